@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+
+/** A white, bordered panel. Give `title` for a heading (h2 by default). */
+export function Card({
+  title,
+  headingLevel = 2,
+  children,
+  className = "",
+}: {
+  title?: string;
+  headingLevel?: 2 | 3;
+  children: ReactNode;
+  className?: string;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section className={`rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-8 ${className}`}>
+      {title ? <Heading className="mb-4 text-xl font-semibold text-ink">{title}</Heading> : null}
+      {children}
+    </section>
+  );
+}

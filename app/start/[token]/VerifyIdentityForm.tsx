@@ -1,0 +1,39 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormMessage } from "@/app/components/FormMessage";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass } from "@/app/components/styles";
+import type { FormState } from "@/app/components/form-state";
+import type { IdentityField } from "@/lib/onboarding/verify";
+import { verifyIdentityAction } from "../actions";
+
+export function VerifyIdentityForm({ token }: { token: string }) {
+  const t = useTranslations("Onboarding");
+  const [state, action, pending] = useActionState(verifyIdentityAction, {} as FormState<IdentityField>);
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+  return (
+    <form action={action} noValidate className="space-y-5" key={JSON.stringify(values)}>
+      <input type="hidden" name="token" value={token} />
+      <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
+      <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
+      <TextField name="name" label={t("name")} hint={t("nameHint")} autoComplete="name" required defaultValue={values.name} error={errors.name} />
+      <TextField
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        label={t("phone")}
+        hint={t("phoneHint")}
+        autoComplete="tel"
+        required
+        defaultValue={values.phone}
+        error={errors.phone}
+      />
+      <button type="submit" className={buttonClass("primary", { fullWidth: true })} disabled={pending}>
+        {t("continue")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { PageShell } from "@/app/components/PageShell";
+import { buttonClass, linkClass } from "@/app/components/styles";
+import { isStartingGuideUsable } from "@/lib/onboarding";
+import { StepIndicator } from "../StepIndicator";
+import { VerifyIdentityForm } from "./VerifyIdentityForm";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Onboarding");
+  return { title: t("verifyTitle"), referrer: "no-referrer" };
+}
+
+/** Opening the link only reads: mail scanners open links, and that must not use it up. */
+export default async function StartingGuidePage({ params }: { params: Promise<{ token: string }> }) {
+  await connection();
+  const { token } = await params;
+  const t = await getTranslations("Onboarding");
+  if (!(await isStartingGuideUsable(token, new Date()))) {
+    return (
+      <PageShell title={t("invalidTitle")} width="narrow" lead={t("invalidBody")}>
+        <Link href="/start/resend" className={buttonClass("primary")}>
+          {t("invalidAction")}
+        </Link>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell title={t("verifyTitle")} width="narrow" lead={t("verifyLead")}>
+      <StepIndicator current={1} />
+      <Card>
+        <VerifyIdentityForm token={token} />
+      </Card>
+      <p>
+        <Link href="/faq#forgot" className={linkClass}>
+          {t("forgotDetails")}
+        </Link>
+      </p>
+    </PageShell>
+  );
+}

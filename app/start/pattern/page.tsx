@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { PageShell } from "@/app/components/PageShell";
+import { loadOnboarding, readOnboardingCookie } from "@/lib/onboarding";
+import { SessionEnded } from "../SessionEnded";
+import { StepIndicator } from "../StepIndicator";
+import { PatternForm } from "./PatternForm";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Onboarding");
+  return { title: t("patternTitle") };
+}
+
+export default async function PatternPage() {
+  await connection();
+  const sessionId = await readOnboardingCookie();
+  const onboarding = sessionId ? await loadOnboarding(sessionId, new Date()) : undefined;
+  if (!onboarding) return <SessionEnded />;
+  const t = await getTranslations("Onboarding");
+  return (
+    <PageShell title={t("patternTitle")} width="wide" lead={t("patternLead")}>
+      <div className="max-w-3xl">
+        <StepIndicator current={2} />
+      </div>
+      <Card>
+        <PatternForm draft={onboarding.draft} />
+      </Card>
+      <Card title={t("patternTips")}>
+        <ul className="list-disc space-y-1 pl-5 text-ink">
+          <li>{t("tipBlocks")}</li>
+          <li>{t("tipSpread")}</li>
+          <li>{t("tipPrivate")}</li>
+        </ul>
+      </Card>
+    </PageShell>
+  );
+}

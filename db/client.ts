@@ -1,0 +1,70 @@
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { env } from "@/env";
+import { migratePglite, migratePostgres } from "./migrate";
+import * as schema from "./schema";
+import { seedReferenceData } from "./seed";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Queries take either the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+type Connection = { db: Database; close: () => Promise<void>; via: "postgres" | "pglite" | "pglite-socket" };
+
+async function connectPostgres(url: string, options: { max: number; prepare: boolean }) {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { ...options, onnotice: () => {} });
+  return { db: drizzle({ client, schema, casing: "snake_case" }) as Database, close: () => client.end() };
+}
+
+async function connect(): Promise<Connection> {
+  if (env.DATABASE_URL) {
+    await migratePostgres(env.DATABASE_URL);
+    return { ...(await connectPostgres(env.DATABASE_URL, { max: 10, prepare: true })), via: "postgres" };
+  }
+  const { openPglite } = await import("./pglite-host");
+  const target = await openPglite(env.PGLITE_DIR);
+  if (target.kind === "guest") {
+    // Another process owns the folder and has migrated it; share it through its socket.
+    return { ...(await connectPostgres(target.url, { max: 1, prepare: false })), via: "pglite-socket" };
+  }
+  await migratePglite(target.pglite);
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const db = drizzle({ client: target.pglite, schema, casing: "snake_case" }) as unknown as Database;
+  return { db, close: target.close, via: "pglite" };
+}
+
+// Kept on globalThis so hot reloads and Next's separate module layers share one connection.
+const holder = globalThis as unknown as { __matrixDb?: Promise<Connection> };
+
+async function open(): Promise<Connection> {
+  const connection = await connect();
+  if (connection.via !== "pglite-socket") await seedReferenceData(connection.db);
+  return connection;
+}
+
+/** The database, migrated and ready. Opened once per process. */
+export async function getDb(): Promise<Database> {
+  if (!holder.__matrixDb) {
+    holder.__matrixDb = open().catch((error) => {
+      holder.__matrixDb = undefined;
+      throw error;
+    });
+  }
+  return (await holder.__matrixDb).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = holder.__matrixDb;
+  holder.__matrixDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** Runs fn in one database transaction. */
+export async function transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(fn);
+}

@@ -1,0 +1,135 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb, type Executor } from "../client";
+import { onboardingSessions, onboardingTokens, users } from "../schema";
+
+type TokenPurpose = (typeof onboardingTokens.$inferInsert)["purpose"];
+
+/** Voids every open link of the user, so only the newest starting guide works. */
+export async function voidOpenTokens(executor: Executor, userId: string, now: Date): Promise<void> {
+  await executor
+    .update(onboardingTokens)
+    .set({ voidedAt: now })
+    .where(and(eq(onboardingTokens.userId, userId), isNull(onboardingTokens.consumedAt), isNull(onboardingTokens.voidedAt)));
+}
+
+export async function insertToken(
+  executor: Executor,
+  values: { userId: string; tokenHash: string; purpose: TokenPurpose; expiresAt: Date },
+) {
+  const [token] = await executor.insert(onboardingTokens).values(values).returning({ id: onboardingTokens.id });
+  return token!;
+}
+
+const usableToken = (now: Date) =>
+  and(isNull(onboardingTokens.consumedAt), isNull(onboardingTokens.voidedAt), gt(onboardingTokens.expiresAt, now));
+
+/** A link that can still be used, with the identity it must be verified against. Read-only. */
+export async function findUsableToken(tokenHash: string, now: Date) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      tokenId: onboardingTokens.id,
+      expiresAt: onboardingTokens.expiresAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      phone: users.phone,
+      status: users.status,
+      locale: users.locale,
+    })
+    .from(onboardingTokens)
+    .innerJoin(users, eq(users.id, onboardingTokens.userId))
+    .where(and(eq(onboardingTokens.tokenHash, tokenHash), usableToken(now)))
+    .limit(1);
+  return row;
+}
+
+/** Counts a wrong identity atomically and voids the link at the limit. */
+export async function recordFailedVerification(tokenId: string, limit: number, now: Date) {
+  const db = await getDb();
+  const [row] = await db
+    .update(onboardingTokens)
+    .set({
+      failedVerifications: sql`${onboardingTokens.failedVerifications} + 1`,
+      voidedAt: sql`case when ${onboardingTokens.failedVerifications} + 1 >= ${limit} then ${now.toISOString()}::timestamptz else null end`,
+    })
+    .where(and(eq(onboardingTokens.id, tokenId), usableToken(now)))
+    .returning({ failures: onboardingTokens.failedVerifications, voidedAt: onboardingTokens.voidedAt });
+  return row;
+}
+
+/**
+ * Opens the onboarding session for a link. A link has one live session at a time: of any
+ * number of concurrent verifications exactly one gets it; an expired one may be replaced.
+ */
+export async function openOnboardingSession(
+  values: { idHash: string; tokenId: string; userId: string; expiresAt: Date },
+  now: Date,
+): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .insert(onboardingSessions)
+    .values({ ...values, createdAt: now })
+    .onConflictDoUpdate({
+      target: onboardingSessions.tokenId,
+      set: { idHash: values.idHash, expiresAt: values.expiresAt, sealedDraft: null, consumedAt: null, createdAt: now },
+      setWhere: sql`${onboardingSessions.expiresAt} <= ${now.toISOString()}::timestamptz and ${onboardingSessions.consumedAt} is null`,
+    })
+    .returning({ idHash: onboardingSessions.idHash });
+  return rows.length === 1;
+}
+
+/** An onboarding session that is open and whose link is still usable. */
+export async function findOpenOnboardingSession(idHash: string, now: Date) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      tokenId: onboardingSessions.tokenId,
+      userId: onboardingSessions.userId,
+      sealedDraft: onboardingSessions.sealedDraft,
+      purpose: onboardingTokens.purpose,
+    })
+    .from(onboardingSessions)
+    .innerJoin(onboardingTokens, eq(onboardingTokens.id, onboardingSessions.tokenId))
+    .where(
+      and(
+        eq(onboardingSessions.idHash, idHash),
+        isNull(onboardingSessions.consumedAt),
+        gt(onboardingSessions.expiresAt, now),
+        usableToken(now),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function storeDraft(idHash: string, sealedDraft: string | null, now: Date): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(onboardingSessions)
+    .set({ sealedDraft })
+    .where(and(eq(onboardingSessions.idHash, idHash), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now)))
+    .returning({ idHash: onboardingSessions.idHash });
+  return rows.length === 1;
+}
+
+/**
+ * Consumes the onboarding session and its link in one transaction: of any number of
+ * concurrent confirms, exactly one gets the row back.
+ */
+export async function consumeOnboarding(executor: Executor, idHash: string, now: Date) {
+  const [session] = await executor
+    .update(onboardingSessions)
+    .set({ consumedAt: now })
+    .where(and(eq(onboardingSessions.idHash, idHash), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now)))
+    .returning({ tokenId: onboardingSessions.tokenId, userId: onboardingSessions.userId, sealedDraft: onboardingSessions.sealedDraft });
+  if (!session?.sealedDraft) return undefined;
+  // The draft has done its job; a consumed session keeps no copy of the pattern.
+  await executor.update(onboardingSessions).set({ sealedDraft: null }).where(eq(onboardingSessions.idHash, idHash));
+  const [token] = await executor
+    .update(onboardingTokens)
+    .set({ consumedAt: now })
+    .where(and(eq(onboardingTokens.id, session.tokenId), usableToken(now)))
+    .returning({ id: onboardingTokens.id, purpose: onboardingTokens.purpose });
+  return token ? { userId: session.userId, purpose: token.purpose, sealedDraft: session.sealedDraft } : undefined;
+}

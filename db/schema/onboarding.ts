@@ -1,0 +1,46 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const tokenPurpose = pgEnum("token_purpose", ["activation", "reset"]);
+
+/** Starting-guide links. Only the SHA-256 of the token is stored. */
+export const onboardingTokens = pgTable(
+  "onboarding_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    purpose: tokenPurpose("purpose").notNull().default("activation"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    failedVerifications: integer("failed_verifications").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("onboarding_tokens_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * The short server-side session between identity verification and confirmation. The browser
+ * holds a random id in an httpOnly cookie; only its hash is stored here.
+ */
+export const onboardingSessions = pgTable(
+  "onboarding_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => onboardingTokens.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sealedDraft: text("sealed_draft"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One live session per link: a second verification of the same link is refused while it lasts.
+  (t) => [uniqueIndex("onboarding_sessions_token_key").on(t.tokenId)],
+);

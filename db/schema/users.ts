@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["customer", "operator"]);
+export const userStatus = pgEnum("user_status", ["invited", "active", "disabled"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    company: text("company"),
+    role: userRole("role").notNull().default("customer"),
+    status: userStatus("status").notNull().default("invited"),
+    locale: text("locale").notNull().default("en"),
+    timeZone: text("time_zone").notNull().default("Asia/Tokyo"),
+    // Lockout: consecutive failures drive the timed locks; failures since the last operator
+    // unlock cap the total before an operator must step in.
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    failuresSinceUnlock: integer("failures_since_unlock").notNull().default(0),
+    lockCount: integer("lock_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    failedSinceLastSignIn: integer("failed_since_last_sign_in").notNull().default(0),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    lastSignInIp: text("last_sign_in_ip"),
+    // Bumped to revoke every JWT session of the user at once (disable, reset, sign out everywhere).
+    sessionVersion: integer("session_version").notNull().default(1),
+    acceptedTermsVersion: integer("accepted_terms_version"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_name_lower_idx").on(sql`lower(${t.name}) text_pattern_ops`),
+    index("users_company_lower_idx").on(sql`lower(${t.company}) text_pattern_ops`),
+    index("users_email_pattern_idx").on(sql`lower(${t.email}) text_pattern_ops`),
+    index("users_phone_pattern_idx").on(sql`${t.phone} text_pattern_ops`),
+    index("users_status_created_idx").on(t.status, t.createdAt, t.id),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,39 @@
+import { Text } from "@react-email/components";
+import { EmailLayout, colors, subheadingStyle, textStyle } from "./components/EmailLayout";
+import { emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator } from "./i18n";
+
+export type AccountLockedProps = {
+  name: string;
+  /** When sign-in opens again (ISO 8601). */
+  lockedUntil: string;
+};
+
+export function subject(t: EmailTranslator, _props: AccountLockedProps): string {
+  return t("accountLocked.subject");
+}
+
+export default function AccountLockedEmail(props: AccountLockedProps & EmailEnvelope) {
+  const t = emailTranslator(props.locale);
+  const time = formatEmailDateTime(props.lockedUntil, props.locale, props.timeZone);
+  return (
+    <EmailLayout envelope={props} preview={t("accountLocked.preview")} heading={t("accountLocked.heading")} name={props.name}>
+      <Text style={textStyle}>{t("accountLocked.body")}</Text>
+      <Text style={textStyle}>
+        <strong>{t("accountLocked.unlock", { time })}</strong>
+      </Text>
+      <Text style={textStyle}>{t("accountLocked.ifYou")}</Text>
+      <Text style={{ ...subheadingStyle, color: colors.warning }}>{t("accountLocked.notYouTitle")}</Text>
+      <Text style={textStyle}>{t("accountLocked.notYouBody", { contact: props.supportContact })}</Text>
+    </EmailLayout>
+  );
+}
+
+AccountLockedEmail.PreviewProps = {
+  locale: "en",
+  appUrl: "http://localhost:3000",
+  supportContact: "support@matrix-portal.example",
+  name: "Hanako Yamada",
+  lockedUntil: "2026-11-29T01:31:00.000Z",
+} satisfies AccountLockedProps & EmailEnvelope;
+
+export { AccountLockedEmail };

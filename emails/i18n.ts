@@ -1,0 +1,49 @@
+import { createFormatter, createTranslator } from "next-intl";
+import en from "../messages/en.json";
+import ja from "../messages/ja.json";
+import { defaultLocale, displayTimeZone, isLocale, type Locale } from "../lib/i18n/config";
+
+/**
+ * Localisation for emails, which render outside React's request scope: a translator over the
+ * "Emails" namespace of the catalogue and a date formatter, both for the recipient's locale.
+ */
+
+const catalogues = { en, ja } as const;
+
+/** Everything about the recipient and the app that is not the template's own data. */
+export type EmailEnvelope = {
+  /** The recipient's language. */
+  locale: Locale;
+  /** Absolute base URL of the app, without a trailing slash (links are built from it). */
+  appUrl: string;
+  /** How to reach the operators, shown in "wasn't you?" advice. */
+  supportContact: string;
+  /** IANA time zone for times shown in the email; Asia/Tokyo by default. */
+  timeZone?: string;
+};
+
+export function emailTranslator(locale: Locale) {
+  const safeLocale = isLocale(locale) ? locale : defaultLocale;
+  return createTranslator({ locale: safeLocale, messages: catalogues[safeLocale], namespace: "Emails" });
+}
+
+export type EmailTranslator = ReturnType<typeof emailTranslator>;
+
+/** A date and time in the recipient's locale and time zone, with the zone named. */
+export function formatEmailDateTime(iso: string, locale: Locale, timeZone: string = displayTimeZone): string {
+  const format = createFormatter({ locale: isLocale(locale) ? locale : defaultLocale, timeZone });
+  return format.dateTime(new Date(iso), {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    weekday: "short",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+}
+
+/** Joins the app URL and a path without doubling or dropping the slash. */
+export function appLink(appUrl: string, path: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+}

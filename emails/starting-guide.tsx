@@ -1,0 +1,59 @@
+import { Button, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
+import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator } from "./i18n";
+
+export type StartingGuideProps = {
+  /** The recipient's registered name, for the greeting. */
+  name: string;
+  /** The single-use link APP_URL/start/<token>. */
+  link: string;
+  /** When the link stops working (ISO 8601). */
+  expiresAt: string;
+};
+
+export function subject(t: EmailTranslator, _props: StartingGuideProps): string {
+  return t("startingGuide.subject");
+}
+
+export default function StartingGuideEmail(props: StartingGuideProps & EmailEnvelope) {
+  const t = emailTranslator(props.locale);
+  const resendUrl = appLink(props.appUrl, "/start/resend");
+  return (
+    <EmailLayout envelope={props} preview={t("startingGuide.preview")} heading={t("startingGuide.heading")} name={props.name}>
+      <Text style={textStyle}>{t("startingGuide.intro")}</Text>
+      <Section style={{ margin: "24px 0" }}>
+        <Button href={props.link} style={buttonStyle}>
+          {t("startingGuide.button")}
+        </Button>
+      </Section>
+      <Text style={mutedStyle}>{t("startingGuide.linkIntro")}</Text>
+      <Text style={{ ...mutedStyle, marginTop: "-8px" }}>
+        <Link href={props.link} style={linkStyle}>
+          {props.link}
+        </Link>
+      </Text>
+      <Text style={textStyle}>
+        <strong>{t("startingGuide.expiry", { expiresAt: formatEmailDateTime(props.expiresAt, props.locale, props.timeZone) })}</strong>
+      </Text>
+      <Text style={subheadingStyle}>{t("startingGuide.expiredTitle")}</Text>
+      <Text style={textStyle}>
+        {t("startingGuide.expiredBody")}{" "}
+        <Link href={resendUrl} style={linkStyle}>
+          {resendUrl}
+        </Link>
+      </Text>
+      <Text style={mutedStyle}>{t("startingGuide.notExpected")}</Text>
+    </EmailLayout>
+  );
+}
+
+StartingGuideEmail.PreviewProps = {
+  locale: "en",
+  appUrl: "http://localhost:3000",
+  supportContact: "support@matrix-portal.example",
+  name: "Hanako Yamada",
+  link: "http://localhost:3000/start/preview-token-not-a-real-one",
+  expiresAt: "2026-12-01T09:00:00.000Z",
+} satisfies StartingGuideProps & EmailEnvelope;
+
+export { StartingGuideEmail };

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Development and tests get generated secrets
+ * (persisted under .data/ in development so sessions survive restarts); production refuses
+ * to start without strong ones.
+ */
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: z.string().min(1).optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)"),
+  PATTERN_KEY: base64Key,
+  PATTERN_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).default("k1"),
+  PATTERN_KEYS_PREVIOUS: z
+    .string()
+    .regex(/^([A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)*$/, "must be id:base64key pairs separated by commas")
+    .optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend API base URL; tests point it at a local fake (tests/support/fake-resend-server.ts). */
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Matrix Portal <no-reply@matrix-portal.example>"),
+  MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
+  OPERATOR_CONTACT: z.string().min(3).default("support@matrix-portal.example"),
+  ONBOARDING_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & { MAIL_TRANSPORT: "resend" | "outbox" };
+
+const generated = { AUTH_SECRET: () => randomBytes(33).toString("base64"), PATTERN_KEY: () => randomBytes(32).toString("base64") };
+type GeneratedName = keyof typeof generated;
+
+function developmentSecrets(persist: boolean): Record<GeneratedName, string> {
+  const file = resolve(".data/dev-secrets.json");
+  if (persist && existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = { AUTH_SECRET: generated.AUTH_SECRET(), PATTERN_KEY: generated.PATTERN_KEY() };
+  if (persist) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return secrets;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const raw: Record<string, string | undefined> = { ...source };
+  for (const key of Object.keys(raw)) if (raw[key] === "") delete raw[key];
+  const mode = raw.NODE_ENV ?? "development";
+  // `next build` imports server modules with NODE_ENV=production but serves nothing.
+  const building = raw.NEXT_PHASE === "phase-production-build";
+  if (mode !== "production" || building) {
+    const missing = (Object.keys(generated) as GeneratedName[]).filter((name) => !raw[name]);
+    if (missing.length > 0) {
+      const secrets = developmentSecrets(mode === "development" && !building);
+      for (const name of missing) raw[name] = secrets[name];
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example for every variable.`);
+  }
+  const transport = parsed.data.MAIL_TRANSPORT ?? (parsed.data.RESEND_API_KEY ? "resend" : "outbox");
+  if (transport === "resend" && !parsed.data.RESEND_API_KEY) {
+    throw new Error("Invalid environment configuration:\n  RESEND_API_KEY: required when MAIL_TRANSPORT=resend");
+  }
+  return { ...parsed.data, MAIL_TRANSPORT: transport };
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,19 @@
+export {
+  KEY_BYTES,
+  KeyringError,
+  decodeKey,
+  isValidKeyId,
+  parseKeyring,
+  type Keyring,
+  type SealKey,
+} from "./keyring";
+export {
+  SealError,
+  needsResealing,
+  openJson,
+  openPattern,
+  sealJson,
+  sealPattern,
+  type SealErrorCode,
+} from "./seal";
+export { generateToken, hashToken, safeEqual } from "./tokens";

@@ -1,0 +1,60 @@
+import { after } from "next/server";
+import { transaction, type Executor } from "@/db/client";
+import { insertToken, voidOpenTokens } from "@/db/queries/onboarding";
+import { findUserByEmail } from "@/db/queries/users";
+import type { User } from "@/db/schema";
+import { env } from "@/env";
+import { recordAudit } from "@/lib/audit";
+import { generateToken, hashToken } from "@/lib/crypto";
+import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import type { RequestContext } from "@/lib/request-context";
+
+type GuideUser = Pick<User, "id" | "email" | "name" | "locale" | "timeZone">;
+
+/**
+ * Issues a new starting-guide link for the user (voiding older ones) and queues the email, in
+ * the caller's transaction. The plaintext token leaves only inside the sealed email payload.
+ */
+export async function issueStartingGuide(
+  tx: Executor,
+  user: GuideUser,
+  purpose: "activation" | "reset",
+  context: RequestContext,
+  actorId: string | null = null,
+): Promise<string> {
+  const token = generateToken();
+  const expiresAt = new Date(context.now.getTime() + env.ONBOARDING_TOKEN_TTL_HOURS * 3600_000);
+  await voidOpenTokens(tx, user.id, context.now);
+  await insertToken(tx, { userId: user.id, tokenHash: hashToken(token), purpose, expiresAt });
+  const link = `${env.APP_URL}/start/${token}`;
+  await queueEmail(tx, {
+    to: user.email,
+    template: "starting-guide",
+    locale: user.locale,
+    props: { name: user.name, link, expiresAt: expiresAt.toISOString(), timeZone: user.timeZone },
+  });
+  await recordAudit({ event: "onboarding.guide_issued", actorId, subjectId: user.id, details: { purpose } }, context, tx);
+  return link;
+}
+
+async function resendIfAwaitingActivation(email: string, context: RequestContext): Promise<void> {
+  const user = await findUserByEmail(email);
+  if (!user || user.status !== "invited") return;
+  await transaction(async (tx) => {
+    await issueStartingGuide(tx, user, "activation", context);
+    await recordAudit({ event: "onboarding.guide_resent", subjectId: user.id, details: { via: "self-service" } }, context, tx);
+  });
+  scheduleMailDispatch();
+}
+
+/**
+ * The "I didn't get the email" request. Whatever the address, the caller answers the same
+ * words at the same speed: the lookup and sending happen after the response.
+ */
+export async function requestStartingGuide(email: string, context: RequestContext): Promise<void> {
+  const withinIp = await consumeRateLimit(RATE_LIMITS.resendPerIp, context.ip, context.now);
+  const withinEmail = await consumeRateLimit(RATE_LIMITS.resendPerEmail, email, context.now);
+  if (!withinIp || !withinEmail) return;
+  after(() => resendIfAwaitingActivation(email, context));
+}

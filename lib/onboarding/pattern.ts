@@ -1,0 +1,99 @@
+import bcrypt from "bcryptjs";
+import { transaction } from "@/db/client";
+import { recentPatternHashes, storeCredential } from "@/db/queries/credentials";
+import { consumeOnboarding, findOpenOnboardingSession, storeDraft } from "@/db/queries/onboarding";
+import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/users";
+import { recordAudit } from "@/lib/audit";
+import { hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
+import { keyring } from "@/lib/keys";
+import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
+import {
+  checkStrength,
+  DEFAULT_GRID,
+  patternFingerprint,
+  validatePattern,
+  type PatternRefusal,
+  type StrengthRefusal,
+} from "@/lib/matrix";
+import type { RequestContext } from "@/lib/request-context";
+
+export const PATTERN_HISTORY_DEPTH = 3;
+const BCRYPT_COST = 10;
+
+export type DraftRefusal = PatternRefusal | StrengthRefusal | { code: "reused" };
+export type DraftResult = { ok: true } | { ok: false; reason: DraftRefusal } | { ok: false; error: "session-expired" };
+export type ConfirmResult = { ok: true; userId: string } | { ok: false; error: "session-expired" | "no-draft" };
+
+const draftContext = (sessionHash: string) => `onboarding-draft:${sessionHash}`;
+
+/** The open onboarding session behind a cookie value, with its draft pattern if any. */
+export async function loadOnboarding(sessionId: string, now: Date) {
+  const idHash = hashToken(sessionId);
+  const session = await findOpenOnboardingSession(idHash, now);
+  if (!session) return undefined;
+  const draft = session.sealedDraft ? (openJson(session.sealedDraft, draftContext(idHash), keyring.all) as number[]) : null;
+  return { userId: session.userId, purpose: session.purpose, draft };
+}
+
+async function isReused(userId: string, pattern: number[]): Promise<boolean> {
+  const fingerprint = patternFingerprint(pattern);
+  for (const hash of await recentPatternHashes(userId, PATTERN_HISTORY_DEPTH)) {
+    if (await bcrypt.compare(fingerprint, hash)) return true;
+  }
+  return false;
+}
+
+/** Validates a registration attempt and keeps it, sealed, in the onboarding session. */
+export async function saveDraft(sessionId: string, input: unknown, now: Date): Promise<DraftResult> {
+  const idHash = hashToken(sessionId);
+  const session = await findOpenOnboardingSession(idHash, now);
+  if (!session) return { ok: false, error: "session-expired" };
+  const valid = validatePattern(DEFAULT_GRID, input);
+  if (!valid.ok) return { ok: false, reason: valid.reason };
+  const strong = checkStrength(DEFAULT_GRID, valid.pattern);
+  if (!strong.ok) return { ok: false, reason: strong.reason };
+  if (await isReused(session.userId, valid.pattern)) return { ok: false, reason: { code: "reused" } };
+  const stored = await storeDraft(idHash, sealJson(valid.pattern, draftContext(idHash), keyring.current), now);
+  return stored ? { ok: true } : { ok: false, error: "session-expired" };
+}
+
+/**
+ * Sets the matrix password from the draft. The session and its link are consumed atomically,
+ * so of any number of concurrent confirms exactly one stores a credential.
+ */
+export async function confirmPattern(sessionId: string, context: RequestContext): Promise<ConfirmResult> {
+  const idHash = hashToken(sessionId);
+  const current = await loadOnboarding(sessionId, context.now);
+  if (!current) return { ok: false, error: "session-expired" };
+  if (!current.draft) return { ok: false, error: "no-draft" };
+  const pattern = current.draft;
+  const patternHash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
+  const userId = current.userId;
+
+  const confirmed = await transaction(async (tx) => {
+    const consumed = await consumeOnboarding(tx, idHash, context.now);
+    if (!consumed) return false;
+    const consumedDraft = openJson(consumed.sealedDraft, draftContext(idHash), keyring.all) as number[];
+    // Another tab changed the draft after this one read it: store only what was reviewed.
+    if (patternFingerprint(consumedDraft) !== patternFingerprint(pattern)) tx.rollback();
+    const sealedPattern = sealPattern(pattern, userId, keyring.current);
+    await storeCredential(tx, { userId, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
+    await activateUser(tx, userId, context.now);
+    if (consumed.purpose === "reset") await bumpSessionVersion(tx, userId, context.now);
+    const user = await findUserById(userId, tx);
+    await queueEmail(tx, {
+      to: user!.email,
+      template: "pattern-set",
+      locale: user!.locale,
+      props: { name: user!.name, changedAt: context.now.toISOString(), timeZone: user!.timeZone },
+    });
+    await recordAudit({ event: "onboarding.pattern_set", subjectId: userId, outcome: "success", details: { purpose: consumed.purpose, length: pattern.length } }, context, tx);
+    return true;
+  }).catch((error: unknown) => {
+    if (error instanceof Error && error.name === "TransactionRollbackError") return false;
+    throw error;
+  });
+  if (!confirmed) return { ok: false, error: "session-expired" };
+  scheduleMailDispatch();
+  return { ok: true, userId };
+}
