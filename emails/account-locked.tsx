@@ -8,7 +8,7 @@ export type AccountLockedProps = {
   lockedUntil: string;
 };
 
-export function subject(t: EmailTranslator, _props: AccountLockedProps): string {
+export function subject(t: EmailTranslator): string {
   return t("accountLocked.subject");
 }
 

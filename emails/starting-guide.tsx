@@ -11,7 +11,7 @@ export type StartingGuideProps = {
   expiresAt: string;
 };
 
-export function subject(t: EmailTranslator, _props: StartingGuideProps): string {
+export function subject(t: EmailTranslator): string {
   return t("startingGuide.subject");
 }
 

@@ -10,7 +10,7 @@ export type TermsChangedProps = {
   publishedAt: string;
 };
 
-export function subject(t: EmailTranslator, _props: TermsChangedProps): string {
+export function subject(t: EmailTranslator): string {
   return t("termsChanged.subject");
 }
 

@@ -48,13 +48,17 @@ type ClaimedRow = {
  * another dispatcher holds), plus every other unclaimed pending member of a batch that one of
  * them belongs to, so a batch is always retried whole. Rows that had no batch key get one now:
  * `keyPrefix` + SHA-256 of their sorted ids, fixed before anything is sent. Claimed rows are
- * leased until `now + leaseMs`; an expired lease makes them claimable again.
+ * leased until `now + leaseMs`; an expired lease makes them claimable again. `recipients`
+ * limits the claim to emails for those addresses (tools and tests on a shared database).
  */
 export async function claimDueEmails(
   executor: Executor,
-  options: { now: Date; limit: number; leaseMs: number; keyPrefix: string },
+  options: { now: Date; limit: number; leaseMs: number; keyPrefix: string; recipients?: readonly string[] },
 ): Promise<ClaimedEmail[]> {
-  const { now, limit, leaseMs, keyPrefix } = options;
+  const { now, limit, leaseMs, keyPrefix, recipients } = options;
+  const onlyRecipients = recipients
+    ? sql`and lower(to_address) in (${sql.join(recipients.length > 0 ? recipients.map((r) => sql`${r.toLowerCase()}`) : [sql`null`], sql`, `)})`
+    : sql``;
   const nowIso = now.toISOString();
   const leaseEnd = new Date(now.getTime() + leaseMs).toISOString();
   const result = await executor.execute(sql`
@@ -63,6 +67,7 @@ export async function claimDueEmails(
       where status = 'pending'
         and next_attempt_at <= ${nowIso}::timestamptz
         and (claimed_until is null or claimed_until < ${nowIso}::timestamptz)
+        ${onlyRecipients}
       order by created_at, id
       limit ${limit}
       for update skip locked

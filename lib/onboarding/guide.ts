@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import { transaction, type Executor } from "@/db/client";
 import { insertToken, voidOpenTokens } from "@/db/queries/onboarding";
 import { findUserByEmail } from "@/db/queries/users";
@@ -7,10 +6,11 @@ import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
+import { afterResponse } from "@/lib/after-response";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 
-type GuideUser = Pick<User, "id" | "email" | "name" | "locale" | "timeZone">;
+type GuideUser = Pick<User, "id" | "email" | "name" | "locale">;
 
 /**
  * Issues a new starting-guide link for the user (voiding older ones) and queues the email, in
@@ -32,7 +32,7 @@ export async function issueStartingGuide(
     to: user.email,
     template: "starting-guide",
     locale: user.locale,
-    props: { name: user.name, link, expiresAt: expiresAt.toISOString(), timeZone: user.timeZone },
+    props: { name: user.name, link, expiresAt: expiresAt.toISOString() },
   });
   await recordAudit({ event: "onboarding.guide_issued", actorId, subjectId: user.id, details: { purpose } }, context, tx);
   return link;
@@ -56,5 +56,5 @@ export async function requestStartingGuide(email: string, context: RequestContex
   const withinIp = await consumeRateLimit(RATE_LIMITS.resendPerIp, context.ip, context.now);
   const withinEmail = await consumeRateLimit(RATE_LIMITS.resendPerEmail, email, context.now);
   if (!withinIp || !withinEmail) return;
-  after(() => resendIfAwaitingActivation(email, context));
+  await afterResponse(() => resendIfAwaitingActivation(email, context));
 }

@@ -85,7 +85,7 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
       to: user!.email,
       template: "pattern-set",
       locale: user!.locale,
-      props: { name: user!.name, changedAt: context.now.toISOString(), timeZone: user!.timeZone },
+      props: { name: user!.name, kind: consumed.purpose === "activation" ? "set" : "changed", at: context.now.toISOString() },
     });
     await recordAudit({ event: "onboarding.pattern_set", subjectId: userId, outcome: "success", details: { purpose: consumed.purpose, length: pattern.length } }, context, tx);
     return true;

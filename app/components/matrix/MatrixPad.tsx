@@ -6,7 +6,6 @@ import { useTranslations } from "next-intl";
 import {
   DEFAULT_CLICK_LIMITS,
   blockCount,
-  cellCount,
   cellIndex,
   cellPosition,
   isCellIndex,

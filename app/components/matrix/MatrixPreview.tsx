@@ -10,6 +10,23 @@ export type MatrixPreviewProps = {
   headingLevel?: 2 | 3;
 };
 
+/*
+ * Horizontal cell padding that keeps every cell the same width (all columns of a fixed table are
+ * equally wide, so every cell gets the same total padding) while leaving a narrow gap inside a
+ * block and a wide one between blocks: in a block of 4 the padding shifts from the left side to
+ * the right, giving gaps of 2px inside a block and 6px between blocks (4px and 12px from sm).
+ */
+const BLOCK_OF_FOUR_PADDING = [
+  "pl-[3px] pr-0 sm:pl-1.5 sm:pr-0",
+  "pl-[2px] pr-[1px] sm:pl-1 sm:pr-0.5",
+  "pl-[1px] pr-[2px] sm:pl-0.5 sm:pr-1",
+  "pl-0 pr-[3px] sm:pl-0 sm:pr-1.5",
+];
+
+function cellPadding(blockColumns: number, offset: number): string {
+  return blockColumns === 4 ? (BLOCK_OF_FOUR_PADDING[offset] ?? "px-px") : "px-px sm:px-0.5";
+}
+
 /**
  * The read-only confirmation view: the matrix as a table (caption "Your matrix password", row
  * and column headers) with each chosen cell showing the order of its last click, then the whole
@@ -20,12 +37,12 @@ export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPrevie
   const t = useTranslations("Matrix");
   const orders = lastClickOrder(pattern);
   const steps = describeSequence(shape, pattern);
-  const startsBlock = (column: number) => column > 0 && column % shape.blockColumns === 0;
+  const padding = (column: number) => cellPadding(shape.blockColumns, column % shape.blockColumns);
   const Heading = headingLevel === 2 ? "h2" : "h3";
 
   return (
     <div className="space-y-6">
-      <table className="mx-auto w-full max-w-2xl table-fixed border-separate border-spacing-0.5 sm:border-spacing-1">
+      <table className="mx-auto w-full max-w-2xl table-fixed border-separate border-spacing-x-0 border-spacing-y-0.5 sm:border-spacing-y-1">
         <caption className="mb-2 text-left text-base font-semibold text-ink">{t("previewCaption")}</caption>
         <colgroup>
           <col className="w-5 sm:w-16" />
@@ -40,7 +57,7 @@ export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPrevie
               <th
                 key={column}
                 scope="col"
-                className={`pb-1 text-center text-xs font-medium text-muted sm:text-sm ${startsBlock(column) ? "pl-1 sm:pl-3" : ""}`}
+                className={`pb-1 text-center text-xs font-medium text-muted sm:text-sm ${padding(column)}`}
               >
                 <span className="sr-only">{t("previewColumn", { column: column + 1 })}</span>
                 <span aria-hidden="true">{column + 1}</span>
@@ -60,7 +77,7 @@ export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPrevie
               {Array.from({ length: shape.columns }, (_, column) => {
                 const order = orders.get(cellIndex(shape, { row, column }));
                 return (
-                  <td key={column} className={`p-0 ${startsBlock(column) ? "pl-1 sm:pl-3" : ""}`}>
+                  <td key={column} className={`py-0 ${padding(column)}`}>
                     <div
                       className={
                         "flex aspect-square items-center justify-center rounded border-2 font-mono text-xs leading-none font-bold tabular-nums sm:rounded-lg sm:text-lg " +

@@ -1,0 +1,71 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "@/env";
+import { answerChallenge } from "@/lib/login";
+import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
+import { IDLE_MINUTES } from "@/lib/sessions/policy";
+import type { SessionClaims } from "@/lib/sessions/policy";
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser & DefaultSession["user"];
+  }
+  interface User {
+    role?: "customer" | "operator";
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    claims?: SessionClaims;
+    termsAccepted?: boolean;
+  }
+}
+
+/**
+ * Auth.js with one Credentials provider whose "password" is the answer to a stored challenge.
+ * Sessions are JWTs checked against the database on every request (see refreshSession), so
+ * revocation is immediate; the cookie slides with activity up to the idle limit.
+ */
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: IDLE_MINUTES * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  useSecureCookies: env.APP_URL.startsWith("https:"),
+  logger: { error: () => {}, warn: () => {}, debug: () => {} },
+  providers: [
+    Credentials({
+      credentials: { challengeId: {}, answer: {} },
+      async authorize(credentials, request) {
+        const challengeId = typeof credentials.challengeId === "string" ? credentials.challengeId : "";
+        const answer = typeof credentials.answer === "string" ? credentials.answer : "";
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+        const result = await answerChallenge(challengeId, answer, { ip, userAgent: request.headers.get("user-agent"), now: new Date() });
+        if (!result.ok) throw new CredentialsSignin();
+        const { id, name, email, role, sessionVersion } = result.user;
+        return { id, name, email, role, sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const now = Date.now();
+      if (user) {
+        token.claims = { userId: user.id!, role: user.role!, sessionVersion: user.sessionVersion!, signedInAt: now, lastSeenAt: now };
+      }
+      if (!token.claims) return null;
+      const refreshed = await refreshSession(token.claims, now);
+      if (!refreshed) return null;
+      token.claims = refreshed.claims;
+      token.termsAccepted = refreshed.termsAccepted;
+      return token;
+    },
+    session({ session, token }) {
+      const claims = token.claims!;
+      session.user = { ...session.user, id: claims.userId, role: claims.role, termsAccepted: token.termsAccepted ?? false };
+      return session;
+    },
+  },
+});

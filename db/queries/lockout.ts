@@ -1,0 +1,127 @@
+import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { users } from "../schema";
+
+/**
+ * Per-account brute-force counters. Every change is one atomic UPDATE … RETURNING, so
+ * concurrent attempts never lose a count and exactly one of them sees the lock it caused.
+ */
+
+export type LockPolicy = {
+  /** Consecutive failures per timed lock. */
+  threshold: number;
+  /** Length of the first timed lock; each further lock doubles it ... */
+  firstLockMinutes: number;
+  /** ... up to this cap. */
+  maxLockMinutes: number;
+  /** Failures since the last operator unlock at which only an operator can unlock. */
+  maxFailures: number;
+};
+
+const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+const int = (value: number) => sql`${Math.trunc(value)}::int`;
+
+/** The account may try to sign in: active, not in a timed lock, not awaiting an operator. */
+function openForSignIn(userId: string, now: Date, policy: LockPolicy) {
+  return and(
+    eq(users.id, userId),
+    eq(users.status, "active"),
+    or(isNull(users.lockedUntil), lte(users.lockedUntil, now)),
+    lt(users.failuresSinceUnlock, policy.maxFailures),
+  );
+}
+
+export type CountedFailure = {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  consecutiveFailures: number;
+  failuresSinceUnlock: number;
+  lockCount: number;
+  lockedUntil: Date | null;
+  /** This failure locked the account (timed or until an operator unlocks it). */
+  lockedNow: boolean;
+  /** This failure reached the total that only an operator can clear. */
+  needsOperator: boolean;
+};
+
+/**
+ * Counts one wrong answer. Each multiple of `threshold` consecutive failures starts a lock of
+ * min(maxLockMinutes, firstLockMinutes × 2^lockCount). Accounts that are locked, inactive or
+ * unknown are not counted: the result is then undefined.
+ */
+export async function recordFailure(
+  executor: Executor,
+  userId: string,
+  options: { now: Date; policy: LockPolicy },
+): Promise<CountedFailure | undefined> {
+  const { now, policy } = options;
+  const locks = sql`((${users.consecutiveFailures} + 1) % ${int(policy.threshold)} = 0)`;
+  const minutes = sql`least(${int(policy.maxLockMinutes)}, ${int(policy.firstLockMinutes)} * power(2, least(${users.lockCount}, 20))::int)`;
+  const [row] = await executor
+    .update(users)
+    .set({
+      consecutiveFailures: sql`${users.consecutiveFailures} + 1`,
+      failuresSinceUnlock: sql`${users.failuresSinceUnlock} + 1`,
+      failedSinceLastSignIn: sql`${users.failedSinceLastSignIn} + 1`,
+      lockCount: sql`case when ${locks} then ${users.lockCount} + 1 else ${users.lockCount} end`,
+      lockedUntil: sql`case when ${locks} then ${ts(now)} + make_interval(mins => ${minutes}) else ${users.lockedUntil} end`,
+      updatedAt: now,
+    })
+    .where(openForSignIn(userId, now, policy))
+    .returning({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      consecutiveFailures: users.consecutiveFailures,
+      failuresSinceUnlock: users.failuresSinceUnlock,
+      lockCount: users.lockCount,
+      lockedUntil: users.lockedUntil,
+    });
+  if (!row) return undefined;
+  // The WHERE admitted only an unlocked account, so any lock visible now is this failure's.
+  const needsOperator = row.failuresSinceUnlock >= policy.maxFailures;
+  const timed = row.consecutiveFailures % policy.threshold === 0;
+  return { ...row, lockedNow: needsOperator || timed, needsOperator };
+}
+
+/**
+ * Records a successful sign-in: clears the consecutive count and the lock ladder and stamps
+ * the time and IP. Refuses (undefined) if the account locked or left "active" meanwhile.
+ * failures_since_unlock is kept: only an operator unlock clears it.
+ */
+export async function recordSuccess(
+  executor: Executor,
+  userId: string,
+  options: { now: Date; ip: string | null; policy: LockPolicy },
+) {
+  const { now, ip, policy } = options;
+  const [row] = await executor
+    .update(users)
+    .set({
+      consecutiveFailures: 0,
+      lockCount: 0,
+      lockedUntil: null,
+      failedSinceLastSignIn: 0,
+      lastSignInAt: now,
+      lastSignInIp: ip,
+      updatedAt: now,
+    })
+    .where(openForSignIn(userId, now, policy))
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, sessionVersion: users.sessionVersion });
+  return row;
+}
+
+/** An operator's unlock: clears every lockout counter. False when the user does not exist. */
+export async function unlockUser(executor: Executor, userId: string, now: Date): Promise<boolean> {
+  const rows = await executor
+    .update(users)
+    .set({ consecutiveFailures: 0, failuresSinceUnlock: 0, lockCount: 0, lockedUntil: null, updatedAt: now })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}

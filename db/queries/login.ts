@@ -1,0 +1,132 @@
+import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { getDb, type Executor } from "../client";
+import { auditEvents, loginChallenges, matrixCredentials, users } from "../schema";
+
+/**
+ * All SQL for sign-in challenges and sign-in activity. Times come in as arguments (never the
+ * database's now()) so callers and tests run on an injected clock.
+ */
+
+/**
+ * The account behind an email address as sign-in needs it. Every email entry runs exactly this
+ * one query, whatever the address, so known and unknown addresses cost the same.
+ */
+export async function findSignInAccountByEmail(email: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, status: users.status, hasCredential: sql<boolean>`${matrixCredentials.userId} is not null` })
+    .from(users)
+    .leftJoin(matrixCredentials, eq(matrixCredentials.userId, users.id))
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+/** The account a challenge is bound to, with its lock state and sealed pattern. */
+export async function findSignInAccount(userId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      status: users.status,
+      lockedUntil: users.lockedUntil,
+      failuresSinceUnlock: users.failuresSinceUnlock,
+      sealedPattern: matrixCredentials.sealedPattern,
+    })
+    .from(users)
+    .leftJoin(matrixCredentials, eq(matrixCredentials.userId, users.id))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
+}
+
+export async function insertChallenge(
+  executor: Executor,
+  values: { idHash: string; userId: string | null; digits: string; ip: string | null; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await executor.insert(loginChallenges).values({ ...values, purpose: "sign_in" });
+}
+
+/** Marks a pending challenge answered without answering it (a new email entry replaces it). */
+export async function voidChallenge(executor: Executor, idHash: string, now: Date): Promise<void> {
+  await executor
+    .update(loginChallenges)
+    .set({ consumedAt: now })
+    .where(and(eq(loginChallenges.idHash, idHash), isNull(loginChallenges.consumedAt)));
+}
+
+const pendingChallenge = (idHash: string, now: Date) =>
+  and(
+    eq(loginChallenges.idHash, idHash),
+    eq(loginChallenges.purpose, "sign_in"),
+    isNull(loginChallenges.consumedAt),
+    gt(loginChallenges.expiresAt, now),
+  );
+
+/** A challenge that can still be answered, for drawing its grid. Read-only. */
+export async function findPendingChallenge(idHash: string, now: Date) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ digits: loginChallenges.digits, expiresAt: loginChallenges.expiresAt })
+    .from(loginChallenges)
+    .where(pendingChallenge(idHash, now))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Consumes a pending challenge in one atomic UPDATE: of any number of concurrent answers to
+ * one challenge exactly one gets the row back.
+ */
+export async function consumeChallenge(idHash: string, now: Date) {
+  const db = await getDb();
+  const [row] = await db
+    .update(loginChallenges)
+    .set({ consumedAt: now })
+    .where(pendingChallenge(idHash, now))
+    .returning({ userId: loginChallenges.userId, digits: loginChallenges.digits });
+  return row;
+}
+
+/** Deletes challenges that expired before `before`; returns how many. */
+export async function deleteExpiredChallenges(before: Date): Promise<number> {
+  const db = await getDb();
+  const rows = await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, before)).returning({ idHash: loginChallenges.idHash });
+  return rows.length;
+}
+
+const newestFirst = [desc(auditEvents.occurredAt), desc(auditEvents.id)] as const;
+
+/** The user's most recent successful sign-ins (from the audit log), newest first. */
+export async function listSuccessfulSignIns(userId: string, limit: number) {
+  const db = await getDb();
+  return db
+    .select({ occurredAt: auditEvents.occurredAt, ip: auditEvents.ip })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.succeeded")))
+    .orderBy(...newestFirst)
+    .limit(limit);
+}
+
+/** Failed sign-in attempts on the user's account after `since` (all of them when null). */
+export async function countFailedSignIns(userId: string, since: Date | null): Promise<number> {
+  const db = await getDb();
+  const conditions = [eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.failed")];
+  if (since) conditions.push(gt(auditEvents.occurredAt, since));
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(...conditions));
+  return Number(row?.n ?? 0);
+}
+
+/** The newest audit events about the user. */
+export async function listSecurityEvents(userId: string, limit: number) {
+  const db = await getDb();
+  return db
+    .select({ event: auditEvents.event, outcome: auditEvents.outcome, occurredAt: auditEvents.occurredAt, ip: auditEvents.ip })
+    .from(auditEvents)
+    .where(eq(auditEvents.subjectId, userId))
+    .orderBy(...newestFirst)
+    .limit(limit);
+}

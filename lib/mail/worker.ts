@@ -1,0 +1,37 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { describeError, mailLog } from "./log";
+import { dispatchPendingEmails, type DispatchOptions } from "./outbox";
+
+export type MailWorkerOptions = {
+  /** Aborting stops the loop after the pass in progress. */
+  signal: AbortSignal;
+  /** Pause between passes when there is nothing more to do (default 2 s). */
+  intervalMs?: number;
+} & Omit<DispatchOptions, "now">;
+
+/**
+ * Dispatches due emails until `signal` aborts: a pass, then a pause of `intervalMs` (skipped
+ * while a full batch was just claimed and there was no rate limit, to drain a backlog).
+ * Errors are logged and the loop carries on.
+ */
+export async function runMailWorker(options: MailWorkerOptions): Promise<void> {
+  const { signal, intervalMs = 2_000, ...dispatchOptions } = options;
+  const batchSize = dispatchOptions.batchSize ?? 100;
+  mailLog("info", "mail.worker_started", { intervalMs });
+  while (!signal.aborted) {
+    let busy = false;
+    try {
+      const result = await dispatchPendingEmails({ ...dispatchOptions, batchSize });
+      busy = result.claimed >= batchSize && !result.rateLimited && result.sent > 0;
+    } catch (error) {
+      mailLog("error", "mail.dispatch_error", { error: describeError(error) });
+    }
+    if (busy || signal.aborted) continue;
+    try {
+      await sleep(intervalMs, undefined, { signal });
+    } catch {
+      // Aborted while waiting.
+    }
+  }
+  mailLog("info", "mail.worker_stopped");
+}

@@ -1,0 +1,3 @@
+export { currentUser, requirePortalUser, requireSignedIn, safeReturnPath } from "./guard";
+export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
+export type { SessionUser } from "./refresh";

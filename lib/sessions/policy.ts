@@ -1,0 +1,34 @@
+/** Session lifetimes: a session ends after 30 idle minutes or 12 hours, whichever is first. */
+export const IDLE_MINUTES = 30;
+export const ABSOLUTE_HOURS = 12;
+
+export type SessionClaims = {
+  userId: string;
+  role: "customer" | "operator";
+  sessionVersion: number;
+  signedInAt: number;
+  lastSeenAt: number;
+};
+
+export type SessionState = {
+  sessionVersion: number;
+  status: "invited" | "active" | "disabled";
+  role: "customer" | "operator";
+  acceptedTermsVersion: number | null;
+  currentTermsVersion: number | null;
+};
+
+/**
+ * Whether a session may go on at `now`: within both time limits, and still matching the
+ * database (a bumped session version, a disabled account or a changed role end it).
+ */
+export function sessionStillValid(claims: SessionClaims, state: SessionState | undefined, now: number): boolean {
+  if (now - claims.lastSeenAt > IDLE_MINUTES * 60_000) return false;
+  if (now - claims.signedInAt > ABSOLUTE_HOURS * 3600_000) return false;
+  if (!state || state.status !== "active") return false;
+  return state.sessionVersion === claims.sessionVersion && state.role === claims.role;
+}
+
+export function hasAcceptedCurrentTerms(state: SessionState): boolean {
+  return state.currentTermsVersion === null || state.acceptedTermsVersion === state.currentTermsVersion;
+}

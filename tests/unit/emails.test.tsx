@@ -1,0 +1,138 @@
+import { emailTemplates, renderEmail, type EmailEnvelope, type EmailMessage } from "@/emails";
+import AccountLockedEmail from "@/emails/account-locked";
+import PatternSetEmail from "@/emails/pattern-set";
+import StartingGuideEmail from "@/emails/starting-guide";
+import TermsChangedEmail from "@/emails/terms-changed";
+
+const envelope = (locale: "en" | "ja"): EmailEnvelope => ({
+  locale,
+  appUrl: "https://portal.example",
+  supportContact: "help@portal.example",
+});
+
+const link = "https://portal.example/start/abcDEF123_token-xyz";
+// 2026-12-01 09:00 UTC is 18:00 on 1 December in Tokyo.
+const expiresAt = "2026-12-01T09:00:00.000Z";
+
+const startingGuide: EmailMessage = { template: "starting-guide", props: { name: "Hanako Yamada", link, expiresAt } };
+
+/** Text of the rendered HTML with tags removed, entities decoded and whitespace collapsed. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;|&#xA0;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+}
+
+describe("starting-guide", () => {
+  test("English: subject, greeting, button and text link, expiry in Tokyo time, resend link", async () => {
+    const email = await renderEmail(startingGuide, envelope("en"));
+    expect(email.subject).toBe("Your Matrix Portal starting guide");
+    expect(email.html).toContain('lang="en"');
+    const text = visibleText(email.html);
+    expect(text).toContain("Dear Hanako Yamada,");
+    expect(text).toContain("Matrix Portal");
+    expect(email.html.match(new RegExp(`href="${link}"`, "g"))).toHaveLength(2);
+    expect(text).toContain(link);
+    expect(text).toMatch(/expires on Tue, December 1, 2026(,| at) 6:00\sPM GMT\+9/);
+    expect(email.html).toContain('href="https://portal.example/start/resend"');
+    expect(email.text).toContain(link);
+    expect(email.text).toContain("Dear Hanako Yamada,");
+  });
+
+  test("Japanese: subject, greeting, link and expiry formatted for Japan", async () => {
+    const email = await renderEmail(startingGuide, envelope("ja"));
+    expect(email.subject).toBe("Matrix Portal ご利用開始のご案内");
+    expect(email.html).toContain('lang="ja"');
+    const text = visibleText(email.html);
+    expect(text).toContain("Hanako Yamada 様");
+    expect(text).toContain(link);
+    expect(text).toMatch(/有効期限は 2026年12月1日\(火\) 18:00 JST です/);
+    expect(email.html).toContain('href="https://portal.example/start/resend"');
+  });
+
+  test("a time zone in the envelope changes how the expiry reads", async () => {
+    const email = await renderEmail(startingGuide, { ...envelope("en"), timeZone: "UTC" });
+    expect(visibleText(email.html)).toMatch(/December 1, 2026(,| at) 9:00\sAM UTC/);
+  });
+
+  test("names are escaped, not interpreted as HTML", async () => {
+    const email = await renderEmail(
+      { template: "starting-guide", props: { name: "<script>alert(1)</script>", link, expiresAt } },
+      envelope("en"),
+    );
+    expect(email.html).not.toContain("<script>alert(1)</script>");
+    expect(email.html).toContain("&lt;script&gt;");
+  });
+
+  test("rendering is deterministic (a retried request repeats its payload)", async () => {
+    const [a, b] = await Promise.all([renderEmail(startingGuide, envelope("ja")), renderEmail(startingGuide, envelope("ja"))]);
+    expect(a).toEqual(b);
+  });
+});
+
+describe("pattern-set", () => {
+  test.each([
+    ["en", "set", "Your matrix password was set", "Dear Aiko Sato,", /was set on Sun, November 29, 2026(,| at) 10:30\sAM GMT\+9/],
+    ["en", "changed", "Your matrix password was changed", "Dear Aiko Sato,", /was changed on Sun, November 29, 2026/],
+    ["ja", "set", "マトリクスパスワードが登録されました", "Aiko Sato 様", /2026年11月29日\(日\) 10:30 JST にマトリクスパスワードが登録されました/],
+    ["ja", "changed", "マトリクスパスワードが変更されました", "Aiko Sato 様", /にマトリクスパスワードが変更されました/],
+  ] as const)("%s, %s", async (locale, kind, subject, greeting, time) => {
+    const email = await renderEmail({ template: "pattern-set", props: { name: "Aiko Sato", kind, at: "2026-11-29T01:30:00.000Z" } }, envelope(locale));
+    expect(email.subject).toBe(subject);
+    const text = visibleText(email.html);
+    expect(text).toContain(greeting);
+    expect(text).toMatch(time);
+    expect(text).toContain("help@portal.example");
+    expect(email.html).toContain('href="https://portal.example/login"');
+  });
+});
+
+describe("account-locked", () => {
+  test.each([
+    ["en", "Your Matrix Portal account is locked for now", "Dear Ken Ito,", /sign in again after Sun, November 29, 2026(,| at) 10:31\sAM GMT\+9/],
+    ["ja", "Matrix Portal のアカウントが一時的にロックされました", "Ken Ito 様", /2026年11月29日\(日\) 10:31 JST 以降に再びサインインできます/],
+  ] as const)("%s", async (locale, subject, greeting, unlock) => {
+    const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", lockedUntil: "2026-11-29T01:31:00.000Z" } }, envelope(locale));
+    expect(email.subject).toBe(subject);
+    const text = visibleText(email.html);
+    expect(text).toContain(greeting);
+    expect(text).toMatch(unlock);
+    expect(text).toContain("help@portal.example");
+  });
+});
+
+describe("terms-changed", () => {
+  test.each([
+    ["en", "We have updated our personal information terms", "Dear Mei Kato,", "version 2 of the Terms"],
+    ["ja", "個人情報の取り扱いに関する規約を改定しました", "Mei Kato 様", "第 2 版"],
+  ] as const)("%s", async (locale, subject, greeting, version) => {
+    const email = await renderEmail({ template: "terms-changed", props: { name: "Mei Kato", version: 2, publishedAt: "2026-11-29T00:00:00.000Z" } }, envelope(locale));
+    expect(email.subject).toBe(subject);
+    const text = visibleText(email.html);
+    expect(text).toContain(greeting);
+    expect(text).toContain(version);
+    expect(email.html).toContain('href="https://portal.example/terms"');
+  });
+});
+
+test("every template is registered and renders its preview props", async () => {
+  const previews = {
+    "starting-guide": StartingGuideEmail.PreviewProps,
+    "pattern-set": PatternSetEmail.PreviewProps,
+    "account-locked": AccountLockedEmail.PreviewProps,
+    "terms-changed": TermsChangedEmail.PreviewProps,
+  } as const;
+  expect(Object.keys(emailTemplates).sort()).toEqual(Object.keys(previews).sort());
+  for (const [template, preview] of Object.entries(previews)) {
+    const { locale, appUrl, supportContact, ...props } = preview;
+    const email = await renderEmail({ template, props } as EmailMessage, { locale, appUrl, supportContact });
+    expect(email.subject.length).toBeGreaterThan(0);
+    expect(email.html).toContain("Matrix Portal");
+    expect(email.text.length).toBeGreaterThan(0);
+  }
+});
