@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { answerChallenge } from "@/lib/login";
 import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
+import { SESSION_COOKIE } from "@/lib/sessions/fresh";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
 
@@ -34,6 +35,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   session: { strategy: "jwt", maxAge: IDLE_MINUTES * 60 },
   pages: { signIn: "/login", error: "/login" },
   useSecureCookies: env.APP_URL.startsWith("https:"),
+  cookies: { sessionToken: { name: SESSION_COOKIE } },
   logger: { error: () => {}, warn: () => {}, debug: () => {} },
   providers: [
     Credentials({

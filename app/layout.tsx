@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { currentUser } from "@/lib/sessions";
+import { buttonClass } from "./components/styles";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import "./globals.css";
@@ -16,7 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("Site")]);
+  const [locale, t, user] = await Promise.all([getLocale(), getTranslations("Site"), currentUser()]);
+  const account = user ? (
+    <Link href="/dashboard" className={`${buttonClass("secondary")} min-h-10 px-4 py-2 text-sm`}>
+      {t("myAccount")}
+    </Link>
+  ) : undefined;
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col antialiased">
@@ -28,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             {t("skipToContent")}
           </a>
-          <SiteHeader />
+          <SiteHeader account={account} />
           <main id="main" tabIndex={-1} className="flex-1 outline-none">
             {children}
           </main>

@@ -22,16 +22,33 @@ export type EmailEnvelope = {
   timeZone?: string;
 };
 
+/** Every template's props may carry the recipient's IANA time zone (Asia/Tokyo when absent). */
+export type RecipientTimeZone = {
+  timeZone?: string | null;
+};
+
+/** The zone if the runtime knows it, otherwise the display default. */
+export function safeTimeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return displayTimeZone;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone;
+  } catch {
+    return displayTimeZone;
+  }
+}
+
 export function emailTranslator(locale: Locale) {
   const safeLocale = isLocale(locale) ? locale : defaultLocale;
-  return createTranslator({ locale: safeLocale, messages: catalogues[safeLocale], namespace: "Emails" });
+  // Only this namespace: the translator validates every key it is given.
+  return createTranslator({ locale: safeLocale, messages: { Emails: catalogues[safeLocale].Emails }, namespace: "Emails" });
 }
 
 export type EmailTranslator = ReturnType<typeof emailTranslator>;
 
 /** A date and time in the recipient's locale and time zone, with the zone named. */
-export function formatEmailDateTime(iso: string, locale: Locale, timeZone: string = displayTimeZone): string {
-  const format = createFormatter({ locale: isLocale(locale) ? locale : defaultLocale, timeZone });
+export function formatEmailDateTime(iso: string, locale: Locale, timeZone?: string | null): string {
+  const format = createFormatter({ locale: isLocale(locale) ? locale : defaultLocale, timeZone: safeTimeZone(timeZone) });
   return format.dateTime(new Date(iso), {
     year: "numeric",
     month: "long",

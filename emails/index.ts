@@ -1,12 +1,12 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import AccountLockedEmail, { subject as accountLockedSubject, type AccountLockedProps } from "./account-locked";
-import { emailTranslator, type EmailEnvelope, type EmailTranslator } from "./i18n";
+import { emailTranslator, safeTimeZone, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 import PatternSetEmail, { subject as patternSetSubject, type PatternSetProps } from "./pattern-set";
 import StartingGuideEmail, { subject as startingGuideSubject, type StartingGuideProps } from "./starting-guide";
 import TermsChangedEmail, { subject as termsChangedSubject, type TermsChangedProps } from "./terms-changed";
 
-export type { AccountLockedProps, EmailEnvelope, EmailTranslator, PatternSetProps, StartingGuideProps, TermsChangedProps };
+export type { AccountLockedProps, EmailEnvelope, EmailTranslator, PatternSetProps, RecipientTimeZone, StartingGuideProps, TermsChangedProps };
 
 /** Template name -> the props its caller provides (JSON values only: they are sealed in the outbox). */
 export type EmailPropsByTemplate = {
@@ -46,7 +46,9 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 export async function renderEmail(message: EmailMessage, envelope: EmailEnvelope): Promise<RenderedEmail> {
   const entry = emailTemplates[message.template] as TemplateEntry<EmailMessage["props"]>;
   const t = emailTranslator(envelope.locale);
-  const html = await render(createElement(entry.component, { ...message.props, ...envelope }));
-  const text = toPlainText(html);
+  // The recipient's own time zone (in the props) wins over the envelope's default.
+  const timeZone = safeTimeZone(message.props.timeZone ?? envelope.timeZone);
+  const html = await render(createElement(entry.component, { ...message.props, ...envelope, timeZone }));
+  const text = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
   return { subject: entry.subject(t, message.props), html, text };
 }

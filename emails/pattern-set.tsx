@@ -1,8 +1,8 @@
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, colors, subheadingStyle, textStyle } from "./components/EmailLayout";
-import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator } from "./i18n";
+import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
-export type PatternSetProps = {
+export type PatternSetProps = RecipientTimeZone & {
   name: string;
   /** "set" for the first registration, "changed" when it replaced an earlier one. */
   kind: "set" | "changed";

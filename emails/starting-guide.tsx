@@ -1,8 +1,8 @@
 import { Button, Link, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
-import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator } from "./i18n";
+import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
-export type StartingGuideProps = {
+export type StartingGuideProps = RecipientTimeZone & {
   /** The recipient's registered name, for the greeting. */
   name: string;
   /** The single-use link APP_URL/start/<token>. */

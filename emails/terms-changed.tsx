@@ -1,8 +1,8 @@
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, textStyle } from "./components/EmailLayout";
-import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator } from "./i18n";
+import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
-export type TermsChangedProps = {
+export type TermsChangedProps = RecipientTimeZone & {
   name: string;
   /** The new terms version number. */
   version: number;

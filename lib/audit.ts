@@ -10,7 +10,14 @@ export type AuditEventName =
   | "onboarding.identity_verified"
   | "onboarding.identity_failed"
   | "onboarding.link_voided"
-  | "onboarding.pattern_set";
+  | "onboarding.pattern_set"
+  | "terms.accepted"
+  | "session.signed_out"
+  | "login.succeeded"
+  | "login.failed"
+  | "login.locked"
+  | "login.unlocked"
+  | "login.rate_limited";
 
 export type AuditRecord = {
   event: AuditEventName;

@@ -8,6 +8,8 @@ export const RATE_LIMITS = {
   resendPerIp: { name: "resend-ip", limit: 10, windowSeconds: 3600 },
   resendPerEmail: { name: "resend-email", limit: 3, windowSeconds: 3600 },
   verifyPerIp: { name: "verify-ip", limit: 30, windowSeconds: 900 },
+  loginEmailPerIp: { name: "login-email-ip", limit: 30, windowSeconds: 300 },
+  loginAnswerPerIp: { name: "login-answer-ip", limit: 30, windowSeconds: 300 },
 } satisfies Record<string, RateLimit>;
 
 /**

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
 import { env } from "@/env";
+import { dispatchPendingEmails } from "@/lib/mail";
 import { registerUser } from "@/lib/onboarding";
 import { systemContext } from "@/lib/request-context";
 
@@ -31,7 +32,8 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  console.log(`Registered ${values.email} (${values.role}); the starting-guide email is queued.`);
+  await dispatchPendingEmails();
+  console.log(`Registered ${values.email} (${values.role}); the starting-guide email is on its way.`);
   // The link is a secret: print it only where email is captured locally anyway.
   if (env.MAIL_TRANSPORT === "outbox") console.log(`Starting-guide link (development mailbox): ${result.link}`);
   return 0;

@@ -57,7 +57,7 @@ export async function registerPatternAction(_: PatternFormState, form: FormData)
   return { message: t(`PatternErrors.${code}`, params as Record<string, number>) };
 }
 
-export async function confirmPatternAction(_: PatternFormState): Promise<PatternFormState> {
+export async function confirmPatternAction(): Promise<PatternFormState> {
   const sessionId = await readOnboardingCookie();
   const t = await getTranslations();
   if (!sessionId) return { message: t("Onboarding.confirmFailed") };

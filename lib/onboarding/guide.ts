@@ -45,7 +45,7 @@ async function resendIfAwaitingActivation(email: string, context: RequestContext
     await issueStartingGuide(tx, user, "activation", context);
     await recordAudit({ event: "onboarding.guide_resent", subjectId: user.id, details: { via: "self-service" } }, context, tx);
   });
-  scheduleMailDispatch();
+  await scheduleMailDispatch();
 }
 
 /**

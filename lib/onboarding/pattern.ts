@@ -94,6 +94,6 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     throw error;
   });
   if (!confirmed) return { ok: false, error: "session-expired" };
-  scheduleMailDispatch();
+  await scheduleMailDispatch();
   return { ok: true, userId };
 }

@@ -31,7 +31,7 @@ export async function registerUser(
       const link = await issueStartingGuide(tx, user, "activation", context, actorId);
       return { userId: user.id, link };
     });
-    scheduleMailDispatch();
+    await scheduleMailDispatch();
     return { ok: true, ...result };
   } catch (error) {
     if (error instanceof DuplicateEmailError) return { ok: false, fieldErrors: { email: "emailTaken" } };

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 
 test("the home page introduces the portal and leads to sign-in", async ({ page }) => {
   await page.goto("/");
@@ -7,8 +7,7 @@ test("the home page introduces the portal and leads to sign-in", async ({ page }
   await expect(page.getByRole("banner")).toContainText("Matrix Portal");
   const signIn = page.getByRole("main").getByRole("link", { name: /sign in/i });
   await expect(signIn).toHaveAttribute("href", "/login");
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(axe.violations).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("the health endpoint reports the database as ok", async ({ request }) => {

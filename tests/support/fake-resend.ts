@@ -59,6 +59,8 @@ export type FakeResendOptions = {
   rateLimit?: { perSecond: number };
   /** When set, only this API key is accepted. */
   apiKey?: string;
+  /** Milliseconds clock for the rate limit (tests that inject a clock pass the same one). */
+  clock?: () => number;
   /** Serve GET /_test/emails?to=<address> (delivered emails as JSON) for browser tests. */
   testRoutes?: boolean;
 };
@@ -192,7 +194,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     }
 
     if (options.rateLimit) {
-      const now = Date.now();
+      const now = (options.clock ?? Date.now)();
       while (recent.length > 0 && recent[0]! <= now - 1000) recent.shift();
       if (recent.length >= options.rateLimit.perSecond) {
         record.outcome = 429;

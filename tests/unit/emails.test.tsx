@@ -97,13 +97,29 @@ describe("account-locked", () => {
     ["en", "Your Matrix Portal account is locked for now", "Dear Ken Ito,", /sign in again after Sun, November 29, 2026(,| at) 10:31\sAM GMT\+9/],
     ["ja", "Matrix Portal のアカウントが一時的にロックされました", "Ken Ito 様", /2026年11月29日\(日\) 10:31 JST 以降に再びサインインできます/],
   ] as const)("%s", async (locale, subject, greeting, unlock) => {
-    const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", lockedUntil: "2026-11-29T01:31:00.000Z" } }, envelope(locale));
+    const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: "2026-11-29T01:31:00.000Z" } }, envelope(locale));
     expect(email.subject).toBe(subject);
     const text = visibleText(email.html);
     expect(text).toContain(greeting);
     expect(text).toMatch(unlock);
     expect(text).toContain("help@portal.example");
   });
+});
+
+test("account-locked without an unlock time says an operator must unlock it", async () => {
+  const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: null } }, envelope("en"));
+  const text = visibleText(email.html);
+  expect(text).toContain("stays locked until the operator who manages your account unlocks it");
+  expect(text).toContain("help@portal.example");
+  expect(text).not.toContain("sign in again after");
+});
+
+test("the recipient's time zone in the props wins; an unknown zone falls back to Asia/Tokyo", async () => {
+  const at = "2026-11-29T01:31:00.000Z";
+  const newYork = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "America/New_York" } }, envelope("en"));
+  expect(visibleText(newYork.html)).toMatch(/Sat, November 28, 2026(,| at) 8:31\sPM EST/);
+  const bogus = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "Mars/Olympus" } }, envelope("en"));
+  expect(visibleText(bogus.html)).toMatch(/10:31\sAM GMT\+9/);
 });
 
 describe("terms-changed", () => {

@@ -24,9 +24,8 @@ export default async function PatternPage() {
       <div className="max-w-3xl">
         <StepIndicator current={2} />
       </div>
-      <Card>
-        <PatternForm draft={onboarding.draft} />
-      </Card>
+      {/* No card around the pad: on a 320 px phone every pixel goes to the cells. */}
+      <PatternForm draft={onboarding.draft} />
       <Card title={t("patternTips")}>
         <ul className="list-disc space-y-1 pl-5 text-ink">
           <li>{t("tipBlocks")}</li>

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { PageShell } from "@/app/components/PageShell";
+import { buttonClass } from "@/app/components/styles";
+import { signOutAction } from "@/app/terms/actions";
+import { accountProfile } from "@/lib/account";
+import { signInSummary } from "@/lib/login";
+import { requirePortalUser } from "@/lib/sessions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Dashboard");
+  return { title: t("account") };
+}
+
+export default async function DashboardPage() {
+  await connection();
+  const user = await requirePortalUser("/dashboard");
+  const [profile, summary, t, format] = await Promise.all([accountProfile(user.id), signInSummary(user.id), getTranslations("Dashboard"), getFormatter()]);
+  if (!profile) return null;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: profile.timeZone });
+  const eventName = (event: string) => (t.has(`events.${event}` as "events.other") ? t(`events.${event}` as "events.other") : t("events.other"));
+  return (
+    <PageShell title={t("title", { name: profile.name })} width="wide" lead={profile.company ?? undefined}>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title={t("lastSignIn")}>
+          <p className="text-ink">
+            {summary.previousSignIn
+              ? t("lastSignInValue", { time: when(summary.previousSignIn.at), ip: summary.previousSignIn.ip ?? t("unknownIp") })
+              : t("firstSignIn")}
+          </p>
+          <p className="mt-3 text-ink">
+            {t("failedSince")}: <strong>{summary.failedSincePrevious}</strong>
+          </p>
+          {summary.failedSincePrevious > 0 ? <p className="mt-2 text-sm text-muted">{t("failedWarning")}</p> : null}
+        </Card>
+        <Card title={t("account")}>
+          <p className="text-ink">{profile.email}</p>
+          <form action={signOutAction} className="mt-4 flex flex-wrap gap-3">
+            <button type="submit" className={buttonClass("secondary")}>
+              {t("signOut")}
+            </button>
+          </form>
+        </Card>
+      </div>
+      <Card title={t("activity")}>
+        {summary.recentEvents.length === 0 ? (
+          <p className="text-muted">{t("noActivity")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-line text-muted">
+                  <th scope="col" className="py-2 pr-4 font-semibold">{t("when")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">{t("event")}</th>
+                  <th scope="col" className="py-2 font-semibold">{t("from")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.recentEvents.map((event, index) => (
+                  <tr key={index} className="border-b border-line last:border-0">
+                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{when(event.occurredAt)}</td>
+                    <td className="py-2 pr-4 text-ink">{eventName(event.event)}</td>
+                    <td className="py-2 text-ink">{event.ip ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </PageShell>
+  );
+}

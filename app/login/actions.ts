@@ -1,0 +1,43 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/auth";
+import { emailField } from "@/lib/identity";
+import { issueChallenge } from "@/lib/login";
+import { forgetLogin, pendingLogin, rememberChallenge } from "@/lib/login/cookie";
+import { requestContext } from "@/lib/request-context";
+import { safeReturnPath } from "@/lib/sessions";
+import { freshSessionNeedsTerms } from "@/lib/sessions/fresh";
+
+/** Email entry: every well-formed address gets a challenge page (a decoy when unknown). */
+export async function startSignInAction(form: FormData): Promise<void> {
+  const parsed = emailField.safeParse(form.get("email") ?? "");
+  if (!parsed.success) redirect("/login?error=email");
+  const previous = await pendingLogin();
+  const { challengeId } = await issueChallenge(parsed.data, await requestContext(), previous.challengeId ?? undefined);
+  await rememberChallenge(challengeId, parsed.data, safeReturnPath(form.get("next")));
+  redirect("/login/challenge");
+}
+
+/** The answer goes to Auth.js; any failure shows a fresh grid with one generic message. */
+export async function answerChallengeAction(form: FormData): Promise<void> {
+  const pending = await pendingLogin();
+  const answer = form.get("answer");
+  if (!pending.challengeId || !pending.email) redirect("/login?error=expired");
+  try {
+    await signIn("credentials", {
+      challengeId: pending.challengeId,
+      answer: typeof answer === "string" ? answer.slice(0, 64) : "",
+      redirect: false,
+    });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    const { challengeId } = await issueChallenge(pending.email, await requestContext());
+    await rememberChallenge(challengeId, pending.email, pending.returnTo);
+    redirect("/login/challenge?retry=1");
+  }
+  await forgetLogin();
+  // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
+  redirect((await freshSessionNeedsTerms()) ? "/terms" : (pending.returnTo ?? "/dashboard"));
+}

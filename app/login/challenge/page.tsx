@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { FormMessage } from "@/app/components/FormMessage";
+import { PageShell } from "@/app/components/PageShell";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass, linkClass } from "@/app/components/styles";
+import { loadPendingChallenge } from "@/lib/login";
+import { pendingLogin } from "@/lib/login/cookie";
+import { answerChallengeAction } from "../actions";
+import { ChallengeGrid } from "./ChallengeGrid";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Login");
+  return { title: t("challengeTitle"), referrer: "no-referrer" };
+}
+
+/** Reloading shows the same pending challenge; an answered or expired one sends back to /login. */
+export default async function ChallengePage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {
+  await connection();
+  const { retry } = await searchParams;
+  const { challengeId } = await pendingLogin();
+  const challenge = challengeId ? await loadPendingChallenge(challengeId, new Date()) : null;
+  if (!challenge) redirect("/login?error=expired");
+  const t = await getTranslations("Login");
+  return (
+    <PageShell title={t("challengeTitle")} width="default" lead={t("challengeLead")}>
+      <FormMessage tone="error">{retry ? t("failed") : undefined}</FormMessage>
+      <Card>
+        <ChallengeGrid digits={challenge.digits} />
+        <p className="mt-3 text-center text-sm text-muted">{t("expiresNote")}</p>
+      </Card>
+      <Card>
+        <form action={answerChallengeAction} className="space-y-5">
+          <TextField
+            name="answer"
+            label={t("otp")}
+            hint={t("otpHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={64}
+            required
+            autoFocus
+          />
+          <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
+            {t("send")}
+          </button>
+        </form>
+      </Card>
+      <p>
+        <Link href="/login" className={linkClass}>
+          {t("otherAccount")}
+        </Link>
+      </p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signOut } from "@/auth";
+import { recordAudit } from "@/lib/audit";
+import { requestContext } from "@/lib/request-context";
+import { requireSignedIn } from "@/lib/sessions";
+import { acceptTerms } from "@/lib/terms";
+
+export type TermsFormState = { error?: "mustTick" | "outdated" };
+
+export async function acceptTermsAction(_: TermsFormState, form: FormData): Promise<TermsFormState> {
+  const user = await requireSignedIn();
+  if (form.get("accept") !== "yes") return { error: "mustTick" };
+  const version = Number(form.get("version"));
+  if (!Number.isSafeInteger(version) || !(await acceptTerms(user.id, version, await requestContext()))) return { error: "outdated" };
+  redirect("/dashboard");
+}
+
+/** Declining the terms (or signing out anywhere) ends the session. */
+export async function signOutAction(): Promise<void> {
+  const user = await requireSignedIn();
+  await recordAudit({ event: "session.signed_out", actorId: user.id, subjectId: user.id, outcome: "info" }, await requestContext());
+  await signOut({ redirectTo: "/login?error=signed-out" });
+}

@@ -1,0 +1,142 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { transaction } from "@/db/client";
+import { recordFailure, recordSuccess } from "@/db/queries/lockout";
+import { consumeChallenge, findSignInAccount } from "@/db/queries/login";
+import { recordAudit } from "@/lib/audit";
+import { hashToken, openPattern, sealPattern } from "@/lib/crypto";
+import { keyring } from "@/lib/keys";
+import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
+import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import type { RequestContext } from "@/lib/request-context";
+import { isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
+
+export type SignedInUser = { id: string; email: string; name: string; role: "customer" | "operator"; sessionVersion: number };
+export type AnswerResult = { ok: true; user: SignedInUser } | { ok: false };
+
+/** Why an answer failed: for the audit log only, never for the person answering. */
+type FailureReason =
+  | "unknown-challenge" // unknown id, already answered, or expired
+  | "rate-limited"
+  | "decoy"
+  | "inactive"
+  | "locked"
+  | "credential-error"
+  | "malformed"
+  | "wrong-code";
+
+// Decoy paths open and compare this throwaway pattern, so they cost what a real check costs.
+const DECOY_USER_ID = randomUUID();
+const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % cellCount(DEFAULT_GRID));
+const DECOY_SEALED = sealPattern(DECOY_PATTERN, DECOY_USER_ID, keyring.current);
+const DECOY_DIGITS = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+
+/** Longer input is not a code; it is refused before any normalisation work. */
+const MAX_ANSWER_INPUT = 256;
+
+function typedCode(answer: unknown): string | null {
+  if (typeof answer !== "string" || answer.length > MAX_ANSWER_INPUT) return null;
+  return normalizeAnswer(answer);
+}
+
+function matches(sealed: string, userId: string, digits: string, typed: string): boolean {
+  return answersMatch(expectedAnswer(digits, openPattern(sealed, userId, keyring.all)), typed);
+}
+
+const FAILED: AnswerResult = Object.freeze({ ok: false });
+
+/**
+ * Answers a sign-in challenge. Every failure (unknown, expired or answered challenge, decoy,
+ * locked or disabled account, wrong or malformed code, rate limit) gives the same `{ ok: false }`
+ * after the same queries. The challenge is consumed first, atomically, so it is answered at
+ * most once. Locked and inactive accounts fail without their code being checked or counted.
+ */
+export async function answerChallenge(challengeId: string, answer: string, context: RequestContext): Promise<AnswerResult> {
+  const { now } = context;
+  // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
+  const challenge = await consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now);
+  const withinLimit = await consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now);
+  const account = await findSignInAccount(challenge?.userId ?? NO_USER_ID);
+  const typed = typedCode(answer);
+
+  let reason: FailureReason | null = null;
+  if (!challenge) reason = "unknown-challenge";
+  else if (!withinLimit) reason = "rate-limited";
+  else if (!challenge.userId) reason = "decoy";
+  else if (!account || account.status !== "active" || !account.sealedPattern) reason = "inactive";
+  else if (isLocked(account, now)) reason = "locked";
+
+  const digits = challenge?.digits ?? DECOY_DIGITS;
+  if (reason === null && account?.sealedPattern) {
+    let matched = false;
+    try {
+      matched = matches(account.sealedPattern, account.id, digits, typed ?? "");
+      if (!matched) reason = typed === null ? "malformed" : "wrong-code";
+    } catch {
+      // A pattern that cannot be opened (missing key, damaged row) is not the user's failure.
+      reason = "credential-error";
+    }
+    if (matched) {
+      const user = await signIn(account.id, context);
+      if (user) return { ok: true, user };
+      reason = "locked"; // a concurrent failure locked the account, or it was disabled meanwhile
+    }
+  } else {
+    matches(DECOY_SEALED, DECOY_USER_ID, digits, typed ?? "");
+  }
+
+  const counts = reason === "wrong-code" || reason === "malformed";
+  await fail(counts ? account!.id : NO_USER_ID, challenge?.userId ?? null, reason ?? "wrong-code", context);
+  return FAILED;
+}
+
+async function signIn(userId: string, context: RequestContext): Promise<SignedInUser | undefined> {
+  return transaction(async (tx) => {
+    const user = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
+    if (!user) return undefined;
+    await recordAudit({ event: "login.succeeded", actorId: user.id, subjectId: user.id, outcome: "success" }, context, tx);
+    return user;
+  });
+}
+
+/**
+ * Records a failed answer. `countedUserId` is the account whose counters the failure counts
+ * against (NO_USER_ID when it counts against nobody: the UPDATE then matches no row). The
+ * failure that locks the account, and only that one, queues the "account locked" email and
+ * audits the lock, in the same transaction.
+ */
+async function fail(countedUserId: string, subjectId: string | null, reason: FailureReason, context: RequestContext): Promise<void> {
+  const locked = await transaction(async (tx) => {
+    const counted = await recordFailure(tx, countedUserId, { now: context.now, policy: LOCK_POLICY });
+    await recordAudit(
+      {
+        event: "login.failed",
+        outcome: "failure",
+        subjectId,
+        details: { reason, ...(counted ? { consecutiveFailures: counted.consecutiveFailures } : {}) },
+      },
+      context,
+      tx,
+    );
+    if (!counted?.lockedNow) return false;
+    const unlocksAt = counted.needsOperator || !counted.lockedUntil ? null : counted.lockedUntil.toISOString();
+    await queueEmail(tx, {
+      to: counted.email,
+      template: "account-locked",
+      locale: counted.locale,
+      props: { name: counted.name, unlocksAt, timeZone: counted.timeZone },
+    });
+    await recordAudit(
+      {
+        event: "login.locked",
+        outcome: "info",
+        subjectId: counted.userId,
+        details: { until: unlocksAt, lockCount: counted.lockCount, needsOperator: counted.needsOperator },
+      },
+      context,
+      tx,
+    );
+    return true;
+  });
+  if (locked) void scheduleMailDispatch();
+}

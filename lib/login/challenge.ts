@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { transaction } from "@/db/client";
+import { deleteExpiredChallenges, findPendingChallenge, findSignInAccountByEmail, insertChallenge, voidChallenge } from "@/db/queries/login";
+import { recordAudit } from "@/lib/audit";
+import { generateToken, hashToken } from "@/lib/crypto";
+import { DEFAULT_GRID, generateChallengeDigits } from "@/lib/matrix";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import type { RequestContext } from "@/lib/request-context";
+import { CHALLENGE_MINUTES, isChallengeId } from "./policy";
+
+const MAX_EMAIL_INPUT = 1024;
+
+function emailForLookup(email: unknown): string {
+  if (typeof email !== "string" || email.length > MAX_EMAIL_INPUT) return "";
+  return email.normalize("NFKC").trim();
+}
+
+/**
+ * The /login email entry: always creates a challenge and returns its id (for an httpOnly
+ * cookie). The challenge is bound to the account only when it is active and has a matrix
+ * password (even if currently locked: the lock may end before the challenge does, and the
+ * answer step decides). Unknown, invited and disabled accounts, and any entry over the per-IP
+ * limit, get an unbound decoy that looks the same. Every path runs the same queries.
+ * Pass the id of the challenge this entry replaces to void it.
+ */
+export async function issueChallenge(
+  email: string,
+  context: RequestContext,
+  previousChallengeId?: string | null,
+): Promise<{ challengeId: string }> {
+  const withinLimit = await consumeRateLimit(RATE_LIMITS.loginEmailPerIp, context.ip, context.now);
+  const account = await findSignInAccountByEmail(emailForLookup(email));
+  const bound = withinLimit && account !== undefined && account.status === "active" && account.hasCredential;
+
+  const challengeId = generateToken();
+  const digits = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+  const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
+  await transaction(async (tx) => {
+    if (isChallengeId(previousChallengeId)) await voidChallenge(tx, hashToken(previousChallengeId), context.now);
+    await insertChallenge(tx, {
+      idHash: hashToken(challengeId),
+      userId: bound ? account.id : null,
+      digits,
+      ip: context.ip,
+      createdAt: context.now,
+      expiresAt,
+    });
+  });
+  if (!withinLimit) {
+    await recordAudit({ event: "login.rate_limited", outcome: "failure", details: { step: "email" } }, context);
+  }
+  return { challengeId };
+}
+
+/**
+ * The pending challenge behind a cookie, for drawing its grid: the digits in cell order (see
+ * lib/matrix) and when it expires. Reading changes nothing, so a reload shows the same grid.
+ * Null when the id is unknown, answered or expired.
+ */
+export async function loadPendingChallenge(challengeId: string, now: Date): Promise<{ digits: string; expiresAt: Date } | null> {
+  if (!isChallengeId(challengeId)) return null;
+  const row = await findPendingChallenge(hashToken(challengeId), now);
+  return row ? { digits: row.digits, expiresAt: row.expiresAt } : null;
+}
+
+/** Housekeeping for a periodic job: deletes challenges that expired over a day before `now`. */
+export async function purgeExpiredChallenges(now: Date): Promise<number> {
+  return deleteExpiredChallenges(new Date(now.getTime() - 24 * 3600_000));
+}

@@ -1,0 +1,14 @@
+export { answerChallenge, type AnswerResult, type SignedInUser } from "./answer";
+export { issueChallenge, loadPendingChallenge, purgeExpiredChallenges } from "./challenge";
+export { unlockAccount } from "./lockout";
+export { recentSecurityEvents, signInSummary, type SecurityEvent, type SignInSummary } from "./activity";
+export {
+  CHALLENGE_MINUTES,
+  FIRST_LOCK_MINUTES,
+  LOCK_THRESHOLD,
+  MAX_FAILURES_BEFORE_OPERATOR,
+  MAX_LOCK_MINUTES,
+  isLocked,
+  lockMinutes,
+  type LockState,
+} from "./policy";

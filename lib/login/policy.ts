@@ -1,0 +1,39 @@
+import type { LockPolicy } from "@/db/queries/lockout";
+
+/** A challenge can be answered for this long after it was issued. */
+export const CHALLENGE_MINUTES = 5;
+/** Consecutive wrong answers per timed lock. */
+export const LOCK_THRESHOLD = 5;
+/** The first timed lock; each further one doubles ... */
+export const FIRST_LOCK_MINUTES = 1;
+/** ... up to this cap. */
+export const MAX_LOCK_MINUTES = 15;
+/** Wrong answers since the last operator unlock after which only an operator can unlock. */
+export const MAX_FAILURES_BEFORE_OPERATOR = 100;
+
+export const LOCK_POLICY: LockPolicy = Object.freeze({
+  threshold: LOCK_THRESHOLD,
+  firstLockMinutes: FIRST_LOCK_MINUTES,
+  maxLockMinutes: MAX_LOCK_MINUTES,
+  maxFailures: MAX_FAILURES_BEFORE_OPERATOR,
+});
+
+/** Length of the lock that the `lockCount`-th earlier lock leads to (0 for the first). */
+export function lockMinutes(lockCount: number): number {
+  return Math.min(MAX_LOCK_MINUTES, FIRST_LOCK_MINUTES * 2 ** Math.min(lockCount, 20));
+}
+
+export type LockState = { lockedUntil: Date | null; failuresSinceUnlock: number };
+
+/** Whether an account is locked at `now`: a timed lock, or waiting for an operator unlock. */
+export function isLocked(state: LockState, now: Date): boolean {
+  return state.failuresSinceUnlock >= MAX_FAILURES_BEFORE_OPERATOR || (state.lockedUntil !== null && state.lockedUntil > now);
+}
+
+/** Challenge ids are generateToken() values: 43 base64url characters. */
+export function isChallengeId(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+/** Stands in for "no user" in queries that must run on every path but match nothing. */
+export const NO_USER_ID = "00000000-0000-0000-0000-000000000000";

@@ -1,0 +1,20 @@
+import { transaction } from "@/db/client";
+import { findCurrentTerms, insertAcceptance } from "@/db/queries/terms";
+import { recordAudit } from "@/lib/audit";
+import type { RequestContext } from "@/lib/request-context";
+
+export const currentTerms = findCurrentTerms;
+
+/**
+ * Accepts the terms version the user was shown. Only the current version can be accepted: a
+ * page left open across a publication must be read again.
+ */
+export async function acceptTerms(userId: string, shownVersion: number, context: RequestContext): Promise<boolean> {
+  const current = await findCurrentTerms("en");
+  if (!current || current.version !== shownVersion) return false;
+  await transaction(async (tx) => {
+    await insertAcceptance(tx, { userId, version: current.version, ip: context.ip, now: context.now });
+    await recordAudit({ event: "terms.accepted", subjectId: userId, actorId: userId, outcome: "success", details: { version: current.version } }, context, tx);
+  });
+  return true;
+}

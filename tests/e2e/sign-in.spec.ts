@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { onboard, PATTERN, readAnswer, signIn } from "./support/portal";
+
+test("an onboarded customer signs in by reading the grid, accepts the terms once and reaches the dashboard", async ({ page }) => {
+  const customer = await onboard(page, PATTERN);
+
+  await page.goto("/login");
+  await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const answer = await readAnswer(page, PATTERN);
+  await page.reload();
+  expect(await readAnswer(page, PATTERN)).toBe(answer); // reloading shows the same challenge
+  await page.getByRole("textbox", { name: "One-time password" }).fill(answer);
+  await page.getByRole("button", { name: "Send" }).click();
+
+  await expect(page).toHaveURL(/\/terms$/);
+  await expectNoAxeViolations(page);
+  const accept = page.getByRole("button", { name: "Accept" });
+  await expect(accept).toBeDisabled();
+  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button." }).check();
+  await accept.click();
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(customer.name);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);
+
+  // The second sign-in goes straight to the dashboard: the terms are asked only once.
+  await signIn(page, customer.email, PATTERN);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("a wrong code and an unknown email fail the same way, on a fresh grid", async ({ page }) => {
+  const customer = await onboard(page, PATTERN);
+  const messages: string[] = [];
+  for (const email of [customer.email, `nobody-${Date.now()}@example.com`]) {
+    await page.goto("/login");
+    await page.getByRole("textbox", { name: "Email address" }).fill(email);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
+    const wrong = (await readAnswer(page, PATTERN)).split("").map((d) => String((Number(d) + 1) % 10)).join("");
+    await page.getByRole("textbox", { name: "One-time password" }).fill(wrong);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/\/login\/challenge\?retry=1$/);
+    messages.push((await page.getByRole("alert").first().textContent()) ?? "");
+  }
+  expect(messages[0]).toContain("didn't work");
+  expect(messages[0]).toBe(messages[1]);
+});

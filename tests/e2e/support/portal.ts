@@ -1,0 +1,87 @@
+import { expect, type Page } from "@playwright/test";
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { e2eSettings } from "./app-env";
+
+const run = promisify(execFile);
+const { appEnv, resendURL } = e2eSettings();
+
+export type Customer = { email: string; name: string; phone: string; company: string };
+
+export function newCustomer(): Customer {
+  const id = randomUUID().slice(0, 8);
+  return { email: `e2e-${id}@example.com`, name: "Hanako Suzuki", phone: `03${Date.now().toString().slice(-8)}`, company: "Suzuki Trading K.K." };
+}
+
+/** Registers a user the way an operator does, with the command-line tool against the running app's database. */
+export async function createUser(customer: Customer, role: "customer" | "operator" = "customer"): Promise<void> {
+  const args = ["node_modules/.bin/tsx", "scripts/user-create.ts", "--email", customer.email, "--name", customer.name, "--phone", customer.phone, "--company", customer.company, "--role", role];
+  await run("node", args, { env: { ...process.env, ...appEnv } });
+}
+
+type DeliveredEmail = { subject: string; html: string; text: string; to: string[] };
+
+/** Emails the app handed to the (fake) Resend API for this address, newest last. */
+export async function emailsTo(address: string): Promise<DeliveredEmail[]> {
+  const response = await fetch(`${resendURL}/_test/emails?to=${encodeURIComponent(address)}`);
+  return (await response.json()) as DeliveredEmail[];
+}
+
+export async function startingGuideLink(address: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const emails = await emailsTo(address);
+      const matches = emails.map((email) => email.text.match(/https?:\/\/\S+\/start\/[A-Za-z0-9_-]{43}/)?.[0]).filter(Boolean);
+      link = matches.at(-1);
+      return link;
+    }, { timeout: 15_000 })
+    .toBeTruthy();
+  return link!;
+}
+
+export const cellName = (cell: number) => `Row ${Math.floor(cell / 12) + 1}, column ${(cell % 12) + 1}`;
+
+/** Clicks cells of the registration matrix in order. */
+export async function clickCells(page: Page, cells: readonly number[]): Promise<void> {
+  const grid = page.getByRole("grid", { name: "Matrix" });
+  for (const cell of cells) await grid.getByRole("button", { name: new RegExp(`^${cellName(cell)}(,|$)`) }).click();
+}
+
+/** Reads the challenge grid as a person would and types the digits at the pattern's cells. */
+export async function readAnswer(page: Page, pattern: readonly number[]): Promise<string> {
+  const table = page.getByRole("table", { name: "Matrix" });
+  const digits = (await table.locator("tbody td").allTextContents()).map((text) => text.trim()).join("");
+  expect(digits).toMatch(/^\d{48}$/);
+  return pattern.map((cell) => digits[cell]).join("");
+}
+
+/** Onboards a new customer through the browser and returns their details and pattern. */
+export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer()): Promise<Customer> {
+  await createUser(customer);
+  await page.goto(await startingGuideLink(customer.email));
+  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Name" }).fill(customer.name);
+  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(customer.phone);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/start\/pattern$/);
+  await clickCells(page, pattern);
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page).toHaveURL(/\/start\/confirm$/);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/start\/done$/);
+  return customer;
+}
+
+export async function signIn(page: Page, email: string, pattern: readonly number[]): Promise<void> {
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "Email address" }).fill(email);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page).toHaveURL(/\/login\/challenge/);
+  await page.getByRole("textbox", { name: "One-time password" }).fill(await readAnswer(page, pattern));
+  await page.getByRole("button", { name: "Send" }).click();
+}
+
+/** A strong pattern with cell 5 clicked twice (its last click is the 6th). */
+export const PATTERN = [0, 5, 18, 27, 33, 5, 40, 46];
