@@ -41,7 +41,7 @@ const generated = { AUTH_SECRET: () => randomBytes(33).toString("base64"), PATTE
 type GeneratedName = keyof typeof generated;
 
 function developmentSecrets(persist: boolean): Record<GeneratedName, string> {
-  const file = resolve(".data/dev-secrets.json");
+  const file = resolve(/* turbopackIgnore: true */ process.cwd(), ".data/dev-secrets.json");
   if (persist && existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
   const secrets = { AUTH_SECRET: generated.AUTH_SECRET(), PATTERN_KEY: generated.PATTERN_KEY() };
   if (persist) {

@@ -22,8 +22,8 @@ export default async function config() {
   return {
     projects: [
       await project("unit", "node"),
-      await project("integration", "node", { slowTestThreshold: 15 }),
-      await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"] }),
+      await project("integration", "node", { slowTestThreshold: 15, testTimeout: 60_000 }),
+      await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"], testTimeout: 20_000 }),
     ],
     collectCoverageFrom: ["lib/matrix/**/*.ts"],
     coverageReporters: ["text-summary"],

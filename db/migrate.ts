@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 
-const migrationsFolder = resolve(process.cwd(), "db/migrations");
+const migrationsFolder = resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 // Any fixed number: serialises migrations when several app instances start on one server.
 const MIGRATION_LOCK = 724_001;
 

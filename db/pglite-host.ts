@@ -56,7 +56,8 @@ export async function openPglite(dataDir: string): Promise<PgliteTarget> {
     const pglite = await PGlite.create(dataDir);
     return { kind: "owner", pglite, close: () => pglite.close() };
   }
-  const folder = resolve(dataDir);
+  // turbopackIgnore: data files must not join the module graph, or every write reloads `next dev`.
+  const folder = resolve(/* turbopackIgnore: true */ process.cwd(), dataDir);
   mkdirSync(dirname(folder), { recursive: true });
   const lockFile = `${folder}.lock`;
   const claim = claimLock(lockFile);

@@ -20,7 +20,11 @@ export default async function DashboardPage() {
   const [profile, summary, t, format] = await Promise.all([accountProfile(user.id), signInSummary(user.id), getTranslations("Dashboard"), getFormatter()]);
   if (!profile) return null;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: profile.timeZone });
-  const eventName = (event: string) => (t.has(`events.${event}` as "events.other") ? t(`events.${event}` as "events.other") : t("events.other"));
+  // Catalogue keys cannot hold dots, so "login.succeeded" is looked up as "login_succeeded".
+  const eventName = (event: string) => {
+    const key = `events.${event.replaceAll(".", "_")}` as "events.other";
+    return t.has(key) ? t(key) : t("events.other");
+  };
   return (
     <PageShell title={t("title", { name: profile.name })} width="wide" lead={profile.company ?? undefined}>
       <div className="grid gap-6 md:grid-cols-2">
