@@ -6,6 +6,7 @@ import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
 import { SESSION_COOKIE } from "@/lib/sessions/fresh";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
+import { now } from "@/lib/clock";
 
 declare module "next-auth" {
   interface Session {
@@ -44,7 +45,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         const challengeId = typeof credentials.challengeId === "string" ? credentials.challengeId : "";
         const answer = typeof credentials.answer === "string" ? credentials.answer : "";
         const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-        const result = await answerChallenge(challengeId, answer, { ip, userAgent: request.headers.get("user-agent"), now: new Date() });
+        const result = await answerChallenge(challengeId, answer, { ip, userAgent: request.headers.get("user-agent"), now: now() });
         if (!result.ok) throw new CredentialsSignin();
         const { id, name, email, role, sessionVersion } = result.user;
         return { id, name, email, role, sessionVersion };
@@ -53,12 +54,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   ],
   callbacks: {
     async jwt({ token, user }) {
-      const now = Date.now();
+      const at = now().getTime();
       if (user) {
-        token.claims = { userId: user.id!, role: user.role!, sessionVersion: user.sessionVersion!, signedInAt: now, lastSeenAt: now };
+        token.claims = { userId: user.id!, role: user.role!, sessionVersion: user.sessionVersion!, signedInAt: at, lastSeenAt: at };
       }
       if (!token.claims) return null;
-      const refreshed = await refreshSession(token.claims, now);
+      const refreshed = await refreshSession(token.claims, at);
       if (!refreshed) return null;
       token.claims = refreshed.claims;
       token.termsAccepted = refreshed.termsAccepted;

@@ -33,6 +33,7 @@ const schema = z.object({
   OPERATOR_CONTACT: z.string().min(3).default("support@matrix-portal.example"),
   ONBOARDING_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { MAIL_TRANSPORT: "resend" | "outbox" };
@@ -73,6 +74,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const transport = parsed.data.MAIL_TRANSPORT ?? (parsed.data.RESEND_API_KEY ? "resend" : "outbox");
   if (transport === "resend" && !parsed.data.RESEND_API_KEY) {
     throw new Error("Invalid environment configuration:\n  RESEND_API_KEY: required when MAIL_TRANSPORT=resend");
+  }
+  if (parsed.data.TEST_CLOCK_FILE && parsed.data.APP_URL.startsWith("https:")) {
+    throw new Error("Invalid environment configuration:\n  TEST_CLOCK_FILE: only for tests; never set it on a deployed portal");
   }
   return { ...parsed.data, MAIL_TRANSPORT: transport };
 }

@@ -16,6 +16,7 @@ import {
   type IdentityField,
 } from "@/lib/onboarding";
 import { requestContext } from "@/lib/request-context";
+import { now } from "@/lib/clock";
 
 const identityFields = ["email", "name", "phone"] as const;
 
@@ -50,7 +51,7 @@ export async function registerPatternAction(_: PatternFormState, form: FormData)
   if (!sessionId) return { message: t("Onboarding.sessionExpiredBody") };
   const raw = form.get("pattern");
   const cells = typeof raw === "string" && raw.length <= 200 && raw !== "" ? raw.split(",").map(Number) : [];
-  const result = await saveDraft(sessionId, cells, new Date());
+  const result = await saveDraft(sessionId, cells, now());
   if (result.ok) redirect("/start/confirm");
   if ("error" in result) return { message: t("Onboarding.sessionExpiredBody") };
   const { code, ...params } = result.reason;

@@ -2,6 +2,7 @@ import { transaction } from "@/db/client";
 import { unlockUser } from "@/db/queries/lockout";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/request-context";
+import { now } from "@/lib/clock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function unlockAccount(
   userId: string,
-  context: RequestContext = { ip: null, userAgent: null, now: new Date() },
+  context: RequestContext = { ip: null, userAgent: null, now: now() },
   actorId: string | null = null,
 ): Promise<boolean> {
   if (!UUID.test(userId)) return false;

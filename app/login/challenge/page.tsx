@@ -12,6 +12,7 @@ import { loadPendingChallenge } from "@/lib/login";
 import { pendingLogin } from "@/lib/login/cookie";
 import { answerChallengeAction } from "../actions";
 import { ChallengeGrid } from "./ChallengeGrid";
+import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Login");
@@ -23,7 +24,7 @@ export default async function ChallengePage({ searchParams }: { searchParams: Pr
   await connection();
   const { retry } = await searchParams;
   const { challengeId } = await pendingLogin();
-  const challenge = challengeId ? await loadPendingChallenge(challengeId, new Date()) : null;
+  const challenge = challengeId ? await loadPendingChallenge(challengeId, now()) : null;
   if (!challenge) redirect("/login?error=expired");
   const t = await getTranslations("Login");
   return (

@@ -8,6 +8,7 @@ import { buttonClass, linkClass } from "@/app/components/styles";
 import { isStartingGuideUsable } from "@/lib/onboarding";
 import { StepIndicator } from "../StepIndicator";
 import { VerifyIdentityForm } from "./VerifyIdentityForm";
+import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");
@@ -19,7 +20,7 @@ export default async function StartingGuidePage({ params }: { params: Promise<{ 
   await connection();
   const { token } = await params;
   const t = await getTranslations("Onboarding");
-  if (!(await isStartingGuideUsable(token, new Date()))) {
+  if (!(await isStartingGuideUsable(token, now()))) {
     return (
       <PageShell title={t("invalidTitle")} width="narrow" lead={t("invalidBody")}>
         <Link href="/start/resend" className={buttonClass("primary")}>

@@ -10,6 +10,7 @@ import { DEFAULT_GRID } from "@/lib/matrix";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { ConfirmForm } from "./ConfirmForm";
+import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConfirmPage() {
   await connection();
   const sessionId = await readOnboardingCookie();
-  const onboarding = sessionId ? await loadOnboarding(sessionId, new Date()) : undefined;
+  const onboarding = sessionId ? await loadOnboarding(sessionId, now()) : undefined;
   if (!onboarding) return <SessionEnded />;
   if (!onboarding.draft) redirect("/start/pattern");
   const t = await getTranslations("Onboarding");

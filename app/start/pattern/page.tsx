@@ -7,6 +7,7 @@ import { loadOnboarding, readOnboardingCookie } from "@/lib/onboarding";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { PatternForm } from "./PatternForm";
+import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PatternPage() {
   await connection();
   const sessionId = await readOnboardingCookie();
-  const onboarding = sessionId ? await loadOnboarding(sessionId, new Date()) : undefined;
+  const onboarding = sessionId ? await loadOnboarding(sessionId, now()) : undefined;
   if (!onboarding) return <SessionEnded />;
   const t = await getTranslations("Onboarding");
   return (

@@ -1,11 +1,19 @@
 import { expect, type Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { promisify } from "node:util";
 import { e2eSettings } from "./app-env";
 
 const run = promisify(execFile);
-const { appEnv, resendURL } = e2eSettings();
+const { appEnv, resendURL, clockFile } = e2eSettings();
+
+/** Moves the app's clock (and the CLI's) forward by this many milliseconds from real time. */
+export function setClockOffset(milliseconds: number): void {
+  mkdirSync(dirname(clockFile), { recursive: true });
+  writeFileSync(clockFile, String(milliseconds));
+}
 
 export type Customer = { email: string; name: string; phone: string; company: string };
 
