@@ -1,11 +1,26 @@
 /**
  * Runs once when the server starts: opens the database and applies migrations, so a bad
  * configuration or an unreachable database stops the server at start, not at first request.
+ * In development it then seeds the demo accounts (see README.md, "Demo accounts").
  */
 export async function register() {
   // NEXT_RUNTIME is inlined by Next at build time, so it is read here rather than in env.ts.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./db/client");
     await getDb();
+    // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
+    // lib/demo checks env.NODE_ENV (and that the database is the embedded one) again.
+    if (process.env.NODE_ENV === "development") {
+      const { seedDemoAccountsForDevelopment } = await import("./lib/demo");
+      try {
+        const seeded = await seedDemoAccountsForDevelopment();
+        if (seeded && seeded.created.length > 0) {
+          console.info(`Demo accounts created: ${seeded.created.join(", ")} (matrix passwords in README.md, "Demo accounts")`);
+        }
+      } catch (error) {
+        // A convenience, not a reason to stop the dev server.
+        console.warn(`Demo accounts were not seeded: ${error instanceof Error ? error.name : typeof error}`);
+      }
+    }
   }
 }

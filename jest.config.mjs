@@ -22,9 +22,11 @@ export default async function config() {
   return {
     projects: [
       await project("unit", "node"),
-      await project("integration", "node", { slowTestThreshold: 15, testTimeout: 60_000 }),
-      await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"], testTimeout: 20_000 }),
+      await project("integration", "node", { slowTestThreshold: 15 }),
+      await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"] }),
     ],
+    // A busy 2-core CI machine runs database suites slowly; 5 s is too tight for them.
+    testTimeout: 30_000,
     collectCoverageFrom: ["lib/matrix/**/*.ts"],
     coverageReporters: ["text-summary"],
     coverageThreshold: { "./lib/matrix/": { branches: 100, functions: 100, lines: 100, statements: 100 } },

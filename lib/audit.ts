@@ -17,7 +17,9 @@ export type AuditEventName =
   | "login.failed"
   | "login.locked"
   | "login.unlocked"
-  | "login.rate_limited";
+  | "login.rate_limited"
+  | "account.reauthenticated"
+  | "account.pattern_change_started";
 
 export type AuditRecord = {
   event: AuditEventName;

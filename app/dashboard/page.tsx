@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
@@ -42,6 +43,9 @@ export default async function DashboardPage() {
         <Card title={t("account")}>
           <p className="text-ink">{profile.email}</p>
           <form action={signOutAction} className="mt-4 flex flex-wrap gap-3">
+            <Link href="/account/password" className={buttonClass("primary")}>
+              {t("changePassword")}
+            </Link>
             <button type="submit" className={buttonClass("secondary")}>
               {t("signOut")}
             </button>

@@ -40,11 +40,13 @@ export async function findSignInAccount(userId: string) {
   return row;
 }
 
+export type ChallengePurpose = "sign_in" | "reauthenticate";
+
 export async function insertChallenge(
   executor: Executor,
-  values: { idHash: string; userId: string | null; digits: string; ip: string | null; createdAt: Date; expiresAt: Date },
+  values: { idHash: string; userId: string | null; digits: string; ip: string | null; createdAt: Date; expiresAt: Date; purpose?: ChallengePurpose },
 ): Promise<void> {
-  await executor.insert(loginChallenges).values({ ...values, purpose: "sign_in" });
+  await executor.insert(loginChallenges).values({ purpose: "sign_in", ...values });
 }
 
 /** Marks a pending challenge answered without answering it (a new email entry replaces it). */
@@ -55,21 +57,21 @@ export async function voidChallenge(executor: Executor, idHash: string, now: Dat
     .where(and(eq(loginChallenges.idHash, idHash), isNull(loginChallenges.consumedAt)));
 }
 
-const pendingChallenge = (idHash: string, now: Date) =>
+const pendingChallenge = (idHash: string, now: Date, purpose: ChallengePurpose) =>
   and(
     eq(loginChallenges.idHash, idHash),
-    eq(loginChallenges.purpose, "sign_in"),
+    eq(loginChallenges.purpose, purpose),
     isNull(loginChallenges.consumedAt),
     gt(loginChallenges.expiresAt, now),
   );
 
 /** A challenge that can still be answered, for drawing its grid. Read-only. */
-export async function findPendingChallenge(idHash: string, now: Date) {
+export async function findPendingChallenge(idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
   const db = await getDb();
   const [row] = await db
     .select({ digits: loginChallenges.digits, expiresAt: loginChallenges.expiresAt })
     .from(loginChallenges)
-    .where(pendingChallenge(idHash, now))
+    .where(pendingChallenge(idHash, now, purpose))
     .limit(1);
   return row;
 }
@@ -78,12 +80,12 @@ export async function findPendingChallenge(idHash: string, now: Date) {
  * Consumes a pending challenge in one atomic UPDATE: of any number of concurrent answers to
  * one challenge exactly one gets the row back.
  */
-export async function consumeChallenge(idHash: string, now: Date) {
+export async function consumeChallenge(idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
   const db = await getDb();
   const [row] = await db
     .update(loginChallenges)
     .set({ consumedAt: now })
-    .where(pendingChallenge(idHash, now))
+    .where(pendingChallenge(idHash, now, purpose))
     .returning({ userId: loginChallenges.userId, digits: loginChallenges.digits });
   return row;
 }

@@ -65,8 +65,9 @@ export async function recordFailedVerification(tokenId: string, limit: number, n
 export async function openOnboardingSession(
   values: { idHash: string; tokenId: string; userId: string; expiresAt: Date },
   now: Date,
+  executor?: Executor,
 ): Promise<boolean> {
-  const db = await getDb();
+  const db = executor ?? (await getDb());
   const rows = await db
     .insert(onboardingSessions)
     .values({ ...values, createdAt: now })

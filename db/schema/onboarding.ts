@@ -1,7 +1,8 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const tokenPurpose = pgEnum("token_purpose", ["activation", "reset"]);
+// activation: a new account; reset: an operator voided the pattern; change: the user changes it.
+export const tokenPurpose = pgEnum("token_purpose", ["activation", "reset", "change"]);
 
 /** Starting-guide links. Only the SHA-256 of the token is stored. */
 export const onboardingTokens = pgTable(

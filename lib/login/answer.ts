@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { transaction } from "@/db/client";
 import { recordFailure, recordSuccess } from "@/db/queries/lockout";
-import { consumeChallenge, findSignInAccount } from "@/db/queries/login";
+import { consumeChallenge, findSignInAccount, type ChallengePurpose } from "@/db/queries/login";
 import { recordAudit } from "@/lib/audit";
 import { hashToken, openPattern, sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
@@ -52,9 +52,31 @@ const FAILED: AnswerResult = Object.freeze({ ok: false });
  * most once. Locked and inactive accounts fail without their code being checked or counted.
  */
 export async function answerChallenge(challengeId: string, answer: string, context: RequestContext): Promise<AnswerResult> {
+  const accountId = await checkAnswer(challengeId, answer, context, "sign_in");
+  if (accountId === null) return FAILED;
+  const user = await signIn(accountId, context);
+  if (user) return { ok: true, user };
+  // A concurrent failure locked the account, or it was disabled meanwhile.
+  await fail(NO_USER_ID, accountId, "locked", context);
+  return FAILED;
+}
+
+/**
+ * Answers a re-authentication challenge of a signed-in user (before a sensitive change). It is
+ * checked, counted and locked exactly like a sign-in, but signs nobody in.
+ */
+export async function answerReauthentication(challengeId: string, answer: string, userId: string, context: RequestContext): Promise<boolean> {
+  const accountId = await checkAnswer(challengeId, answer, context, "reauthenticate");
+  if (accountId !== userId) return false;
+  await recordAudit({ event: "account.reauthenticated", actorId: userId, subjectId: userId, outcome: "success" }, context);
+  return true;
+}
+
+/** The shared check: the account id when the code is right, null (after recording why) otherwise. */
+async function checkAnswer(challengeId: string, answer: string, context: RequestContext, purpose: ChallengePurpose): Promise<string | null> {
   const { now } = context;
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
-  const challenge = await consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now);
+  const challenge = await consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose);
   const withinLimit = await consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now);
   const account = await findSignInAccount(challenge?.userId ?? NO_USER_ID);
   const typed = typedCode(answer);
@@ -68,18 +90,12 @@ export async function answerChallenge(challengeId: string, answer: string, conte
 
   const digits = challenge?.digits ?? DECOY_DIGITS;
   if (reason === null && account?.sealedPattern) {
-    let matched = false;
     try {
-      matched = matches(account.sealedPattern, account.id, digits, typed ?? "");
-      if (!matched) reason = typed === null ? "malformed" : "wrong-code";
+      if (matches(account.sealedPattern, account.id, digits, typed ?? "")) return account.id;
+      reason = typed === null ? "malformed" : "wrong-code";
     } catch {
       // A pattern that cannot be opened (missing key, damaged row) is not the user's failure.
       reason = "credential-error";
-    }
-    if (matched) {
-      const user = await signIn(account.id, context);
-      if (user) return { ok: true, user };
-      reason = "locked"; // a concurrent failure locked the account, or it was disabled meanwhile
     }
   } else {
     matches(DECOY_SEALED, DECOY_USER_ID, digits, typed ?? "");
@@ -87,7 +103,7 @@ export async function answerChallenge(challengeId: string, answer: string, conte
 
   const counts = reason === "wrong-code" || reason === "malformed";
   await fail(counts ? account!.id : NO_USER_ID, challenge?.userId ?? null, reason ?? "wrong-code", context);
-  return FAILED;
+  return null;
 }
 
 async function signIn(userId: string, context: RequestContext): Promise<SignedInUser | undefined> {

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { transaction } from "@/db/client";
-import { deleteExpiredChallenges, findPendingChallenge, findSignInAccountByEmail, insertChallenge, voidChallenge } from "@/db/queries/login";
+import {
+  deleteExpiredChallenges,
+  findPendingChallenge,
+  findSignInAccountByEmail,
+  insertChallenge,
+  voidChallenge,
+  type ChallengePurpose,
+} from "@/db/queries/login";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
 import { DEFAULT_GRID, generateChallengeDigits } from "@/lib/matrix";
@@ -52,14 +59,35 @@ export async function issueChallenge(
   return { challengeId };
 }
 
+/** A challenge for a signed-in user to prove again who they are before a sensitive change. */
+export async function issueReauthChallenge(userId: string, context: RequestContext): Promise<{ challengeId: string }> {
+  const challengeId = generateToken();
+  await transaction((tx) =>
+    insertChallenge(tx, {
+      idHash: hashToken(challengeId),
+      userId,
+      purpose: "reauthenticate",
+      digits: generateChallengeDigits(DEFAULT_GRID, randomBytes),
+      ip: context.ip,
+      createdAt: context.now,
+      expiresAt: new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000),
+    }),
+  );
+  return { challengeId };
+}
+
 /**
  * The pending challenge behind a cookie, for drawing its grid: the digits in cell order (see
  * lib/matrix) and when it expires. Reading changes nothing, so a reload shows the same grid.
  * Null when the id is unknown, answered or expired.
  */
-export async function loadPendingChallenge(challengeId: string, now: Date): Promise<{ digits: string; expiresAt: Date } | null> {
+export async function loadPendingChallenge(
+  challengeId: string,
+  now: Date,
+  purpose: ChallengePurpose = "sign_in",
+): Promise<{ digits: string; expiresAt: Date } | null> {
   if (!isChallengeId(challengeId)) return null;
-  const row = await findPendingChallenge(hashToken(challengeId), now);
+  const row = await findPendingChallenge(hashToken(challengeId), now, purpose);
   return row ? { digits: row.digits, expiresAt: row.expiresAt } : null;
 }
 

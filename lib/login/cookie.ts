@@ -38,3 +38,19 @@ export async function forgetLogin(): Promise<void> {
   const jar = await cookies();
   for (const name of [CHALLENGE, EMAIL, RETURN_TO]) jar.delete({ name, path: "/login" });
 }
+
+/** The pending re-authentication challenge of a signed-in user, scoped to /account. */
+const REAUTH = "reauth_challenge";
+
+export async function rememberReauthChallenge(challengeId: string): Promise<void> {
+  (await cookies()).set(REAUTH, challengeId, { ...options(), path: "/account" });
+}
+
+export async function pendingReauthChallenge(): Promise<string | null> {
+  const value = (await cookies()).get(REAUTH)?.value;
+  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+export async function forgetReauthChallenge(): Promise<void> {
+  (await cookies()).delete({ name: REAUTH, path: "/account" });
+}

@@ -1,5 +1,5 @@
-export { answerChallenge, type AnswerResult, type SignedInUser } from "./answer";
-export { issueChallenge, loadPendingChallenge, purgeExpiredChallenges } from "./challenge";
+export { answerChallenge, answerReauthentication, type AnswerResult, type SignedInUser } from "./answer";
+export { issueChallenge, issueReauthChallenge, loadPendingChallenge, purgeExpiredChallenges } from "./challenge";
 export { unlockAccount } from "./lockout";
 export { recentSecurityEvents, signInSummary, type SecurityEvent, type SignInSummary } from "./activity";
 export {

@@ -1,3 +1,4 @@
+export { startPatternChange } from "./change";
 export { clearOnboardingCookie, readOnboardingCookie, setOnboardingCookie } from "./cookie";
 export { issueStartingGuide, requestStartingGuide } from "./guide";
 export { confirmPattern, loadOnboarding, saveDraft, type DraftRefusal } from "./pattern";

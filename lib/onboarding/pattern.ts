@@ -67,7 +67,6 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
   if (!current) return { ok: false, error: "session-expired" };
   if (!current.draft) return { ok: false, error: "no-draft" };
   const pattern = current.draft;
-  const patternHash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
   const userId = current.userId;
 
   const confirmed = await transaction(async (tx) => {
@@ -76,10 +75,13 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     const consumedDraft = openJson(consumed.sealedDraft, draftContext(idHash), keyring.all) as number[];
     // Another tab changed the draft after this one read it: store only what was reviewed.
     if (patternFingerprint(consumedDraft) !== patternFingerprint(pattern)) tx.rollback();
+    // Hashed only by the one confirm that won the consume: losers cost no bcrypt round.
+    const patternHash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
     const sealedPattern = sealPattern(pattern, userId, keyring.current);
     await storeCredential(tx, { userId, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
     await activateUser(tx, userId, context.now);
-    if (consumed.purpose === "reset") await bumpSessionVersion(tx, userId, context.now);
+    // A new pattern ends every session signed in with the old one, this browser's included.
+    if (consumed.purpose !== "activation") await bumpSessionVersion(tx, userId, context.now);
     const user = await findUserById(userId, tx);
     await queueEmail(tx, {
       to: user!.email,

@@ -30,7 +30,7 @@ export async function createUser(customer: Customer, role: "customer" | "operato
 
 type DeliveredEmail = { subject: string; html: string; text: string; to: string[] };
 
-/** Emails the app handed to the (fake) Resend API for this address, newest last. */
+/** Emails the app handed to the (fake) Resend API for this address, newest first. */
 export async function emailsTo(address: string): Promise<DeliveredEmail[]> {
   const response = await fetch(`${resendURL}/_test/emails?to=${encodeURIComponent(address)}`);
   return (await response.json()) as DeliveredEmail[];
@@ -42,7 +42,7 @@ export async function startingGuideLink(address: string): Promise<string> {
     .poll(async () => {
       const emails = await emailsTo(address);
       const matches = emails.map((email) => email.text.match(/https?:\/\/\S+\/start\/[A-Za-z0-9_-]{43}/)?.[0]).filter(Boolean);
-      link = matches.at(-1);
+      link = matches[0]; // the newest: a new starting guide voids older links
       return link;
     }, { timeout: 15_000 })
     .toBeTruthy();
@@ -93,3 +93,51 @@ export async function signIn(page: Page, email: string, pattern: readonly number
 
 /** A strong pattern with cell 5 clicked twice (its last click is the 6th). */
 export const PATTERN = [0, 5, 18, 27, 33, 5, 40, 46];
+
+/** Opens /login, enters the email and waits for the challenge grid. */
+export async function startChallenge(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "Email address" }).fill(email);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page).toHaveURL(/\/login\/challenge/);
+  await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
+}
+
+/** The 48 digits of the challenge grid on screen, in cell order. */
+export async function gridDigits(page: Page): Promise<string> {
+  const cells = await page.getByRole("table", { name: "Matrix" }).locator("tbody td").allTextContents();
+  return cells.map((text) => text.trim()).join("");
+}
+
+/** Same length as the right code, every digit different. */
+export const wrongCode = (code: string) => code.split("").map((digit) => String((Number(digit) + 1) % 10)).join("");
+
+/**
+ * Types a code on the challenge page and presses Send. When the app answers with a fresh grid
+ * (a failure), waits until that grid has replaced the one the code was read from.
+ */
+export async function submitCode(page: Page, code: string): Promise<void> {
+  const before = await gridDigits(page);
+  await page.getByRole("textbox", { name: "One-time password" }).fill(code);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect
+    .poll(async () => (/\/login\/challenge/.test(new URL(page.url()).pathname) ? await gridDigits(page).catch(() => before) : "left the challenge page"))
+    .not.toBe(before);
+}
+
+export const TERMS_CHECKBOX = "Tick here to accept the terms and conditions then click on the accept button.";
+
+export async function acceptTerms(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/terms$/);
+  await page.getByRole("checkbox", { name: TERMS_CHECKBOX }).check();
+  await page.getByRole("button", { name: "Accept" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/**
+ * The server-action id a form posts to when JavaScript is off: Next renders it as the name of
+ * a hidden input (or of the submit button for a formAction) starting with `$ACTION_ID_`.
+ */
+export function actionIds(html: string): string[] {
+  return [...new Set([...html.matchAll(/name="\$ACTION_ID_([0-9a-f]+)"/g)].map((match) => match[1]!))];
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { FormMessage } from "@/app/components/FormMessage";
+import { PageShell } from "@/app/components/PageShell";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass, linkClass } from "@/app/components/styles";
+import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
+import { now } from "@/lib/clock";
+import { loadPendingChallenge } from "@/lib/login";
+import { pendingReauthChallenge } from "@/lib/login/cookie";
+import { requirePortalUser } from "@/lib/sessions";
+import { answerReauthenticationAction, startPatternChangeAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Account");
+  return { title: t("changeTitle"), referrer: "no-referrer" };
+}
+
+export default async function ChangePatternPage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {
+  await connection();
+  await requirePortalUser("/account/password");
+  const [{ retry }, challengeId, t, tl] = await Promise.all([searchParams, pendingReauthChallenge(), getTranslations("Account"), getTranslations("Login")]);
+  const challenge = challengeId ? await loadPendingChallenge(challengeId, now(), "reauthenticate") : null;
+  return (
+    <PageShell title={t("changeTitle")} lead={challenge ? t("reauthLead") : t("changeLead")}>
+      {challenge ? (
+        <>
+          <FormMessage tone="error">{retry ? t("failed") : undefined}</FormMessage>
+          <Card>
+            <ChallengeGrid digits={challenge.digits} />
+          </Card>
+          <Card>
+            <form action={answerReauthenticationAction} className="space-y-5">
+              <TextField name="answer" label={tl("otp")} hint={tl("otpHint")} inputMode="numeric" autoComplete="off" maxLength={64} required autoFocus />
+              <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
+                {tl("send")}
+              </button>
+            </form>
+          </Card>
+        </>
+      ) : (
+        <Card>
+          <p className="text-ink">{t("changeNote")}</p>
+          <form action={startPatternChangeAction} className="mt-5">
+            <button type="submit" className={buttonClass("primary")}>
+              {t("start")}
+            </button>
+          </form>
+        </Card>
+      )}
+      <p>
+        <Link href="/dashboard" className={linkClass}>
+          {t("backToDashboard")}
+        </Link>
+      </p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,101 @@
+import bcrypt from "bcryptjs";
+import { transaction } from "@/db/client";
+import { storeCredential } from "@/db/queries/credentials";
+import { DuplicateEmailError, findUserByEmail, insertUser } from "@/db/queries/users";
+import { env } from "@/env";
+import { recordAdminAudit } from "@/lib/admin/audit";
+import { now } from "@/lib/clock";
+import { sealPattern } from "@/lib/crypto";
+import { keyring } from "@/lib/keys";
+import { checkStrength, DEFAULT_GRID, patternFingerprint, validatePattern } from "@/lib/matrix";
+import type { RequestContext } from "@/lib/request-context";
+
+/**
+ * Demo accounts for developers: seeded by `npm run dev` on the embedded database so the
+ * sign-in can be tried at once. Their patterns are documented in README.md ("Demo accounts");
+ * tests/integration/demo.test.ts signs in with the README's wording, so keep both in step.
+ */
+
+export type DemoAccount = {
+  email: string;
+  name: string;
+  phone: string;
+  company: string | null;
+  role: "customer" | "operator";
+  /** Cell indices (row * 12 + column, 0-based) in click order. */
+  pattern: readonly number[];
+};
+
+/** Cell index of a 1-based "Row r, column c" on the default 4 x 12 grid. */
+const cell = (row: number, column: number) => (row - 1) * DEFAULT_GRID.columns + (column - 1);
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
+  {
+    email: "demo@matrix-portal.example",
+    name: "Demo Customer",
+    phone: "0300000001",
+    company: "Demo Trading K.K.",
+    role: "customer",
+    // The four corners of the whole grid clockwise from the top left, then one cell inwards.
+    pattern: [cell(1, 1), cell(1, 12), cell(4, 12), cell(4, 1), cell(2, 2), cell(2, 11), cell(3, 11), cell(3, 2)],
+  },
+  {
+    email: "operator@matrix-portal.example",
+    name: "Demo Operator",
+    phone: "0300000002",
+    company: null,
+    role: "operator",
+    // The down-right diagonal of the first block, then that of the third block.
+    pattern: [cell(1, 1), cell(2, 2), cell(3, 3), cell(4, 4), cell(1, 9), cell(2, 10), cell(3, 11), cell(4, 12)],
+  },
+]);
+
+const BCRYPT_COST = 10;
+
+export type DemoSeedResult = { created: string[]; skipped: string[] };
+
+/** Stores one demo account like onboarding stores a real one; false when it already exists. */
+async function seedAccount(account: DemoAccount, context: RequestContext): Promise<boolean> {
+  if (await findUserByEmail(account.email)) return false;
+  const valid = validatePattern(DEFAULT_GRID, account.pattern);
+  const strong = valid.ok ? checkStrength(DEFAULT_GRID, valid.pattern) : valid;
+  if (!strong.ok) throw new Error(`The demo pattern of ${account.email} breaks the password policy (${strong.reason.code})`);
+  const pattern = [...account.pattern];
+  const patternHash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
+  try {
+    await transaction(async (tx) => {
+      const { email, name, phone, company, role } = account;
+      const user = await insertUser(tx, { email, name, phone, company, role, status: "active", createdAt: context.now, updatedAt: context.now });
+      const sealedPattern = sealPattern(pattern, user.id, keyring.current);
+      await storeCredential(tx, { userId: user.id, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
+      await recordAdminAudit({ event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
+    });
+    return true;
+  } catch (error) {
+    // Another process seeded it between the lookup and the insert.
+    if (error instanceof DuplicateEmailError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Creates the demo accounts that do not exist yet (active, with their documented matrix
+ * passwords). Idempotent. Not guarded: call `seedDemoAccountsForDevelopment` from the app.
+ */
+export async function seedDemoAccounts(context: RequestContext = { ip: null, userAgent: "demo-seed", now: now() }): Promise<DemoSeedResult> {
+  const result: DemoSeedResult = { created: [], skipped: [] };
+  for (const account of DEMO_ACCOUNTS) {
+    (await seedAccount(account, context) ? result.created : result.skipped).push(account.email);
+  }
+  return result;
+}
+
+/**
+ * The dev server's start-up hook: seeds the demo accounts only in development and only on the
+ * embedded database. Known passwords (one of them an operator's) must never reach a shared or
+ * real PostgreSQL that `DATABASE_URL` might point at, nor a test or production install.
+ */
+export async function seedDemoAccountsForDevelopment(): Promise<DemoSeedResult | null> {
+  if (env.NODE_ENV !== "development" || env.DATABASE_URL) return null;
+  return seedDemoAccounts();
+}

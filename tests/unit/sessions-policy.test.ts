@@ -1,0 +1,97 @@
+import {
+  ABSOLUTE_HOURS,
+  hasAcceptedCurrentTerms,
+  IDLE_MINUTES,
+  sessionStillValid,
+  type SessionClaims,
+  type SessionState,
+} from "@/lib/sessions/policy";
+
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const claims = (overrides: Partial<SessionClaims> = {}): SessionClaims => ({
+  userId: "7f1c2a64-3c9e-4d4e-9a55-0d7a0c6f2b11",
+  role: "customer",
+  sessionVersion: 3,
+  signedInAt: NOW - HOUR,
+  lastSeenAt: NOW - MINUTE,
+  ...overrides,
+});
+
+const state = (overrides: Partial<SessionState> = {}): SessionState => ({
+  sessionVersion: 3,
+  status: "active",
+  role: "customer",
+  acceptedTermsVersion: 1,
+  currentTermsVersion: 1,
+  ...overrides,
+});
+
+test("the limits are 30 idle minutes and 12 hours", () => {
+  expect(IDLE_MINUTES).toBe(30);
+  expect(ABSOLUTE_HOURS).toBe(12);
+});
+
+describe("idle limit", () => {
+  test.each([
+    ["just active", 0, true],
+    ["29 minutes idle", 29 * MINUTE, true],
+    ["exactly 30 minutes idle", 30 * MINUTE, true],
+    ["30 minutes and 1 ms idle", 30 * MINUTE + 1, false],
+    ["31 minutes idle", 31 * MINUTE, false],
+  ])("%s", (_label, idle, valid) => {
+    expect(sessionStillValid(claims({ signedInAt: NOW - 2 * HOUR, lastSeenAt: NOW - idle }), state(), NOW)).toBe(valid);
+  });
+});
+
+describe("absolute limit", () => {
+  test.each([
+    ["11 hours 59 minutes after sign-in", 11 * HOUR + 59 * MINUTE, true],
+    ["exactly 12 hours after sign-in", 12 * HOUR, true],
+    ["12 hours and 1 ms after sign-in", 12 * HOUR + 1, false],
+    ["12 hours and 1 s after sign-in", 12 * HOUR + 1000, false],
+  ])("%s, with recent activity", (_label, age, valid) => {
+    expect(sessionStillValid(claims({ signedInAt: NOW - age, lastSeenAt: NOW - MINUTE }), state(), NOW)).toBe(valid);
+  });
+});
+
+describe("the database's word", () => {
+  test("a matching active account keeps the session", () => {
+    expect(sessionStillValid(claims(), state(), NOW)).toBe(true);
+  });
+
+  test("an unknown account ends it", () => {
+    expect(sessionStillValid(claims(), undefined, NOW)).toBe(false);
+  });
+
+  test.each(["disabled", "invited"] as const)("an account with status %s ends it", (status) => {
+    expect(sessionStillValid(claims(), state({ status }), NOW)).toBe(false);
+  });
+
+  test.each([2, 4])("a session version of %i (not the claimed 3) ends it", (sessionVersion) => {
+    expect(sessionStillValid(claims(), state({ sessionVersion }), NOW)).toBe(false);
+  });
+
+  test("a changed role ends it, either way", () => {
+    expect(sessionStillValid(claims(), state({ role: "operator" }), NOW)).toBe(false);
+    expect(sessionStillValid(claims({ role: "operator" }), state({ role: "customer" }), NOW)).toBe(false);
+  });
+
+  test("time limits apply even when the database agrees", () => {
+    expect(sessionStillValid(claims({ lastSeenAt: NOW - 31 * MINUTE }), state(), NOW)).toBe(false);
+  });
+});
+
+describe("terms", () => {
+  test.each([
+    ["accepted the current version", 2, 2, true],
+    ["accepted an older version", 1, 2, false],
+    ["never accepted", null, 1, false],
+    ["accepted a version newer than the current one (withdrawn)", 3, 2, false],
+    ["no terms published at all", null, null, true],
+  ])("%s", (_label, acceptedTermsVersion, currentTermsVersion, accepted) => {
+    expect(hasAcceptedCurrentTerms(state({ acceptedTermsVersion, currentTermsVersion }))).toBe(accepted);
+  });
+});
