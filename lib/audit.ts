@@ -19,7 +19,11 @@ export type AuditEventName =
   | "login.unlocked"
   | "login.rate_limited"
   | "account.reauthenticated"
-  | "account.pattern_change_started";
+  | "account.pattern_change_started"
+  | "user.disabled"
+  | "user.enabled"
+  | "terms.published"
+  | "demo.seeded";
 
 export type AuditRecord = {
   event: AuditEventName;

@@ -3,7 +3,7 @@ import { transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
 import { DuplicateEmailError, findUserByEmail, insertUser } from "@/db/queries/users";
 import { env } from "@/env";
-import { recordAdminAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
@@ -68,7 +68,7 @@ async function seedAccount(account: DemoAccount, context: RequestContext): Promi
       const user = await insertUser(tx, { email, name, phone, company, role, status: "active", createdAt: context.now, updatedAt: context.now });
       const sealedPattern = sealPattern(pattern, user.id, keyring.current);
       await storeCredential(tx, { userId: user.id, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
-      await recordAdminAudit({ event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
+      await recordAudit({ event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
     });
     return true;
   } catch (error) {

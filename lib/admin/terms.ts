@@ -2,7 +2,7 @@ import { z } from "zod";
 import { transaction } from "@/db/client";
 import { insertTermsVersion } from "@/db/queries/admin";
 import type { RequestContext } from "@/lib/request-context";
-import { recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/audit";
 
 const text = (max: number) =>
   z
@@ -38,7 +38,7 @@ export async function publishTerms(input: unknown, actorId: string | null, conte
     .map(([locale, { title, body }]) => ({ locale, title, body }));
   const version = await transaction(async (tx) => {
     const published = await insertTermsVersion(tx, { texts, publishedBy: actorId, now: context.now });
-    await recordAdminAudit(
+    await recordAudit(
       { event: "terms.published", actorId, outcome: "success", details: { version: published, locales: texts.map((t) => t.locale).join(",") } },
       context,
       tx,

@@ -2,7 +2,7 @@ import { transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { voidOpenTokens } from "@/db/queries/onboarding";
 import type { RequestContext } from "@/lib/request-context";
-import { recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/audit";
 
 export type UserStatus = "invited" | "active" | "disabled";
 
@@ -27,7 +27,7 @@ export async function disableUser(userId: string, actorId: string | null, contex
     if (user.status === "disabled") return { ok: false, error: "unchanged" };
     await setStatusAndEndSessions(tx, userId, "disabled", context.now);
     await voidOpenTokens(tx, userId, context.now);
-    await recordAdminAudit({ event: "user.disabled", actorId, subjectId: userId, outcome: "success", details: { from: user.status } }, context, tx);
+    await recordAudit({ event: "user.disabled", actorId, subjectId: userId, outcome: "success", details: { from: user.status } }, context, tx);
     return { ok: true, status: "disabled" };
   });
 }
@@ -45,7 +45,7 @@ export async function enableUser(userId: string, actorId: string | null, context
     if (user.status !== "disabled") return { ok: false, error: "unchanged" };
     const status: UserStatus = user.hasCredential ? "active" : "invited";
     await setStatusAndEndSessions(tx, userId, status, context.now);
-    await recordAdminAudit({ event: "user.enabled", actorId, subjectId: userId, outcome: "success", details: { to: status } }, context, tx);
+    await recordAudit({ event: "user.enabled", actorId, subjectId: userId, outcome: "success", details: { to: status } }, context, tx);
     return { ok: true, status };
   });
 }

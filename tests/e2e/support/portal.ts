@@ -141,3 +141,34 @@ export async function acceptTerms(page: Page): Promise<void> {
 export function actionIds(html: string): string[] {
   return [...new Set([...html.matchAll(/name="\$ACTION_ID_([0-9a-f]+)"/g)].map((match) => match[1]!))];
 }
+
+/**
+ * The server-action id of the form, in server-rendered HTML, that has a field with this name
+ * (client-side navigation renders forms without the hidden id, so fetch the page's HTML).
+ */
+export function formActionId(html: string, fieldName: string): string {
+  const form = html.split(/<form\b/i).slice(1).map((chunk) => chunk.split(/<\/form>/i)[0]!).find((chunk) => chunk.includes(`name="${fieldName}"`));
+  const [id] = actionIds(form ?? "");
+  expect(id, `a form with a field named ${fieldName} posting to a server action`).toBeTruthy();
+  return id!;
+}
+
+const decodeEntities = (value: string) =>
+  value.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[entity]!);
+
+/**
+ * The hidden fields, in server-rendered HTML, of the form that has a field with this name:
+ * what a browser without JavaScript posts (for a useActionState form, Next's `$ACTION_REF_`,
+ * `$ACTION_KEY` and bound-argument fields).
+ */
+export function hiddenFields(html: string, fieldName: string): Record<string, string> {
+  const form = html.split(/<form\b/i).slice(1).map((chunk) => chunk.split(/<\/form>/i)[0]!).find((chunk) => chunk.includes(`name="${fieldName}"`));
+  expect(form, `a form with a field named ${fieldName}`).toBeTruthy();
+  const fields: Record<string, string> = {};
+  for (const [input] of form!.matchAll(/<input\b[^>]*>/gi)) {
+    if (!/type="hidden"/i.test(input)) continue;
+    const name = input.match(/name="([^"]*)"/)?.[1];
+    if (name !== undefined) fields[decodeEntities(name)] = decodeEntities(input.match(/value="([^"]*)"/)?.[1] ?? "");
+  }
+  return fields;
+}
