@@ -1,38 +1,45 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/auth";
 import { env } from "@/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
 
-function isPortalPath(pathname: string): boolean {
-  return portalPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-}
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+const isPortalPath = (pathname: string) => portalPrefixes.some((prefix) => under(pathname, prefix));
 
-/**
- * The request gate: security headers with a per-request CSP nonce, and the signed-in and
- * terms checks for portal pages. Pages and actions check again themselves.
- */
-export default auth((request) => {
+type Gate = { redirect: URL } | { notFound: true } | null;
+
+/** Where a request may not go as it is. Pages and actions check again themselves. */
+function gate(request: NextRequest, user: { role: string; termsAccepted: boolean } | undefined): Gate {
   const { pathname, search } = request.nextUrl;
-  const user = request.auth?.user;
-  let response: NextResponse | null = null;
-  if (isPortalPath(pathname) && !user) {
+  if (!isPortalPath(pathname)) return null;
+  // Nobody but operators is told the admin area exists.
+  if (under(pathname, "/admin") && user?.role !== "operator") return { notFound: true };
+  if (!user) {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", `${pathname}${search}`);
-    response = NextResponse.redirect(login);
-  } else if (isPortalPath(pathname) && user && !user.termsAccepted) {
-    response = NextResponse.redirect(new URL("/terms", request.url));
+    return { redirect: login };
   }
+  if (!user.termsAccepted) return { redirect: new URL("/terms", request.url) };
+  return null;
+}
 
+/** The request gate: security headers with a per-request CSP nonce, and the portal checks. */
+export default auth((request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
-  if (!response) {
-    const headers = new Headers(request.headers);
-    headers.set("x-nonce", nonce);
-    headers.set("Content-Security-Policy", csp);
-    response = NextResponse.next({ request: { headers } });
-  }
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+
+  const decision = gate(request, request.auth?.user);
+  const response =
+    decision === null
+      ? NextResponse.next({ request: { headers } })
+      : "redirect" in decision
+        ? NextResponse.redirect(decision.redirect)
+        : NextResponse.rewrite(new URL("/404", request.url), { request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders(env.NODE_ENV === "production"))) response.headers.set(name, value);
   return response;

@@ -1,3 +1,4 @@
 export { currentUser, requirePortalUser, requireSignedIn, safeReturnPath } from "./guard";
 export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
 export type { SessionUser } from "./refresh";
+export { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "./operator";
