@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentUser } from "@/lib/sessions";
+import { currentUser, IDLE_MINUTES } from "@/lib/sessions";
+import { SessionTimeoutWarning } from "./components/SessionTimeoutWarning";
 import { buttonClass } from "./components/styles";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
+          {user ? <SessionTimeoutWarning idleSeconds={IDLE_MINUTES * 60} /> : null}
         </NextIntlClientProvider>
       </body>
     </html>

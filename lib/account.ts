@@ -1,7 +1,17 @@
-import { findUserById } from "@/db/queries/users";
+import { findUserById, updateUserLocale } from "@/db/queries/users";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 
 /** The signed-in user's own profile, as shown on their dashboard. */
 export async function accountProfile(userId: string) {
   const user = await findUserById(userId);
   return user ? { name: user.name, email: user.email, company: user.company, timeZone: user.timeZone } : undefined;
+}
+
+export async function savePreferredLocale(userId: string, locale: Locale): Promise<void> {
+  await updateUserLocale(userId, locale);
+}
+
+export async function preferredLocale(userId: string): Promise<Locale | null> {
+  const user = await findUserById(userId);
+  return user && isLocale(user.locale) ? user.locale : null;
 }

@@ -8,7 +8,9 @@ import { issueChallenge } from "@/lib/login";
 import { forgetLogin, pendingLogin, rememberChallenge } from "@/lib/login/cookie";
 import { requestContext } from "@/lib/request-context";
 import { safeReturnPath } from "@/lib/sessions";
-import { freshSessionNeedsTerms } from "@/lib/sessions/fresh";
+import { preferredLocale } from "@/lib/account";
+import { rememberLocale } from "@/lib/i18n/cookie";
+import { freshSession } from "@/lib/sessions/fresh";
 
 /** Email entry: every well-formed address gets a challenge page (a decoy when unknown). */
 export async function startSignInAction(form: FormData): Promise<void> {
@@ -38,6 +40,9 @@ export async function answerChallengeAction(form: FormData): Promise<void> {
     redirect("/login/challenge?retry=1");
   }
   await forgetLogin();
+  const session = await freshSession();
+  const locale = session ? await preferredLocale(session.userId) : null;
+  if (locale) await rememberLocale(locale);
   // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
-  redirect((await freshSessionNeedsTerms()) ? "/terms" : (pending.returnTo ?? "/dashboard"));
+  redirect(session?.termsAccepted ? (pending.returnTo ?? "/dashboard") : "/terms");
 }

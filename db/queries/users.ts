@@ -47,3 +47,8 @@ export async function bumpSessionVersion(executor: Executor, id: string, now: Da
     .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
     .where(eq(users.id, id));
 }
+
+export async function updateUserLocale(id: string, locale: string): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ locale }).where(eq(users.id, id));
+}

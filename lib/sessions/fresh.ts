@@ -6,12 +6,12 @@ const secure = env.APP_URL.startsWith("https:");
 export const SESSION_COOKIE = `${secure ? "__Secure-" : ""}authjs.session-token`;
 
 /**
- * Whether the session just created in this server action still has terms to accept. The
- * request's own headers predate the sign-in, so the new cookie is read back and decoded.
+ * The session just created in this server action: who signed in and whether terms remain to
+ * be accepted. The request's own headers predate the sign-in, so the new cookie is read back.
  */
-export async function freshSessionNeedsTerms(): Promise<boolean> {
+export async function freshSession(): Promise<{ userId: string; termsAccepted: boolean } | null> {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!raw) return true;
+  if (!raw) return null;
   const token = await decode({ token: raw, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
-  return token?.termsAccepted !== true;
+  return token?.claims ? { userId: token.claims.userId, termsAccepted: token.termsAccepted === true } : null;
 }
