@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from "@/lib/sessions/fresh";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { now } from "@/lib/clock";
+import { clientIp } from "@/lib/request-context";
 
 declare module "next-auth" {
   interface Session {
@@ -44,8 +45,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       async authorize(credentials, request) {
         const challengeId = typeof credentials.challengeId === "string" ? credentials.challengeId : "";
         const answer = typeof credentials.answer === "string" ? credentials.answer : "";
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-        const result = await answerChallenge(challengeId, answer, { ip, userAgent: request.headers.get("user-agent"), now: now() });
+        const context = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent"), now: now() };
+        const result = await answerChallenge(challengeId, answer, context);
         if (!result.ok) throw new CredentialsSignin();
         const { id, name, email, role, sessionVersion } = result.user;
         return { id, name, email, role, sessionVersion };

@@ -34,6 +34,7 @@ const schema = z.object({
   ONBOARDING_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
 export type Env = z.infer<typeof schema> & { MAIL_TRANSPORT: "resend" | "outbox" };

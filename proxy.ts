@@ -25,8 +25,27 @@ function gate(request: NextRequest, user: { role: string; termsAccepted: boolean
   return null;
 }
 
+/**
+ * A form post or server action from another origin. Next refuses these itself, but with a 500;
+ * answering 403 here keeps bad input away from the 500 path.
+ */
+function isCrossOriginPost(request: NextRequest): boolean {
+  if (request.method !== "POST") return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" and other opaque origins
+  }
+}
+
 /** The request gate: security headers with a per-request CSP nonce, and the portal checks. */
 export default auth((request) => {
+  if (isCrossOriginPost(request)) {
+    return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: securityHeaders(env.NODE_ENV === "production") });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
   const headers = new Headers(request.headers);

@@ -17,8 +17,8 @@ export const RATE_LIMITS = {
  * table holds no addresses.
  */
 export async function consumeRateLimit(limit: RateLimit, subject: string | null, now: Date): Promise<boolean> {
-  if (!subject) return true;
-  const key = hashToken(`${limit.name}:${subject.toLowerCase()}`);
+  // Requests whose address is unknown share one bucket rather than escaping the limit.
+  const key = hashToken(`${limit.name}:${(subject ?? "unknown").toLowerCase()}`);
   const hits = await countHit(key, limit.windowSeconds, now);
   return hits <= limit.limit;
 }

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { type APIResponse, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import {
   acceptTerms,
   actionIds,
@@ -48,19 +49,37 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
   }
 });
 
-test("a signed-in user who has not accepted the terms gets no portal data or action through a direct server-action POST", async ({ page, baseURL }) => {
-  // The portal's forms, as a user who has accepted the terms sees them.
-  const insider = await onboard(page, PATTERN);
-  await signIn(page, insider.email, PATTERN);
-  await acceptTerms(page);
+test("a signed-in user who has not accepted the terms gets no portal data or action through a direct server-action POST", async ({ page, browser, baseURL }) => {
+  test.slow(); // two onboardings and some forty requests
+  type Style = "form" | "fetch";
+  const post = (from: Page, path: string, id: string, style: Style) =>
+    style === "form"
+      ? // as a browser without JavaScript posts the form ...
+        from.request.post(path, { multipart: { [`$ACTION_ID_${id}`]: "" }, headers: { Origin: baseURL! }, maxRedirects: 0 })
+      : // ... and as Next's client calls an action (the RSC payload of the page comes back).
+        from.request.post(path, {
+          headers: { Origin: baseURL!, "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+          data: "[]",
+          maxRedirects: 0,
+        });
+  const redirectTarget = (response: APIResponse) => {
+    const target = response.headers()["location"] ?? response.headers()["x-action-redirect"]?.split(";")[0];
+    return target ? new URL(target, baseURL).pathname : null;
+  };
+
+  // The portal's forms, as a user who has accepted the terms sees them (in another browser).
+  const insiderContext = await browser.newContext({ baseURL });
+  const insiderPage = await insiderContext.newPage();
+  const insider = await onboard(insiderPage, PATTERN);
+  await signIn(insiderPage, insider.email, PATTERN);
+  await acceptTerms(insiderPage);
   const portalPages = ["/dashboard", "/account/password"];
   const portalActions = new Set<string>();
   for (const path of portalPages) {
-    const response = await page.request.get(path);
+    const response = await insiderPage.request.get(path);
     expect(response.url()).toBe(`${baseURL}${path}`);
     for (const id of actionIds(await response.text())) portalActions.add(id);
   }
-  await page.context().clearCookies();
 
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
@@ -71,18 +90,20 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
   const gatedActions = [...portalActions].filter((id) => !allowed.has(id));
   expect(gatedActions.length).toBeGreaterThan(0);
 
+  // The requests below do reach the actions: for the insider, "start changing the matrix
+  // password" runs both ways (a re-authentication challenge is issued).
+  for (const style of ["form", "fetch"] as const) {
+    const outcomes: string[] = [];
+    for (const id of gatedActions) {
+      const response = await post(insiderPage, "/account/password", id, style);
+      outcomes.push(`${redirectTarget(response)} ${(response.headers()["set-cookie"] ?? "").includes("reauth_challenge=")}`);
+    }
+    expect(outcomes, style).toContain("/account/password true");
+  }
+  await insiderContext.close();
+
   const portalTexts = [customer.email, "Welcome,", "Recent security activity", "Previous sign-in", "Failed sign-in attempts", "One-time password"];
-  const post = (path: string, id: string, style: "form" | "fetch", maxRedirects: number) =>
-    style === "form"
-      ? // as a browser without JavaScript posts the form ...
-        page.request.post(path, { multipart: { [`$ACTION_ID_${id}`]: "" }, headers: { Origin: baseURL! }, maxRedirects })
-      : // ... and as Next's client calls an action (the page's RSC payload comes back with the result).
-        page.request.post(path, {
-          headers: { Origin: baseURL!, "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-          data: "[]",
-          maxRedirects,
-        });
-  const expectNoPortalContent = async (response: APIResponse, what: string) => {
+  const expectNothingGiven = async (response: APIResponse, what: string) => {
     const body = await response.text();
     for (const text of portalTexts) expect(body, what).not.toContain(text);
     expect(response.headers()["set-cookie"] ?? "", what).not.toContain("reauth_challenge");
@@ -92,24 +113,30 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
     // On a portal path the request gate sends every action of the portal's pages to /terms.
     for (const path of portalPages) {
       for (const id of portalActions) {
-        const response = await post(path, id, style, 0);
+        const response = await post(page, path, id, style);
         const what = `${style} POST ${path} answered ${response.status()}`;
         expect([303, 307, 308], what).toContain(response.status());
         expect(new URL(response.headers()["location"] ?? "", baseURL).pathname, what).toBe("/terms");
-        await expectNoPortalContent(response, what);
+        await expectNothingGiven(response, what);
       }
     }
     // Anywhere else, including spellings of the portal paths the gate might not recognise, the
-    // portal-only actions end at /terms or are unavailable on that route: never their effect.
+    // portal-only actions are sent to /terms, or are not served there: never run for this user.
     const elsewhere = ["/", "/terms", "/faq", "/account/password/", "/%61ccount/password", "/account/%70assword", "/account//password", "/ACCOUNT/password"];
-    for (const path of elsewhere) {
+    for (const start of elsewhere) {
       for (const id of gatedActions) {
-        const response = await post(path, id, style, 10);
-        const what = `${style} POST ${path} ended at ${response.url()} with ${response.status()}`;
-        if (response.status() < 400) expect(new URL(response.url()).pathname, what).toBe("/terms");
-        else expect([400, 404, 405, 409], what).toContain(response.status());
-        expect(response.headers()["x-action-redirect"] ?? "/terms", what).toMatch(/^\/terms/);
-        await expectNoPortalContent(response, what);
+        let path = start;
+        let response = await post(page, path, id, style);
+        // Canonicalising redirects (a trailing slash) are followed by hand, with the same POST.
+        for (let hops = 0; response.status() === 308 && hops < 3; hops++) {
+          path = response.headers()["location"]!;
+          response = await post(page, path, id, style);
+        }
+        const what = `${style} POST ${start} (last ${path}) answered ${response.status()}`;
+        const target = redirectTarget(response);
+        if (target !== null) expect(target, what).toBe("/terms");
+        else expect([200, 400, 404, 405, 409], what).toContain(response.status());
+        await expectNothingGiven(response, what);
       }
     }
   }
@@ -168,8 +195,8 @@ test("a cross-origin POST to the sign-in action is refused and sets no challenge
       }),
     ];
     for (const response of forged) {
-      expect(response.status()).not.toBe(200);
-      expect(response.status()).not.toBe(303);
+      // A clear refusal, not a 500 (bad input never answers 500).
+      expect(response.status()).toBe(403);
       expect(response.headers()["location"] ?? "").not.toContain("/login/challenge");
       expect(response.headers()["x-action-redirect"] ?? "").toBe("");
       expect(response.headers()["set-cookie"] ?? "").not.toContain("login_challenge");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { cellName, clickCells, createUser, emailsTo, newCustomer, PATTERN, startingGuideLink } from "./support/portal";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import {
   acceptTerms,
   emailsTo,
@@ -87,6 +88,7 @@ test("an answered challenge cannot be replayed from another browser", async ({ p
 });
 
 test("five wrong codes lock the account: the right code then fails the same way, an email goes out, and a minute later it works", async ({ page }) => {
+  test.slow(); // seven sign-in attempts after an onboarding
   const customer = await onboard(page, PATTERN);
   await startChallenge(page, customer.email);
 
