@@ -16,7 +16,8 @@ type Connection = { db: Database; close: () => Promise<void>; via: "postgres" | 
 async function connectPostgres(url: string, options: { max: number; prepare: boolean }) {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { ...options, onnotice: () => {} });
+  // Custom plans always: a cached generic plan cannot use the prefix-search indexes for `LIKE $1`.
+  const client = postgres(url, { ...options, onnotice: () => {}, connection: { plan_cache_mode: "force_custom_plan" } });
   return { db: drizzle({ client, schema, casing: "snake_case" }) as Database, close: () => client.end() };
 }
 

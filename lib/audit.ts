@@ -1,29 +1,39 @@
 import { getDb, type Executor } from "@/db/client";
-import { insertAuditEvent } from "@/db/queries/audit";
+import { insertAuditEvent, insertAuditEvents, type NewAuditEvent } from "@/db/queries/audit";
 import type { RequestContext } from "@/lib/request-context";
 
-export type AuditEventName =
-  | "user.registered"
-  | "onboarding.guide_issued"
-  | "onboarding.guide_resent"
-  | "onboarding.link_opened"
-  | "onboarding.identity_verified"
-  | "onboarding.identity_failed"
-  | "onboarding.link_voided"
-  | "onboarding.pattern_set"
-  | "terms.accepted"
-  | "session.signed_out"
-  | "login.succeeded"
-  | "login.failed"
-  | "login.locked"
-  | "login.unlocked"
-  | "login.rate_limited"
-  | "account.reauthenticated"
-  | "account.pattern_change_started"
-  | "user.disabled"
-  | "user.enabled"
-  | "terms.published"
-  | "demo.seeded";
+/** Every audit event name, in one list (the admin audit log filters by these). */
+export const AUDIT_EVENT_NAMES = [
+  "user.registered",
+  "onboarding.guide_issued",
+  "onboarding.guide_resent",
+  "onboarding.link_opened",
+  "onboarding.identity_verified",
+  "onboarding.identity_failed",
+  "onboarding.link_voided",
+  "onboarding.pattern_set",
+  "terms.accepted",
+  "session.signed_out",
+  "login.succeeded",
+  "login.failed",
+  "login.locked",
+  "login.unlocked",
+  "login.rate_limited",
+  "account.reauthenticated",
+  "account.pattern_change_started",
+  "user.disabled",
+  "user.enabled",
+  "user.pattern_reset",
+  "user.profile_updated",
+  "terms.published",
+  "demo.seeded",
+  "users.imported",
+  "users.exported",
+  "audit.exported",
+  "mail.retried",
+] as const;
+
+export type AuditEventName = (typeof AUDIT_EVENT_NAMES)[number];
 
 export type AuditRecord = {
   event: AuditEventName;
@@ -34,9 +44,8 @@ export type AuditRecord = {
   details?: Record<string, string | number | boolean | null>;
 };
 
-/** Writes one audit event, inside the caller's transaction when it passes one. */
-export async function recordAudit(record: AuditRecord, context: RequestContext, executor?: Executor): Promise<void> {
-  await insertAuditEvent(executor ?? (await getDb()), {
+function auditRow(record: AuditRecord, context: RequestContext): NewAuditEvent {
+  return {
     event: record.event,
     outcome: record.outcome ?? "info",
     actorId: record.actorId ?? null,
@@ -45,5 +54,15 @@ export async function recordAudit(record: AuditRecord, context: RequestContext, 
     userAgent: context.userAgent?.slice(0, 512) ?? null,
     details: record.details ?? null,
     occurredAt: context.now,
-  });
+  };
+}
+
+/** Writes one audit event, inside the caller's transaction when it passes one. */
+export async function recordAudit(record: AuditRecord, context: RequestContext, executor?: Executor): Promise<void> {
+  await insertAuditEvent(executor ?? (await getDb()), auditRow(record, context));
+}
+
+/** Writes many audit events with a few multi-row inserts (bulk operations such as an import). */
+export async function recordAuditMany(records: readonly AuditRecord[], context: RequestContext, executor?: Executor): Promise<void> {
+  await insertAuditEvents(executor ?? (await getDb()), records.map((record) => auditRow(record, context)));
 }

@@ -25,7 +25,14 @@ export function FormMessage({
 }) {
   const hasMessage = children !== undefined && children !== null && children !== false && children !== "";
   return (
-    <div id={id} role={tone === "error" ? "alert" : "status"} aria-live={tone === "error" ? "assertive" : "polite"}>
+    // `empty:mb-0`: while empty, the region takes no room in a `space-y-*` stack (it stays in the
+    // accessibility tree, so a message that appears later is still announced).
+    <div
+      id={id}
+      role={tone === "error" ? "alert" : "status"}
+      aria-live={tone === "error" ? "assertive" : "polite"}
+      className="empty:mb-0"
+    >
       {hasMessage ? <div className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]}`}>{children}</div> : null}
     </div>
   );

@@ -28,7 +28,7 @@ export default async function DashboardPage() {
   };
   return (
     <PageShell title={t("title", { name: profile.name })} width="wide" lead={profile.company ?? undefined}>
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-2">
         <Card title={t("lastSignIn")}>
           <p className="text-ink">
             {summary.previousSignIn
@@ -41,9 +41,9 @@ export default async function DashboardPage() {
           {summary.failedSincePrevious > 0 ? <p className="mt-2 text-sm text-muted">{t("failedWarning")}</p> : null}
         </Card>
         <Card title={t("account")}>
-          <p className="text-ink">{profile.email}</p>
-          <form action={signOutAction} className="mt-4 flex flex-wrap gap-3">
-            <Link href="/account/password" className={buttonClass("primary")}>
+          <p className="text-ink wrap-anywhere">{profile.email}</p>
+          <form action={signOutAction} className="mt-5 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+            <Link href="/account/password" className={`${buttonClass("primary")} text-center`}>
               {t("changePassword")}
             </Link>
             <button type="submit" className={buttonClass("secondary")}>
@@ -60,17 +60,17 @@ export default async function DashboardPage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("when")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("event")}</th>
+                  <th scope="col" className="py-2 pr-3 font-semibold sm:pr-4">{t("when")}</th>
+                  <th scope="col" className="py-2 pr-3 font-semibold sm:pr-4">{t("event")}</th>
                   <th scope="col" className="py-2 font-semibold">{t("from")}</th>
                 </tr>
               </thead>
               <tbody>
                 {summary.recentEvents.map((event, index) => (
                   <tr key={index} className="border-b border-line last:border-0">
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{when(event.occurredAt)}</td>
-                    <td className="py-2 pr-4 text-ink">{eventName(event.event)}</td>
-                    <td className="py-2 text-ink">{event.ip ?? "—"}</td>
+                    <td className="py-2 pr-3 align-top text-ink sm:pr-4 sm:whitespace-nowrap">{when(event.occurredAt)}</td>
+                    <td className="py-2 pr-3 align-top text-ink sm:pr-4">{eventName(event.event)}</td>
+                    <td className="py-2 align-top break-all text-ink">{event.ip ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -19,7 +19,7 @@ export default async function FaqPage() {
         <Card>
           <h2 id="no-email-q" className="text-lg font-semibold text-ink">{t("noEmailQ")}</h2>
           <p className="mt-2 text-ink">{t("noEmailA")}</p>
-          <Link href="/start/resend" className={`${buttonClass("primary")} mt-4`}>
+          <Link href="/start/resend" className={`${buttonClass("primary")} mt-4 text-center`}>
             {t("noEmailAction")}
           </Link>
         </Card>

@@ -13,6 +13,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: terms?.title ?? "Terms" };
 }
 
+/**
+ * Splits the terms text at blank lines. A part whose first line is short and followed by more
+ * text ("1. Purpose", "第1条（目的）") shows that line as its heading; anything else stays a
+ * plain paragraph, so any text an operator publishes still reads as written.
+ */
+function sections(body: string): Array<{ heading?: string; text: string }> {
+  return body
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const [first = "", ...rest] = part.split("\n");
+      return rest.length > 0 && first.length <= 60 ? { heading: first, text: rest.join("\n") } : { text: part };
+    });
+}
+
 /** Everyone can read the terms; a signed-in user who has not accepted them is asked to here. */
 export default async function TermsPage() {
   await connection();
@@ -23,8 +39,19 @@ export default async function TermsPage() {
     <PageShell title={terms.title} lead={t("version", { version: terms.version, date: format.dateTime(terms.publishedAt, { dateStyle: "long" }) })}>
       {mustAccept ? <FormMessage tone="info">{t("pending")}</FormMessage> : null}
       <Card>
-        <div className="max-h-[28rem] overflow-y-auto whitespace-pre-line pr-2 leading-relaxed text-ink" tabIndex={0} role="region" aria-label={terms.title}>
-          {terms.body}
+        {/* While acceptance is pending the text scrolls in a box, so the Accept form stays close by. */}
+        <div
+          className={`space-y-5 leading-relaxed text-ink ${mustAccept ? "max-h-[28rem] overflow-y-auto pr-3" : ""}`}
+          tabIndex={mustAccept ? 0 : undefined}
+          role="region"
+          aria-label={terms.title}
+        >
+          {sections(terms.body).map((section, index) => (
+            <section key={index}>
+              {section.heading ? <h2 className="font-semibold text-ink">{section.heading}</h2> : null}
+              <p className="whitespace-pre-line">{section.text}</p>
+            </section>
+          ))}
         </div>
       </Card>
       {mustAccept ? (

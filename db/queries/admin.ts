@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { matrixCredentials, termsTexts, termsVersions, users } from "../schema";
 
@@ -49,4 +49,18 @@ export async function insertTermsVersion(
   await executor.insert(termsVersions).values({ version, publishedAt: values.now, publishedBy: values.publishedBy });
   await executor.insert(termsTexts).values(values.texts.map((text) => ({ version, ...text })));
   return version;
+}
+
+/** Every terms version, newest first, with the publisher's address (null for the system). */
+export async function listTermsVersions(executor: Executor) {
+  return executor
+    .select({ version: termsVersions.version, publishedAt: termsVersions.publishedAt, publisherEmail: users.email })
+    .from(termsVersions)
+    .leftJoin(users, eq(users.id, termsVersions.publishedBy))
+    .orderBy(desc(termsVersions.version));
+}
+
+/** The texts of one terms version, one per locale. */
+export async function findTermsTexts(executor: Executor, version: number): Promise<TermsText[]> {
+  return executor.select({ locale: termsTexts.locale, title: termsTexts.title, body: termsTexts.body }).from(termsTexts).where(eq(termsTexts.version, version));
 }

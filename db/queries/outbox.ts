@@ -23,6 +23,21 @@ export async function insertOutboxEmail(executor: Executor, row: NewOutboxRow): 
   await executor.insert(emailOutbox).values(row);
 }
 
+/**
+ * Queues many emails (bulk import): the same rows as insertOutboxEmail, each chunk as one JSON
+ * parameter into one INSERT … SELECT instead of thousands of bound parameters.
+ */
+export async function insertOutboxEmails(executor: Executor, rows: readonly NewOutboxRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000).map((row) => ({ ...row, nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null }));
+    await executor.execute(sql`
+      insert into ${emailOutbox} (id, to_address, template, locale, sealed_props, next_attempt_at)
+      select x.id, x."toAddress", x.template, x.locale, x."sealedProps", coalesce(x."nextAttemptAt", now())
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+        as x(id uuid, "toAddress" text, template text, locale text, "sealedProps" text, "nextAttemptAt" timestamptz)`);
+  }
+}
+
 export type ClaimedEmail = {
   id: string;
   toAddress: string;

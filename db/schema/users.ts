@@ -38,6 +38,9 @@ export const users = pgTable(
     index("users_email_pattern_idx").on(sql`lower(${t.email}) text_pattern_ops`),
     index("users_phone_pattern_idx").on(sql`${t.phone} text_pattern_ops`),
     index("users_status_created_idx").on(t.status, t.createdAt, t.id),
+    // Keyset pages of the admin directory, without a status filter: newest first, or by name.
+    index("users_created_idx").on(t.createdAt, t.id),
+    index("users_name_sort_idx").on(sql`lower(${t.name})`, t.id),
   ],
 );
 

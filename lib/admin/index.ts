@@ -1,2 +1,47 @@
 export { disableUser, enableUser, type StatusChangeResult, type UserStatus } from "./users";
-export { publishTerms, termsSchema, type PublishTermsResult, type TermsFieldErrors, type TermsInput } from "./terms";
+export { publishTerms, termsOverview, termsSchema, type PublishTermsResult, type TermsFieldErrors, type TermsInput, type TermsVersionSummary } from "./terms";
+export {
+  decodeCursor,
+  DIRECTORY_PAGE_SIZE,
+  directoryUser,
+  displayStatus,
+  encodeCursor,
+  isUserId,
+  searchDirectory,
+  USER_AUDIT_EVENTS,
+  type DirectoryFilters,
+  type DirectoryPage,
+  type DirectoryRow,
+  type DirectorySort,
+  type DirectoryStatusFilter,
+  type DirectoryUser,
+  type DisplayStatus,
+} from "./directory";
+export {
+  editProfile,
+  profileSchema,
+  resendStartingGuide,
+  resetMatrixPassword,
+  unlockUserAccount,
+  type AccountActionResult,
+  type ProfileField,
+  type ProfileResult,
+} from "./account-actions";
+export { IMPORT_COLUMNS, IMPORT_LIMITS, importUsers, MAX_REPORTED_ISSUES, readImportFile, type ImportColumn, type ImportFileError, type ImportIssue, type ImportIssueCode, type ImportResult } from "./import";
+export {
+  AUDIT_PAGE_SIZE,
+  auditLogCsv,
+  auditLogFilter,
+  getAuditLogPage,
+  operatorTimeZone,
+  parseAuditLogQuery,
+  recordAuditExport,
+  startOfDay,
+  textStream,
+  type AuditLogErrors,
+  type AuditLogField,
+  type AuditLogPage,
+  type AuditLogQuery,
+  type AuditLogRow,
+} from "./audit-log";
+export { getAdminOverview, OVERVIEW_DAYS, recordUsersExport, retryFailedOutbox, usersCsv, type AdminOverview, type SignInDay } from "./overview";

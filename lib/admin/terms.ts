@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { transaction } from "@/db/client";
-import { insertTermsVersion } from "@/db/queries/admin";
+import { getDb, transaction } from "@/db/client";
+import { findTermsTexts, insertTermsVersion, listTermsVersions } from "@/db/queries/admin";
 import type { RequestContext } from "@/lib/request-context";
 import { recordAudit } from "@/lib/audit";
 
@@ -46,4 +46,16 @@ export async function publishTerms(input: unknown, actorId: string | null, conte
     return published;
   });
   return { ok: true, version };
+}
+
+export type TermsVersionSummary = { version: number; publishedAt: Date; publisherEmail: string | null };
+
+/** The operators' terms page: every version (newest first) and the current one's texts. */
+export async function termsOverview(): Promise<{ versions: TermsVersionSummary[]; current: { version: number; texts: Partial<Record<string, { title: string; body: string }>> } | null }> {
+  const db = await getDb();
+  const versions = await listTermsVersions(db);
+  const latest = versions[0];
+  if (!latest) return { versions, current: null };
+  const texts = await findTermsTexts(db, latest.version);
+  return { versions, current: { version: latest.version, texts: Object.fromEntries(texts.map(({ locale, title, body }) => [locale, { title, body }])) } };
 }

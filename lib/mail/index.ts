@@ -8,6 +8,7 @@ export {
   dispatchPendingEmails,
   getOutboxCounts,
   queueEmail,
+  queueEmails,
   retryFailedEmails,
   type DispatchOptions,
   type DispatchResult,

@@ -5,6 +5,7 @@ import {
   countOutboxByStatus,
   countPendingByBatchKey,
   insertOutboxEmail,
+  insertOutboxEmails,
   markEmailSent,
   markEmailsFailed,
   releaseClaims,
@@ -58,18 +59,29 @@ function sealContext(row: { id: string; template: string; toAddress: string }): 
  * `scheduleMailDispatch()` after the commit to send without waiting for the worker.
  */
 export async function queueEmail(executor: Executor, input: QueueEmailInput): Promise<{ id: string }> {
+  const row = outboxRow(input);
+  await insertOutboxEmail(executor, row);
+  return { id: row.id };
+}
+
+/** queueEmail for many emails at once (bulk import): the same sealed rows, a few multi-row inserts. */
+export async function queueEmails(executor: Executor, inputs: readonly QueueEmailInput[]): Promise<{ id: string }[]> {
+  const rows = inputs.map(outboxRow);
+  await insertOutboxEmails(executor, rows);
+  return rows.map((row) => ({ id: row.id }));
+}
+
+function outboxRow(input: QueueEmailInput) {
   if (!isEmailTemplateName(input.template)) throw new TypeError("Unknown email template");
   const to = input.to.trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(to)) throw new TypeError("Invalid recipient address");
-  const id = randomUUID();
-  const row = { id, template: input.template, toAddress: to };
-  await insertOutboxEmail(executor, {
+  const row = { id: randomUUID(), template: input.template, toAddress: to };
+  return {
     ...row,
     locale: isLocale(input.locale) ? input.locale : defaultLocale,
     nextAttemptAt: input.notBefore,
     sealedProps: sealJson(input.props, sealContext(row), keyring().current),
-  });
-  return { id };
+  };
 }
 
 export type DispatchOptions = {

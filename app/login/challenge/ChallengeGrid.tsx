@@ -1,22 +1,67 @@
 import { getTranslations } from "next-intl/server";
 import { DEFAULT_GRID } from "@/lib/matrix";
 
-/**
- * The challenge digits as a data table a screen reader can read cell by cell. It is text,
- * not buttons: clicking cells would reveal the secret positions to an observer.
+/*
+ * Layout (presentation only). The table fills its container, so it never scrolls sideways:
+ * each digit tile is `--cell` wide, worked out from the container width (`cqw`) minus the fixed
+ * parts of a row. The numbers below assume the default 4 × 12 grid in three blocks of four:
+ *   row header H + 3 blocks × (gap G + outer line L) + 12 columns × (tile + line L)
+ *   phones: H 16px, G 8px, L 1px  → 12 tiles + 55px
+ *   sm+:    H 32px, G 20px, L 2px → 12 tiles + 122px, tiles at most 3rem
+ * Each block is drawn as one panel behind its 16 tiles (a pseudo-element per cell, so the table
+ * keeps exactly one <td> per digit): the panel colour shows as lines between the tiles, and the
+ * gap before each block is left uncovered, so the three 4 × 4 blocks stand apart.
  */
+const tableSize = "[--cell:calc((100cqw_-_55px)_/_12)] sm:[--cell:min(3rem,calc((100cqw_-_122px)_/_12))]";
+const line = "pr-px sm:pr-0.5";
+const blockStart = "pl-[9px] sm:pl-[22px]";
+const panel =
+  "relative before:absolute before:inset-y-0 before:right-0 before:-z-10 before:bg-line-strong/55 before:content-['']";
+const panelLeft = { blockStart: "before:left-2 sm:before:left-5", inside: "before:left-0" };
+
 export async function ChallengeGrid({ digits }: { digits: string }) {
   const t = await getTranslations("Login");
   const { rows, columns, blockColumns } = DEFAULT_GRID;
-  const blockEdge = (column: number) => column > 0 && column % blockColumns === 0;
+  const isBlockStart = (column: number) => column % blockColumns === 0;
+  const isBlockEnd = (column: number) => column % blockColumns === blockColumns - 1;
+  const padding = (column: number) => `${line} ${isBlockStart(column) ? blockStart : ""}`;
+
+  function corners(row: number, column: number): { panel: string; tile: string } {
+    const top = row === 0;
+    const bottom = row === rows - 1;
+    const start = isBlockStart(column);
+    const end = isBlockEnd(column);
+    const panelCorners = [
+      top && start ? "before:rounded-tl-md" : "",
+      top && end ? "before:rounded-tr-md" : "",
+      bottom && start ? "before:rounded-bl-md" : "",
+      bottom && end ? "before:rounded-br-md" : "",
+    ];
+    const tileCorners = [
+      top && start ? "rounded-tl-[5px]" : "",
+      top && end ? "rounded-tr-[5px]" : "",
+      bottom && start ? "rounded-bl-[5px]" : "",
+      bottom && end ? "rounded-br-[5px]" : "",
+    ];
+    return { panel: panelCorners.join(" "), tile: tileCorners.join(" ") };
+  }
+
   return (
-    <div className="max-w-full overflow-x-auto">
-      <table aria-label={t("matrix")} className="mx-auto border-separate border-spacing-0 font-mono text-ink">
+    <div className="@container">
+      {/*
+       * The challenge digits as a data table a screen reader can read cell by cell. It is text,
+       * not buttons: clicking cells would reveal the secret positions to an observer.
+       */}
+      <table aria-label={t("matrix")} className={`isolate mx-auto border-separate border-spacing-0 font-mono text-ink ${tableSize}`}>
         <thead>
           <tr>
-            <td className="w-6" />
+            <td className="w-4 sm:w-8" />
             {Array.from({ length: columns }, (_, column) => (
-              <th key={column} scope="col" className={`pb-1 text-[0.7rem] font-medium text-muted ${blockEdge(column) ? "pl-2 sm:pl-4" : ""}`}>
+              <th
+                key={column}
+                scope="col"
+                className={`relative pb-1 text-center font-sans text-xs font-medium text-muted tabular-nums sm:pb-1.5 sm:text-sm ${padding(column)}`}
+              >
                 <span className="sr-only">{t("column", { column: column + 1 })}</span>
                 <span aria-hidden="true">{column + 1}</span>
               </th>
@@ -26,17 +71,28 @@ export async function ChallengeGrid({ digits }: { digits: string }) {
         <tbody>
           {Array.from({ length: rows }, (_, row) => (
             <tr key={row}>
-              <th scope="row" className="pr-1 text-right text-[0.7rem] font-medium text-muted">
+              <th
+                scope="row"
+                className="relative w-4 pr-1 text-right font-sans text-xs font-medium text-muted tabular-nums sm:w-8 sm:pr-2 sm:text-sm"
+              >
                 <span className="sr-only">{t("row", { row: row + 1 })}</span>
                 <span aria-hidden="true">{row + 1}</span>
               </th>
-              {Array.from({ length: columns }, (_, column) => (
-                <td key={column} className={`p-0.5 ${blockEdge(column) ? "pl-2 sm:pl-4" : ""}`}>
-                  <span className="flex size-6 items-center justify-center rounded border border-line-strong bg-surface text-base font-semibold sm:size-10 sm:text-xl">
-                    {digits[row * columns + column]}
-                  </span>
-                </td>
-              ))}
+              {Array.from({ length: columns }, (_, column) => {
+                const corner = corners(row, column);
+                return (
+                  <td
+                    key={column}
+                    className={`${panel} ${isBlockStart(column) ? panelLeft.blockStart : panelLeft.inside} ${corner.panel} ${padding(column)} ${row === 0 ? "pt-px sm:pt-0.5" : ""} pb-px sm:pb-0.5`}
+                  >
+                    <span
+                      className={`flex size-(--cell) items-center justify-center bg-surface text-base leading-none font-bold tabular-nums sm:text-xl lg:text-2xl ${corner.tile}`}
+                    >
+                      {digits[row * columns + column]}
+                    </span>
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -30,10 +30,11 @@ export default async function ChallengePage({ searchParams }: { searchParams: Pr
   return (
     <PageShell title={t("challengeTitle")} width="default" lead={t("challengeLead")}>
       <FormMessage tone="error">{retry ? t("failed") : undefined}</FormMessage>
-      <Card>
+      {/* A card from sm up; on a phone the grid takes the full width so its digits stay large. */}
+      <div className="sm:rounded-2xl sm:border sm:border-line sm:bg-surface sm:px-6 sm:py-8 sm:shadow-sm">
         <ChallengeGrid digits={challenge.digits} />
-        <p className="mt-3 text-center text-sm text-muted">{t("expiresNote")}</p>
-      </Card>
+        <p className="mt-4 text-center text-sm text-muted">{t("expiresNote")}</p>
+      </div>
       <Card>
         <form action={answerChallengeAction} className="space-y-5">
           <TextField

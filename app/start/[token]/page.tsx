@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
+import { StatusPanel } from "@/app/components/StatusPanel";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { isStartingGuideUsable } from "@/lib/onboarding";
 import { StepIndicator } from "../StepIndicator";
@@ -22,10 +23,13 @@ export default async function StartingGuidePage({ params }: { params: Promise<{ 
   const t = await getTranslations("Onboarding");
   if (!(await isStartingGuideUsable(token, now()))) {
     return (
-      <PageShell title={t("invalidTitle")} width="narrow" lead={t("invalidBody")}>
-        <Link href="/start/resend" className={buttonClass("primary")}>
-          {t("invalidAction")}
-        </Link>
+      <PageShell title={t("invalidTitle")} width="narrow">
+        <StatusPanel tone="warning">
+          <p className="text-base text-ink sm:text-lg">{t("invalidBody")}</p>
+          <Link href="/start/resend" className={`${buttonClass("primary")} text-center`}>
+            {t("invalidAction")}
+          </Link>
+        </StatusPanel>
       </PageShell>
     );
   }

@@ -25,14 +25,15 @@ export default async function ConfirmPage() {
   if (!onboarding.draft) redirect("/start/pattern");
   const t = await getTranslations("Onboarding");
   return (
-    <PageShell title={t("confirmTitle")} width="wide" lead={t("confirmLead")}>
-      <div className="max-w-3xl">
+    <PageShell title={t("confirmTitle")} lead={t("confirmLead")}>
+      {/* The same column as the registration page, so going Back and forth keeps things in place. */}
+      <div className="max-w-2xl space-y-8">
         <StepIndicator current={3} />
+        <Card className="max-sm:p-4">
+          <MatrixPreview shape={DEFAULT_GRID} pattern={onboarding.draft} />
+        </Card>
+        <ConfirmForm />
       </div>
-      <Card>
-        <MatrixPreview shape={DEFAULT_GRID} pattern={onboarding.draft} />
-      </Card>
-      <ConfirmForm />
     </PageShell>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/app/components/PageShell";
+import { StatusPanel } from "@/app/components/StatusPanel";
 import { buttonClass } from "@/app/components/styles";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,10 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OnboardingDonePage() {
   const t = await getTranslations("Onboarding");
   return (
-    <PageShell title={t("doneTitle")} width="narrow" lead={t("doneBody")}>
-      <Link href="/login" className={buttonClass("primary")}>
-        {t("doneAction")}
-      </Link>
+    <PageShell title={t("doneTitle")} width="narrow">
+      <StatusPanel tone="success">
+        <p className="text-base text-ink sm:text-lg">{t("doneBody")}</p>
+        <Link href="/login" className={`${buttonClass("primary")} text-center`}>
+          {t("doneAction")}
+        </Link>
+      </StatusPanel>
     </PageShell>
   );
 }

@@ -21,19 +21,20 @@ export default async function PatternPage() {
   if (!onboarding) return <SessionEnded />;
   const t = await getTranslations("Onboarding");
   return (
-    <PageShell title={t("patternTitle")} width="wide" lead={t("patternLead")}>
-      <div className="max-w-3xl">
+    <PageShell title={t("patternTitle")} lead={t("patternLead")}>
+      {/* One column for the step bar, the pad and the tips, so their edges line up. */}
+      <div className="max-w-2xl space-y-8">
         <StepIndicator current={2} />
+        {/* No card around the pad: on a 320 px phone every pixel goes to the cells. */}
+        <PatternForm draft={onboarding.draft} />
+        <Card title={t("patternTips")}>
+          <ul className="list-disc space-y-1 pl-5 text-ink marker:text-muted">
+            <li>{t("tipBlocks")}</li>
+            <li>{t("tipSpread")}</li>
+            <li>{t("tipPrivate")}</li>
+          </ul>
+        </Card>
       </div>
-      {/* No card around the pad: on a 320 px phone every pixel goes to the cells. */}
-      <PatternForm draft={onboarding.draft} />
-      <Card title={t("patternTips")}>
-        <ul className="list-disc space-y-1 pl-5 text-ink">
-          <li>{t("tipBlocks")}</li>
-          <li>{t("tipSpread")}</li>
-          <li>{t("tipPrivate")}</li>
-        </ul>
-      </Card>
     </PageShell>
   );
 }

@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { FieldError } from "@/app/components/FieldError";
+import { PageShell } from "@/app/components/PageShell";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass, describedBy, inputClass, labelClass, linkClass } from "@/app/components/styles";
+import { auditLogFilter, getAuditLogPage, operatorTimeZone, parseAuditLogQuery, type AuditLogQuery, type AuditLogRow } from "@/lib/admin";
+import { AUDIT_EVENT_NAMES } from "@/lib/audit";
+import { requireOperator } from "@/lib/sessions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminAudit");
+  return { title: t("metaTitle") };
+}
+
+/** The query string of the filter, plus at most one cursor. */
+function queryString(query: AuditLogQuery, cursor?: { before?: number; after?: number }): string {
+  const params = new URLSearchParams();
+  for (const field of ["event", "actor", "subject", "from", "to"] as const) if (query[field]) params.set(field, query[field]);
+  if (cursor?.before !== undefined) params.set("before", String(cursor.before));
+  if (cursor?.after !== undefined) params.set("after", String(cursor.after));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+const outcomeStyle: Record<AuditLogRow["outcome"], string> = {
+  success: "bg-success-soft text-ink ring-success/30",
+  failure: "bg-danger-soft text-ink ring-danger/30",
+  info: "bg-canvas text-ink ring-line-strong",
+};
+
+/** All audit events, newest first: filter by event, actor, subject and days; 50 per page. */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const operator = await requireOperator();
+  const [params, t, format, timeZone] = await Promise.all([searchParams, getTranslations("AdminAudit"), getFormatter(), operatorTimeZone(operator.id)]);
+  const { query, errors } = parseAuditLogQuery(params);
+  const filter = auditLogFilter(query, errors, timeZone);
+  const page = await getAuditLogPage(filter, { before: query.before, after: query.after });
+  const filtered = Boolean(query.event || query.actor || query.subject || query.from || query.to);
+  // Catalogue keys cannot hold dots: "login.failed" is looked up as "login_failed".
+  const eventName = (event: string) => {
+    const key = `events.${event.replaceAll(".", "_")}` as "events.other";
+    return t.has(key) ? t(key) : event;
+  };
+  const who = (email: string | null, id: string | null) => email ?? (id ? t("deletedUser") : t("system"));
+  const error = (field: keyof typeof errors) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
+
+  return (
+    <PageShell title={t("title")} lead={t("lead", { timeZone })} width="wide">
+      <Card title={t("filterTitle")}>
+        <form method="get" action="/admin/audit" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <div>
+            <label htmlFor="event" className={labelClass}>
+              {t("event")}
+            </label>
+            <select
+              id="event"
+              name="event"
+              defaultValue={query.event ?? ""}
+              aria-invalid={errors.event ? true : undefined}
+              aria-describedby={describedBy(errors.event && "event-error")}
+              className={`mt-1.5 ${inputClass(Boolean(errors.event))}`}
+            >
+              <option value="">{t("anyEvent")}</option>
+              {AUDIT_EVENT_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {eventName(name)}
+                </option>
+              ))}
+            </select>
+            <FieldError id="event-error" message={error("event")} />
+          </div>
+          <TextField name="actor" type="email" label={t("actor")} defaultValue={query.actor ?? ""} error={error("actor")} autoComplete="off" maxLength={254} />
+          <TextField name="subject" type="email" label={t("subject")} defaultValue={query.subject ?? ""} error={error("subject")} autoComplete="off" maxLength={254} />
+          <TextField name="from" type="date" label={t("from")} defaultValue={query.from ?? ""} error={error("from")} />
+          <TextField name="to" type="date" label={t("to")} defaultValue={query.to ?? ""} error={error("to")} />
+          <div className="flex flex-wrap items-center gap-3 col-span-full">
+            <button type="submit" className={buttonClass("primary")}>
+              {t("apply")}
+            </button>
+            {filtered ? (
+              <Link href="/admin/audit" className={buttonClass("ghost")}>
+                {t("clear")}
+              </Link>
+            ) : null}
+            <a href={`/admin/audit/export.csv${queryString(query)}`} className={`${buttonClass("secondary")} sm:ml-auto`} download>
+              {t("download")}
+            </a>
+          </div>
+        </form>
+      </Card>
+
+      <Card>
+        {page.events.length === 0 ? (
+          <p className="text-muted" role="status">
+            {t("empty")}
+          </p>
+        ) : (
+          <div className="-mx-2 overflow-x-auto px-2" tabIndex={0} role="region" aria-label={t("tableCaption")}>
+            <table className="w-full min-w-[48rem] text-left text-sm">
+              <caption className="sr-only">{t("tableCaption")}</caption>
+              <thead>
+                <tr className="border-b border-line text-muted">
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("time")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("eventColumn")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("outcome")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("actorColumn")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("subjectColumn")}</th>
+                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("ip")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.events.map((row) => (
+                  <tr key={row.id} className="border-b border-line align-top last:border-0">
+                    <td className="py-2 pr-4 whitespace-nowrap text-ink tabular-nums">
+                      <time dateTime={row.occurredAt.toISOString()}>
+                        {format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium", timeZone })}
+                      </time>
+                    </td>
+                    <td className="py-2 pr-4 text-ink">
+                      {eventName(row.event)}
+                      <span className="block font-mono text-xs text-muted">{row.event}</span>
+                    </td>
+                    <td className="py-2 pr-4">
+                      <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${outcomeStyle[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
+                    </td>
+                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{who(row.actorEmail, row.actorId)}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.subjectId || row.subjectEmail ? who(row.subjectEmail, row.subjectId) : "—"}</td>
+                    <td className="py-2 font-mono text-ink">{row.ip ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {page.newer !== null || page.older !== null ? (
+          <nav aria-label={t("pagination")} className="mt-6 flex flex-wrap justify-between gap-3">
+            <div className="flex flex-wrap gap-3">
+              {page.newer !== null ? (
+                <>
+                  <Link href={`/admin/audit${queryString(query)}`} className={linkClass}>
+                    {t("newest")}
+                  </Link>
+                  <Link href={`/admin/audit${queryString(query, { after: page.newer })}`} className={linkClass}>
+                    <span aria-hidden="true">← </span>
+                    {t("newer")}
+                  </Link>
+                </>
+              ) : null}
+            </div>
+            {page.older !== null ? (
+              <Link href={`/admin/audit${queryString(query, { before: page.older })}`} className={linkClass}>
+                {t("older")}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
+    </PageShell>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { importUsers, IMPORT_LIMITS, type ImportIssue, type ImportResult } from "@/lib/admin";
+import { requestContext } from "@/lib/request-context";
+import { requireOperator } from "@/lib/sessions";
+
+export type ImportFormState =
+  | { status: "idle" }
+  | { status: "imported"; count: number }
+  | { status: "file-error"; error: Exclude<Extract<ImportResult, { ok: false }>["error"], "rows"> | "noFile"; params?: Record<string, string | number> }
+  | { status: "rejected"; rows: number; invalidRows: number; totalIssues: number; issues: ImportIssue[] };
+
+/** Checks the uploaded CSV and imports every row, or none with a report of each problem. */
+export async function importUsersAction(_: ImportFormState, form: FormData): Promise<ImportFormState> {
+  const operator = await requireOperator();
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0 || !file.name) return { status: "file-error", error: file instanceof File && file.name ? "empty" : "noFile" };
+  if (file.size > IMPORT_LIMITS.maxBytes) return { status: "file-error", error: "tooLarge", params: { megabytes: IMPORT_LIMITS.maxBytes / 1024 / 1024 } };
+  const result = await importUsers(new Uint8Array(await file.arrayBuffer()), operator.id, await requestContext());
+  if (result.ok) return { status: "imported", count: result.imported };
+  if (result.error === "rows") {
+    const { rows, invalidRows, totalIssues, issues } = result;
+    return { status: "rejected", rows, invalidRows, totalIssues, issues };
+  }
+  return { status: "file-error", error: result.error, params: result.params };
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { FormMessage } from "@/app/components/FormMessage";
+import { PageShell } from "@/app/components/PageShell";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass, linkClass } from "@/app/components/styles";
+import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
+import { adminReturnPath, pendingAdminReauth } from "@/lib/admin/account-actions";
+import { now } from "@/lib/clock";
+import { loadPendingChallenge } from "@/lib/login";
+import { requireOperator } from "@/lib/sessions";
+import { answerAdminReauthAction, startAdminReauthAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminUsers");
+  return { title: t("reauthTitle"), referrer: "no-referrer" };
+}
+
+/**
+ * "Confirm it's you" before a sensitive action: the pending re-authentication challenge's grid
+ * and a one-time password box. Without a pending challenge, a button issues one (a GET changes
+ * nothing).
+ */
+export default async function AdminReauthPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; retry?: string }> }) {
+  await connection();
+  await requireOperator();
+  const [params, challengeId, t, tl] = await Promise.all([searchParams, pendingAdminReauth(), getTranslations("AdminUsers"), getTranslations("Login")]);
+  const next = adminReturnPath(Array.isArray(params.next) ? params.next[0] : params.next);
+  const challenge = challengeId ? await loadPendingChallenge(challengeId, now(), "reauthenticate") : null;
+  return (
+    <PageShell title={t("reauthTitle")} lead={challenge ? t("reauthLead") : t("reauthStartLead")}>
+      <FormMessage tone="error">{params.retry ? t("reauthFailed") : undefined}</FormMessage>
+      {challenge ? (
+        <>
+          <Card>
+            <ChallengeGrid digits={challenge.digits} />
+            <p className="mt-3 text-center text-sm text-muted">{tl("expiresNote")}</p>
+          </Card>
+          <Card>
+            <form action={answerAdminReauthAction} className="space-y-5">
+              <input type="hidden" name="next" value={next} />
+              <TextField
+                name="answer"
+                label={tl("otp")}
+                hint={tl("otpHint")}
+                inputMode="numeric"
+                autoComplete="off"
+                autoCorrect="off"
+                spellCheck={false}
+                maxLength={64}
+                required
+                autoFocus
+              />
+              <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
+                {tl("send")}
+              </button>
+            </form>
+          </Card>
+        </>
+      ) : (
+        <Card>
+          <p className="text-ink">{t("reauthWhy")}</p>
+          <form action={startAdminReauthAction} className="mt-5">
+            <input type="hidden" name="next" value={next} />
+            <button type="submit" className={buttonClass("primary")}>
+              {t("reauthStart")}
+            </button>
+          </form>
+        </Card>
+      )}
+      <p>
+        <Link href={next} className={linkClass}>
+          {t("cancel")}
+        </Link>
+      </p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FieldError } from "@/app/components/FieldError";
+import { FormMessage } from "@/app/components/FormMessage";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass, describedBy, hintClass, inputClass, labelClass } from "@/app/components/styles";
+import { publishTermsAction, type PublishTermsFormState, type TermsField } from "./actions";
+
+type Texts = Record<TermsField, string>;
+
+function TextArea({ name, label, defaultValue, error, hint, required }: { name: TermsField; label: string; defaultValue: string; error?: string; hint?: string; required?: boolean }) {
+  const t = useTranslations("Common");
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={name} className={labelClass}>
+        {label}
+        {required ? <span className="ml-2 rounded bg-canvas px-1.5 py-0.5 text-xs font-medium text-muted">{t("required")}</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={name}
+        name={name}
+        rows={10}
+        required={required}
+        defaultValue={defaultValue}
+        maxLength={100_000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, error && `${name}-error`)}
+        className={`mt-1.5 ${inputClass(Boolean(error))} leading-relaxed`}
+      />
+      <FieldError id={`${name}-error`} message={error} />
+    </div>
+  );
+}
+
+export function PublishTermsForm({ initial }: { initial: Texts }) {
+  const t = useTranslations("AdminTerms");
+  const [state, action, pending] = useActionState(publishTermsAction, {} as PublishTermsFormState);
+  const values = { ...initial, ...state.values };
+  const error = (field: TermsField) => {
+    const code = state.fieldErrors?.[field];
+    return code ? t(`errors.${code as "required"}`) : undefined;
+  };
+  return (
+    <form action={action} className="space-y-5">
+      <FormMessage tone={state.published ? "success" : "error"}>
+        {state.published ? t("published", { version: state.published }) : state.fieldErrors ? t("fixErrors") : undefined}
+      </FormMessage>
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-lg font-semibold text-ink">{t("english")}</legend>
+        <TextField name="enTitle" label={t("enTitle")} defaultValue={values.enTitle} error={error("enTitle")} required maxLength={200} key={`enTitle-${state.published ?? ""}`} />
+        <TextArea name="enBody" label={t("enBody")} defaultValue={values.enBody} error={error("enBody")} required key={`enBody-${state.published ?? ""}`} />
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-lg font-semibold text-ink">{t("japanese")}</legend>
+        <p className={hintClass}>{t("jaHint")}</p>
+        <TextField name="jaTitle" label={t("jaTitle")} defaultValue={values.jaTitle} error={error("jaTitle")} maxLength={200} lang="ja" key={`jaTitle-${state.published ?? ""}`} />
+        <TextArea name="jaBody" label={t("jaBody")} defaultValue={values.jaBody} error={error("jaBody")} key={`jaBody-${state.published ?? ""}`} />
+      </fieldset>
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+        {pending ? t("publishing") : t("publish")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { PageShell } from "@/app/components/PageShell";
+import { buttonClass } from "@/app/components/styles";
+import { operatorTimeZone, termsOverview } from "@/lib/admin";
+import { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "@/lib/sessions";
+import { PublishTermsForm } from "./PublishTermsForm";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminTerms");
+  return { title: t("metaTitle") };
+}
+
+/** Terms versions, the current text, and publishing a new version (needs a recent sign-in). */
+export default async function AdminTermsPage() {
+  await connection();
+  const operator = await requireOperator();
+  const [{ versions, current }, recent, timeZone, t, format] = await Promise.all([
+    termsOverview(),
+    authenticatedRecently(operator.id),
+    operatorTimeZone(operator.id),
+    getTranslations("AdminTerms"),
+    getFormatter(),
+  ]);
+  const en = current?.texts.en;
+  const ja = current?.texts.ja;
+  return (
+    <PageShell title={t("title")} lead={t("lead")} width="wide">
+      <Card title={t("versionsTitle")}>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("versionsCaption")}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("versionsCaption")}</caption>
+            <thead>
+              <tr className="border-b border-line text-muted">
+                <th scope="col" className="py-2 pr-4 font-semibold">{t("version")}</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">{t("publishedAt")}</th>
+                <th scope="col" className="py-2 font-semibold">{t("publisher")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v, index) => (
+                <tr key={v.version} className="border-b border-line last:border-0">
+                  <th scope="row" className="py-2 pr-4 font-semibold text-ink tabular-nums">
+                    {v.version}
+                    {index === 0 ? <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">{t("current")}</span> : null}
+                  </th>
+                  <td className="py-2 pr-4 whitespace-nowrap text-ink">
+                    <time dateTime={v.publishedAt.toISOString()}>{format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short", timeZone })}</time>
+                  </td>
+                  <td className="py-2 break-words text-ink">{v.publisherEmail ?? t("system")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      {current ? (
+        <Card title={t("currentTitle", { version: current.version })}>
+          <div className="grid gap-6 lg:grid-cols-2">
+            {[
+              { label: t("english"), text: en, lang: "en" },
+              { label: t("japanese"), text: ja, lang: "ja" },
+            ].map(({ label, text, lang }) => (
+              <section key={lang} aria-label={label}>
+                <h3 className="text-sm font-semibold tracking-wide text-muted uppercase">{label}</h3>
+                {text ? (
+                  <div lang={lang}>
+                    <p className="mt-2 font-semibold text-ink">{text.title}</p>
+                    <div className="mt-2 max-h-72 overflow-y-auto rounded-lg bg-canvas p-3 text-sm leading-relaxed whitespace-pre-line text-ink" tabIndex={0} role="region" aria-label={`${label}: ${text.title}`}>
+                      {text.body}
+                    </div>
+                  </div>
+                ) : (
+                  <p className="mt-2 text-muted">{t("noJapanese")}</p>
+                )}
+              </section>
+            ))}
+          </div>
+        </Card>
+      ) : null}
+
+      <Card title={recent ? t("publishTitle") : t("reauthTitle")}>
+        {recent ? (
+          <>
+            <p className="mb-5 text-ink">{t("publishNote")}</p>
+            <PublishTermsForm initial={{ enTitle: en?.title ?? "", enBody: en?.body ?? "", jaTitle: ja?.title ?? "", jaBody: ja?.body ?? "" }} />
+          </>
+        ) : (
+          <>
+            <p className="text-ink">{t("reauthBody", { minutes: RECENT_AUTHENTICATION_MINUTES })}</p>
+            <p className="mt-4">
+              <Link href="/admin/reauth?next=/admin/terms" className={buttonClass("primary")}>
+                {t("reauthLink")}
+              </Link>
+            </p>
+          </>
+        )}
+      </Card>
+    </PageShell>
+  );
+}

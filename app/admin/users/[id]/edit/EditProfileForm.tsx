@@ -1,0 +1,39 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormMessage } from "@/app/components/FormMessage";
+import { TextField } from "@/app/components/TextField";
+import { buttonClass } from "@/app/components/styles";
+import type { FormState } from "@/app/components/form-state";
+import type { ProfileField } from "@/lib/admin/account-actions";
+import { editProfileAction } from "../../actions";
+
+export function EditProfileForm({ userId, initial }: { userId: string; initial: Record<ProfileField, string> }) {
+  const t = useTranslations("AdminUsers");
+  const [state, action, pending] = useActionState(editProfileAction, {} as FormState<ProfileField>);
+  const errors = state.fieldErrors ?? {};
+  const values = { ...initial, ...state.values };
+  return (
+    <form action={action} noValidate className="space-y-5" key={JSON.stringify(state.values ?? {})}>
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
+      <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={values.name} error={errors.name} />
+      <TextField
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        label={t("fields.phone")}
+        hint={t("fields.phoneHint")}
+        autoComplete="off"
+        required
+        defaultValue={values.phone}
+        error={errors.phone}
+      />
+      <TextField name="company" label={t("fields.company")} hint={t("fields.companyHint")} autoComplete="off" defaultValue={values.company} error={errors.company} />
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+        {t("saveProfile")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { formText, type FormState } from "@/app/components/form-state";
+import { disableUser, editProfile, enableUser, isUserId, resendStartingGuide, resetMatrixPassword, unlockUserAccount, type ProfileField } from "@/lib/admin";
+import { rememberAdminReauth } from "@/lib/admin/account-actions";
+import { issueReauthChallenge } from "@/lib/login";
+import { registerUser, type RegistrationField } from "@/lib/onboarding";
+import { requestContext } from "@/lib/request-context";
+import { authenticatedRecently, requireOperator } from "@/lib/sessions";
+
+/**
+ * The user directory's actions. Each one checks the operator role itself (a direct POST by
+ * anyone else gets the 404 of requireOperator), takes the user id from the form and never
+ * trusts it, and ends in a redirect to a page that shows the outcome, so every form works
+ * without JavaScript.
+ */
+
+/** Field error codes from lib/ to catalogue strings; an unknown code reads as an invalid choice. */
+async function fieldMessages<Field extends string>(errors: Partial<Record<Field, string>>): Promise<Partial<Record<Field, string>>> {
+  const t = await getTranslations();
+  const messages: Partial<Record<Field, string>> = {};
+  for (const [field, code] of Object.entries(errors) as [Field, string][]) {
+    const key = `FieldErrors.${code}` as "FieldErrors.required";
+    messages[field] = t.has(key) ? t(key) : t("AdminUsers.invalidChoice");
+  }
+  return messages;
+}
+
+const registrationFields = ["email", "name", "phone", "company", "role", "locale"] as const;
+
+export async function registerUserAction(_: FormState<RegistrationField>, form: FormData): Promise<FormState<RegistrationField>> {
+  const operator = await requireOperator();
+  const values = formText(form, registrationFields);
+  const result = await registerUser(
+    {
+      email: values.email,
+      name: values.name,
+      phone: values.phone,
+      company: values.company.trim() === "" ? undefined : values.company,
+      role: values.role as "customer",
+      locale: values.locale as "en",
+    },
+    await requestContext(),
+    operator.id,
+  );
+  if (result.ok) redirect(`/admin/users/${result.userId}?done=registered`);
+  const t = await getTranslations("AdminUsers");
+  return { fieldErrors: await fieldMessages(result.fieldErrors), message: t("fixErrors"), tone: "error", values };
+}
+
+const profileFields = ["name", "phone", "company"] as const;
+
+export async function editProfileAction(_: FormState<ProfileField>, form: FormData): Promise<FormState<ProfileField>> {
+  const operator = await requireOperator();
+  const userId = form.get("userId");
+  if (!isUserId(userId)) notFound();
+  const values = formText(form, profileFields);
+  const result = await editProfile(userId, values, operator.id, await requestContext());
+  if (result.ok) redirect(`/admin/users/${userId}?done=${result.changed.length ? "profile" : "unchanged"}`);
+  if ("error" in result) notFound();
+  const t = await getTranslations("AdminUsers");
+  return { fieldErrors: await fieldMessages(result.fieldErrors), message: t("fixErrors"), tone: "error", values };
+}
+
+type AccountAction = "resend" | "reset" | "unlock" | "disable" | "enable";
+
+/** The user the form names, for an operator; a malformed id is a 404 like an unknown one. */
+async function target(form: FormData) {
+  const operator = await requireOperator();
+  const userId = form.get("userId");
+  if (!isUserId(userId)) notFound();
+  return { operator, userId, context: await requestContext() };
+}
+
+/**
+ * Resetting and disabling need a sign-in or re-authentication within the last 15 minutes.
+ * Otherwise a fresh challenge is issued and the operator is sent to answer it, then back to
+ * this confirmation.
+ */
+async function requireRecentAuthentication(operatorId: string, userId: string, action: AccountAction): Promise<void> {
+  if (await authenticatedRecently(operatorId)) return;
+  const { challengeId } = await issueReauthChallenge(operatorId, await requestContext());
+  await rememberAdminReauth(challengeId);
+  redirect(`/admin/reauth?next=${encodeURIComponent(`/admin/users/${userId}?confirm=${action}`)}`);
+}
+
+function outcome(userId: string, action: AccountAction, result: { ok: true } | { ok: false; error: string }): never {
+  redirect(result.ok ? `/admin/users/${userId}?done=${action}` : `/admin/users/${userId}?error=${result.error}`);
+}
+
+export async function resendGuideAction(form: FormData): Promise<void> {
+  const { operator, userId, context } = await target(form);
+  outcome(userId, "resend", await resendStartingGuide(userId, operator.id, context));
+}
+
+export async function resetPasswordAction(form: FormData): Promise<void> {
+  const { operator, userId, context } = await target(form);
+  await requireRecentAuthentication(operator.id, userId, "reset");
+  outcome(userId, "reset", await resetMatrixPassword(userId, operator.id, context));
+}
+
+export async function unlockAction(form: FormData): Promise<void> {
+  const { operator, userId, context } = await target(form);
+  outcome(userId, "unlock", await unlockUserAccount(userId, operator.id, context));
+}
+
+export async function disableAction(form: FormData): Promise<void> {
+  const { operator, userId, context } = await target(form);
+  await requireRecentAuthentication(operator.id, userId, "disable");
+  outcome(userId, "disable", await disableUser(userId, operator.id, context));
+}
+
+export async function enableAction(form: FormData): Promise<void> {
+  const { operator, userId, context } = await target(form);
+  outcome(userId, "enable", await enableUser(userId, operator.id, context));
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { Card } from "@/app/components/Card";
+import { PageShell } from "@/app/components/PageShell";
+import { linkClass } from "@/app/components/styles";
+import { requireOperator } from "@/lib/sessions";
+import { RegisterUserForm } from "./RegisterUserForm";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminUsers");
+  return { title: t("registerTitle") };
+}
+
+export default async function RegisterUserPage() {
+  await connection();
+  await requireOperator();
+  const t = await getTranslations("AdminUsers");
+  return (
+    <PageShell title={t("registerTitle")} width="narrow" lead={t("registerLead")}>
+      <Card>
+        <RegisterUserForm />
+      </Card>
+      <p>
+        <Link href="/admin/users" className={linkClass}>
+          {t("backToList")}
+        </Link>
+      </p>
+    </PageShell>
+  );
+}

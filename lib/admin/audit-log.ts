@@ -1,0 +1,195 @@
+import { getDb } from "@/db/client";
+import { listAuditLog, type AuditLogFilter, type AuditLogRow } from "@/db/queries/audit-log";
+import { findUserById } from "@/db/queries/users";
+import { AUDIT_EVENT_NAMES, recordAudit } from "@/lib/audit";
+import { csvRow, CSV_BOM } from "@/lib/csv";
+import { displayTimeZone } from "@/lib/i18n/config";
+import type { RequestContext } from "@/lib/request-context";
+
+export const AUDIT_PAGE_SIZE = 50;
+/** Most rows one CSV export holds. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
+export type AuditLogField = "event" | "actor" | "subject" | "from" | "to";
+/** The audit log's GET form, as typed (what the page echoes back into the fields). */
+export type AuditLogQuery = Partial<Record<AuditLogField, string>> & { before?: number; after?: number };
+export type AuditLogErrors = Partial<Record<AuditLogField, "eventUnknown" | "emailInvalid" | "dateInvalid" | "rangeInvalid">>;
+export type { AuditLogRow };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+function validDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) starts in the time zone. */
+export function startOfDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(y, m - 1, d);
+  let instant = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
+  // Once more, in case the offset differs on the day itself (daylight saving).
+  instant = midnightUtc - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in the time zone. */
+export function dayOf(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** The day after a calendar day. */
+export function nextDay(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The operator's own time zone for showing times (Asia/Tokyo unless they set another). */
+export async function operatorTimeZone(userId: string): Promise<string> {
+  const user = await findUserById(userId);
+  return user && isTimeZone(user.timeZone) ? user.timeZone : displayTimeZone;
+}
+
+/** Reads the audit log's GET parameters; wrong values are reported and left out of the filter. */
+export function parseAuditLogQuery(params: SearchParams): { query: AuditLogQuery; errors: AuditLogErrors } {
+  const query: AuditLogQuery = {};
+  const errors: AuditLogErrors = {};
+  for (const field of ["event", "actor", "subject", "from", "to"] as const) {
+    const value = single(params[field]).slice(0, 254);
+    if (value) query[field] = value;
+  }
+  if (query.event && !(AUDIT_EVENT_NAMES as readonly string[]).includes(query.event)) errors.event = "eventUnknown";
+  for (const field of ["actor", "subject"] as const) if (query[field] && !EMAIL.test(query[field])) errors[field] = "emailInvalid";
+  for (const field of ["from", "to"] as const) if (query[field] && !validDate(query[field])) errors[field] = "dateInvalid";
+  if (query.from && query.to && !errors.from && !errors.to && query.from > query.to) errors.to = "rangeInvalid";
+  for (const field of ["before", "after"] as const) {
+    const value = single(params[field]);
+    if (/^\d{1,15}$/.test(value)) query[field] = Number(value);
+  }
+  if (query.before !== undefined && query.after !== undefined) delete query.after;
+  return { query, errors };
+}
+
+/** The database filter for a query: the day range in the operator's time zone, inclusive. */
+export function auditLogFilter(query: AuditLogQuery, errors: AuditLogErrors, timeZone: string): AuditLogFilter {
+  return {
+    event: errors.event ? undefined : query.event,
+    actorEmail: errors.actor ? undefined : query.actor,
+    subjectEmail: errors.subject ? undefined : query.subject,
+    from: query.from && !errors.from ? startOfDay(query.from, timeZone) : undefined,
+    to: query.to && !errors.to ? startOfDay(nextDay(query.to), timeZone) : undefined,
+  };
+}
+
+export type AuditLogPage = {
+  events: AuditLogRow[];
+  /** Cursor for the newer page (`after`), or null on the newest page. */
+  newer: number | null;
+  /** Cursor for the older page (`before`), or null on the oldest page. */
+  older: number | null;
+};
+
+/** One page of 50 events, newest first, with keyset cursors to the neighbouring pages. */
+export async function getAuditLogPage(filter: AuditLogFilter, position: { before?: number; after?: number }): Promise<AuditLogPage> {
+  const rows = await listAuditLog(await getDb(), filter, position, AUDIT_PAGE_SIZE + 1);
+  const more = rows.length > AUDIT_PAGE_SIZE;
+  if (position.after !== undefined) {
+    // Paging back: the extra row is the newest one, beyond this page.
+    const events = more ? rows.slice(1) : rows;
+    return { events, newer: more ? events[0]!.id : null, older: events.at(-1)?.id ?? null };
+  }
+  const events = more ? rows.slice(0, AUDIT_PAGE_SIZE) : rows;
+  return { events, newer: position.before !== undefined ? (events[0]?.id ?? null) : null, older: more ? events.at(-1)!.id : null };
+}
+
+function localTime(instant: Date, timeZone: string): string {
+  // sv-SE formats as "2025-04-01 09:30:00": sortable and unambiguous in a spreadsheet.
+  return instant.toLocaleString("sv-SE", { timeZone, hour12: false });
+}
+
+/**
+ * The filtered events as CSV (UTF-8 with BOM, CRLF, formulas defused), newest first, produced
+ * in keyset batches so memory stays flat. Times in UTC and in the operator's time zone.
+ */
+export async function* auditLogCsv(filter: AuditLogFilter, timeZone: string): AsyncGenerator<string> {
+  yield CSV_BOM + csvRow(["occurred_at_utc", `occurred_at_${timeZone}`, "event", "outcome", "actor", "subject", "ip", "user_agent", "details"]);
+  const db = await getDb();
+  let before: number | undefined;
+  let written = 0;
+  while (written < AUDIT_EXPORT_MAX_ROWS) {
+    const rows = await listAuditLog(db, filter, { before }, 1000);
+    if (rows.length === 0) return;
+    yield rows
+      .map((row) =>
+        csvRow([
+          row.occurredAt.toISOString(),
+          localTime(row.occurredAt, timeZone),
+          row.event,
+          row.outcome,
+          row.actorEmail ?? row.actorId ?? "",
+          row.subjectEmail ?? row.subjectId ?? "",
+          row.ip,
+          row.userAgent,
+          row.details ? JSON.stringify(row.details) : "",
+        ]),
+      )
+      .join("");
+    written += rows.length;
+    before = rows.at(-1)!.id;
+  }
+}
+
+/** Notes in the audit log that an operator exported it (no filter values: they may be addresses). */
+export async function recordAuditExport(actorId: string, filter: AuditLogFilter, context: RequestContext): Promise<void> {
+  await recordAudit(
+    { event: "audit.exported", actorId, outcome: "success", details: { event: filter.event ?? null, byActor: Boolean(filter.actorEmail), bySubject: Boolean(filter.subjectEmail) } },
+    context,
+  );
+}
+
+/** A ReadableStream of text chunks for a Response body. */
+export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

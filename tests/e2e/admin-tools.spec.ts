@@ -1,0 +1,119 @@
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { acceptTerms, clickCells, createUser, newCustomer, onboard, PATTERN, signIn, startingGuideLink, type Customer } from "./support/portal";
+
+/** Registers an operator with the command-line tool and onboards them through the browser. */
+async function onboardOperator(page: Page): Promise<Customer> {
+  const operator = newCustomer();
+  await createUser(operator, "operator");
+  await page.goto(await startingGuideLink(operator.email));
+  await page.getByRole("textbox", { name: "Email address" }).fill(operator.email);
+  await page.getByRole("textbox", { name: "Name" }).fill(operator.name);
+  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(operator.phone);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/start\/pattern$/);
+  await clickCells(page, PATTERN);
+  await page.getByRole("button", { name: "Register" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/start\/done$/);
+  return operator;
+}
+
+const csv = (rows: string[][]) => ({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8") });
+
+async function upload(page: Page, file: ReturnType<typeof csv>): Promise<void> {
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await page.getByRole("button", { name: "Check and import" }).click();
+}
+
+test("an operator imports users from CSV, publishes new terms and reads the audit log", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  // A customer, signed in elsewhere, who will be asked to accept the new terms.
+  const customerContext = await browser.newContext();
+  const customerPage = await customerContext.newPage();
+  const customer = await onboard(customerPage, PATTERN);
+  await signIn(customerPage, customer.email, PATTERN);
+  await acceptTerms(customerPage);
+
+  const operator = await onboardOperator(page);
+  await signIn(page, operator.email, PATTERN);
+  await acceptTerms(page);
+
+  // Overview.
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Successful and failed sign-ins per day" })).toBeAttached();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Retry failed emails" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "There were no failed emails to retry." })).toBeVisible();
+
+  // Import: one bad row → a report naming it, nothing imported.
+  const [a, b] = [newCustomer(), newCustomer()];
+  b.phone = `${a.phone.slice(0, -1)}${(Number(a.phone.at(-1)) + 1) % 10}`;
+  const header = ["email", "name", "phone", "company", "role"];
+  await page.goto("/admin/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import users" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await upload(page, csv([header, [a.email, a.name, a.phone, a.company, "customer"], [b.email, b.name, "03-1234-5678", b.company, ""]]));
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toBeVisible();
+  const report = page.getByRole("table", { name: /Problems in the uploaded file/ });
+  await expect(report.getByRole("row", { name: /^3 phone Write the phone number without hyphens/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The corrected file imports both (so the first upload had imported neither).
+  await upload(page, csv([header, [a.email, a.name, a.phone, a.company, "customer"], [b.email, `"${b.name}"`, b.phone, "", ""]]));
+  await expect(page.getByRole("status").filter({ hasText: "2 users were imported." })).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  // Their starting guides reach the (fake) Resend API, and their links work.
+  for (const person of [a, b]) expect(await startingGuideLink(person.email)).toMatch(/\/start\//);
+  await page.goto(`/admin/users?q=${encodeURIComponent(a.email)}`);
+  await expect(page.getByText(a.email).first()).toBeVisible();
+
+  // Export: an attachment with the imported users.
+  const exported = await page.request.get("/admin/export/users.csv");
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-disposition"]).toMatch(/^attachment; filename="users-\d{4}-\d{2}-\d{2}\.csv"$/);
+  expect(await exported.text()).toContain(`${b.email},${b.name},${b.phone},,customer,invited`);
+
+  // Terms: publish a new version (the operator signed in minutes ago).
+  await page.goto("/admin/terms");
+  await expect(page.getByRole("heading", { level: 1, name: "Terms" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Title (English)" }).fill("Terms of Personal Information Protection regarding Customer Portal (revised)");
+  await page.getByRole("textbox", { name: "Text (English)" }).fill("Revised terms.\n\nArticle 1. We protect your personal information.");
+  await page.getByRole("button", { name: "Publish new version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Version \d+ is published/ })).toBeVisible();
+
+  // The signed-in customer is sent to the terms on their next page load.
+  await customerPage.goto("/dashboard");
+  await expect(customerPage).toHaveURL(/\/terms$/);
+  await expect(customerPage.getByRole("heading", { level: 1 })).toHaveText(/\(revised\)/);
+  await acceptTerms(customerPage);
+  await customerContext.close();
+
+  // So is the operator; then the audit log, filtered.
+  await page.goto("/admin/audit");
+  await acceptTerms(page);
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("combobox", { name: "Event" }).selectOption({ label: "Account registered" });
+  await page.getByRole("textbox", { name: "Subject (email address)" }).fill(b.email);
+  await page.getByRole("button", { name: "Apply filter" }).click();
+  await expect(page).toHaveURL(/event=user\.registered/);
+  const events = page.getByRole("table", { name: "Audit events, newest first" });
+  await expect(events.getByRole("row")).toHaveCount(2);
+  await expect(events.getByRole("row").nth(1)).toContainText(operator.email);
+  await expect(events.getByRole("row").nth(1)).toContainText(b.email);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("combobox", { name: "Event" }).selectOption({ label: "Terms published" });
+  await page.getByRole("textbox", { name: "Subject (email address)" }).fill("");
+  await page.getByRole("textbox", { name: "Actor (email address)" }).fill(operator.email);
+  await page.getByRole("button", { name: "Apply filter" }).click();
+  await expect(events.getByRole("row")).toHaveCount(2);
+  const download = await page.request.get(`/admin/audit/export.csv?event=terms.published&actor=${encodeURIComponent(operator.email)}`);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="audit-log-/);
+  expect((await download.text()).split("\r\n").filter(Boolean)).toHaveLength(2);
+});
