@@ -60,9 +60,9 @@ export default async function DashboardPage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-3 font-semibold sm:pr-4">{t("when")}</th>
-                  <th scope="col" className="py-2 pr-3 font-semibold sm:pr-4">{t("event")}</th>
-                  <th scope="col" className="py-2 font-semibold">{t("from")}</th>
+                  <th scope="col" className="py-2 pr-3 font-semibold whitespace-nowrap sm:pr-4">{t("when")}</th>
+                  <th scope="col" className="py-2 pr-3 font-semibold whitespace-nowrap sm:pr-4">{t("event")}</th>
+                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("from")}</th>
                 </tr>
               </thead>
               <tbody>

@@ -95,7 +95,7 @@ describe("pattern-set", () => {
 describe("account-locked", () => {
   test.each([
     ["en", "Your Matrix Portal account is locked for now", "Dear Ken Ito,", /sign in again after Sun, November 29, 2026(,| at) 10:31\sAM GMT\+9/],
-    ["ja", "Matrix Portal のアカウントが一時的にロックされました", "Ken Ito 様", /2026年11月29日\(日\) 10:31 JST 以降に再びサインインできます/],
+    ["ja", "Matrix Portal のアカウントが一時的にロックされました", "Ken Ito 様", /2026年11月29日\(日\) 10:31 JST 以降に再びログインできます/],
   ] as const)("%s", async (locale, subject, greeting, unlock) => {
     const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: "2026-11-29T01:31:00.000Z" } }, envelope(locale));
     expect(email.subject).toBe(subject);

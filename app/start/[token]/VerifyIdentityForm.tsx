@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ErrorSummary, summaryErrors } from "@/app/components/ErrorSummary";
 import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
@@ -17,6 +18,7 @@ export function VerifyIdentityForm({ token }: { token: string }) {
   return (
     <form action={action} noValidate className="space-y-5" key={JSON.stringify(values)}>
       <input type="hidden" name="token" value={token} />
+      <ErrorSummary errors={summaryErrors(errors, [["email", t("email")], ["name", t("name")], ["phone", t("phone")]])} />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
       <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
       <TextField name="name" label={t("name")} hint={t("nameHint")} autoComplete="name" required defaultValue={values.name} error={errors.name} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ErrorSummary, summaryErrors } from "@/app/components/ErrorSummary";
 import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
@@ -13,6 +14,7 @@ export function ResendForm() {
   const [state, action, pending] = useActionState(resendGuideAction, {} as FormState<"email">);
   return (
     <form action={action} noValidate className="space-y-5">
+      <ErrorSummary errors={summaryErrors(state.fieldErrors, [["email", t("email")]])} />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
       <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <button type="submit" className={buttonClass("primary", { fullWidth: true })} disabled={pending}>

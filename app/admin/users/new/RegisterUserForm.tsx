@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ErrorSummary, summaryErrors } from "@/app/components/ErrorSummary";
 import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
@@ -17,6 +18,16 @@ export function RegisterUserForm() {
   const values = state.values ?? {};
   return (
     <form action={action} noValidate className="space-y-5" key={JSON.stringify(values)}>
+      <ErrorSummary
+        errors={summaryErrors(errors, [
+          ["email", t("fields.email")],
+          ["name", t("fields.name")],
+          ["phone", t("fields.phone")],
+          ["company", t("fields.company")],
+          ["role", t("fields.role")],
+          ["locale", t("fields.locale")],
+        ])}
+      />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
       <TextField name="email" type="email" label={t("fields.email")} autoComplete="off" required defaultValue={values.email} error={errors.email} />
       <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={values.name} error={errors.name} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ErrorSummary, summaryErrors } from "@/app/components/ErrorSummary";
 import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
@@ -17,6 +18,7 @@ export function EditProfileForm({ userId, initial }: { userId: string; initial: 
   return (
     <form action={action} noValidate className="space-y-5" key={JSON.stringify(state.values ?? {})}>
       <input type="hidden" name="userId" value={userId} />
+      <ErrorSummary errors={summaryErrors(errors, [["name", t("fields.name")], ["phone", t("fields.phone")], ["company", t("fields.company")]])} />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
       <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={values.name} error={errors.name} />
       <TextField
