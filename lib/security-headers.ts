@@ -20,7 +20,10 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 
 export function securityHeaders(production: boolean): Record<string, string> {
   return {
-    "Referrer-Policy": "no-referrer",
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on plain form
+    // posts, and a post we cannot tell from a cross-site one must be refused, which would break
+    // sign-in without JavaScript. Nothing is ever sent to another origin.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",

@@ -16,7 +16,7 @@ import { answerReauthenticationAction, startPatternChangeAction } from "../actio
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Account");
-  return { title: t("changeTitle"), referrer: "no-referrer" };
+  return { title: t("changeTitle") };
 }
 
 export default async function ChangePatternPage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {

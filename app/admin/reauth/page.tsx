@@ -16,7 +16,7 @@ import { answerAdminReauthAction, startAdminReauthAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminUsers");
-  return { title: t("reauthTitle"), referrer: "no-referrer" };
+  return { title: t("reauthTitle") };
 }
 
 /**

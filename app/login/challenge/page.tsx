@@ -16,7 +16,7 @@ import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Login");
-  return { title: t("challengeTitle"), referrer: "no-referrer" };
+  return { title: t("challengeTitle") };
 }
 
 /** Reloading shows the same pending challenge; an answered or expired one sends back to /login. */
