@@ -95,7 +95,8 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await page.getByRole("button", { name: "Register" }).click();
   const phone = page.getByRole("textbox", { name: "Contact telephone number" });
   await expect(phone).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Type the telephone number as digits only, without hyphens or spaces.")).toBeVisible();
+  // The message stands under the field (its description) and again in the error summary.
+  await expect(phone).toHaveAccessibleDescription(/Type the telephone number as digits only, without hyphens or spaces\./);
   await expect(page.getByRole("textbox", { name: "Email address" })).toHaveValue(invitee.email);
   await expectNoAxeViolations(page);
   await phone.fill(invitee.phone);
@@ -115,7 +116,7 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await page.getByRole("textbox", { name: "Contact telephone number" }).fill("0311112222");
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.getByRole("textbox", { name: "Email address" })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("A user with this email address is already registered.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Email address" })).toHaveAccessibleDescription(/A user with this email address is already registered\./);
 
   // Resend the starting guide: a confirmation step, then a second email.
   await expect.poll(async () => (await emailsTo(invitee.email)).length, { timeout: 15_000 }).toBe(1);
@@ -216,7 +217,7 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await expectNoAxeViolations(page);
   await page.getByRole("textbox", { name: "Name" }).fill("");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Please fill in this field.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveAccessibleDescription(/Please fill in this field\./);
   await page.getByRole("textbox", { name: "Name" }).fill("Hanako Tanaka");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\?done=profile$/);
