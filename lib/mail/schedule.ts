@@ -1,4 +1,4 @@
-import { after } from "next/server";
+import { afterResponse } from "@/lib/after-response";
 import { describeError, mailLog } from "./log";
 import { dispatchPendingEmails } from "./outbox";
 
@@ -17,11 +17,5 @@ async function dispatchQuietly(): Promise<void> {
  * test) it runs at once, and the returned promise settles when it is done. Never rejects.
  */
 export async function scheduleMailDispatch(): Promise<void> {
-  try {
-    after(dispatchQuietly);
-    return;
-  } catch {
-    // `after` throws outside a request scope.
-  }
-  await dispatchQuietly();
+  await afterResponse(dispatchQuietly);
 }
