@@ -23,6 +23,7 @@ export default async function config() {
     projects: [
       await project("unit", "node"),
       await project("integration", "node", { slowTestThreshold: 15 }),
+      await project("security", "node", { slowTestThreshold: 15 }),
       await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"] }),
     ],
     // A busy 2-core CI machine runs database suites slowly; 5 s is too tight for them.
