@@ -76,6 +76,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (transport === "resend" && !parsed.data.RESEND_API_KEY) {
     throw new Error("Invalid environment configuration:\n  RESEND_API_KEY: required when MAIL_TRANSPORT=resend");
   }
+  // The outbox transport keeps whole emails, starting-guide links included, in the database
+  // for /dev/mailbox, which production does not serve: links would sit there in plaintext.
+  if (transport === "outbox" && mode === "production" && !building) {
+    throw new Error("Invalid environment configuration:\n  RESEND_API_KEY: required in production (MAIL_TRANSPORT=outbox is for development)");
+  }
   if (parsed.data.TEST_CLOCK_FILE && parsed.data.APP_URL.startsWith("https:")) {
     throw new Error("Invalid environment configuration:\n  TEST_CLOCK_FILE: only for tests; never set it on a deployed portal");
   }
