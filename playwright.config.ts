@@ -6,7 +6,6 @@ const { baseURL, resendURL, appEnv, port, resendPort } = e2eSettings();
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
-  testDir: "tests/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -22,7 +21,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testDir: "tests/e2e", use: { ...devices["Desktop Chrome"] } },
+    // Attack and leak scenarios over HTTP and in the browser (docs/SECURITY.md).
+    { name: "security", testDir: "tests/security", testMatch: /\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: [
     {
       command: `node node_modules/.bin/tsx tests/support/fake-resend-server.ts --port ${resendPort}`,

@@ -2,10 +2,13 @@ import { z } from "zod";
 
 /**
  * Identity fields as customers type them: NFKC folds full-width letters and digits from a
- * Japanese keyboard, spaces are trimmed and collapsed. Error messages are catalogue keys.
+ * Japanese keyboard, spaces are trimmed and collapsed. Control characters become spaces and
+ * invisible format characters (bidi overrides, zero-width) go: no name needs them, PostgreSQL
+ * refuses NUL, and an override could disguise a name in the operator's lists.
+ * Error messages are catalogue keys.
  */
 export function normalizeText(value: string): string {
-  return value.normalize("NFKC").trim().replace(/\s+/g, " ");
+  return value.normalize("NFKC").replace(/\p{Cf}/gu, "").replace(/[\s\p{Cc}]+/gu, " ").trim();
 }
 
 const text = (max: number) =>

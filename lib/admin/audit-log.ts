@@ -1,3 +1,4 @@
+import { normalizeText } from "@/lib/identity";
 import { getDb } from "@/db/client";
 import { listAuditLog, type AuditLogFilter, type AuditLogRow } from "@/db/queries/audit-log";
 import { findUserById } from "@/db/queries/users";
@@ -87,7 +88,7 @@ export function parseAuditLogQuery(params: SearchParams): { query: AuditLogQuery
   const query: AuditLogQuery = {};
   const errors: AuditLogErrors = {};
   for (const field of ["event", "actor", "subject", "from", "to"] as const) {
-    const value = single(params[field]).slice(0, 254);
+    const value = normalizeText(single(params[field]).slice(0, 254));
     if (value) query[field] = value;
   }
   if (query.event && !(AUDIT_EVENT_NAMES as readonly string[]).includes(query.event)) errors.event = "eventUnknown";

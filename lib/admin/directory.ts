@@ -1,3 +1,4 @@
+import { normalizeText } from "@/lib/identity";
 import { z } from "zod";
 import {
   findDirectoryUser,
@@ -35,7 +36,7 @@ const directoryParams = z.object({
   q: z
     .preprocess(one, z.string().max(200).optional())
     .catch(undefined)
-    .transform((value) => value?.normalize("NFKC").trim() || undefined),
+    .transform((value) => (value ? normalizeText(value) : undefined) || undefined),
   status: optional(z.enum(["invited", "active", "locked", "disabled"])),
   role: optional(z.enum(["customer", "operator"])),
   sort: z.preprocess(one, z.enum(["created", "name"])).catch("created"),
@@ -68,7 +69,7 @@ export function decodeCursor(sort: DirectorySort, value: string | undefined): Di
   }
   if (!Array.isArray(decoded) || decoded.length !== 3) return undefined;
   const [cursorSort, key, id] = decoded as unknown[];
-  if (cursorSort !== sort || typeof key !== "string" || key.length > 400 || !isUserId(id)) return undefined;
+  if (cursorSort !== sort || typeof key !== "string" || key.length > 400 || /\p{Cc}/u.test(key) || !isUserId(id)) return undefined;
   if (sort === "created") {
     const match = CREATED_KEY.exec(key);
     // A real instant: Date would roll 2024-02-30 over to March, so compare the round trip.

@@ -9,6 +9,7 @@ import {
   type ChallengePurpose,
 } from "@/db/queries/login";
 import { recordAudit } from "@/lib/audit";
+import { normalizeText } from "@/lib/identity";
 import { generateToken, hashToken } from "@/lib/crypto";
 import { DEFAULT_GRID, generateChallengeDigits } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
@@ -19,7 +20,7 @@ const MAX_EMAIL_INPUT = 1024;
 
 function emailForLookup(email: unknown): string {
   if (typeof email !== "string" || email.length > MAX_EMAIL_INPUT) return "";
-  return email.normalize("NFKC").trim();
+  return normalizeText(email);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { normalizeText } from "@/lib/identity";
 import { transaction, type Executor } from "@/db/client";
 import { insertToken, voidOpenTokens } from "@/db/queries/onboarding";
 import { findUserByEmail } from "@/db/queries/users";
@@ -52,7 +53,8 @@ async function resendIfAwaitingActivation(email: string, context: RequestContext
  * The "I didn't get the email" request. Whatever the address, the caller answers the same
  * words at the same speed: the lookup and sending happen after the response.
  */
-export async function requestStartingGuide(email: string, context: RequestContext): Promise<void> {
+export async function requestStartingGuide(typedEmail: string, context: RequestContext): Promise<void> {
+  const email = normalizeText(typedEmail.slice(0, 1024));
   const withinIp = await consumeRateLimit(RATE_LIMITS.resendPerIp, context.ip, context.now);
   const withinEmail = await consumeRateLimit(RATE_LIMITS.resendPerEmail, email, context.now);
   if (!withinIp || !withinEmail) return;

@@ -1,10 +1,10 @@
-import { sql, type SQL } from "drizzle-orm";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb } from "@/db/client";
 import { env } from "@/env";
 import { answerChallenge, CHALLENGE_MINUTES, issueChallenge } from "@/lib/login";
 import { isStartingGuideUsable, ONBOARDING_SESSION_MINUTES, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+import { databaseDump } from "./support/database";
 import { reportFigure } from "./support/report";
 
 afterAll(() => closeDb());
@@ -16,29 +16,6 @@ async function registeredAt(now: Date) {
   const result = await registerUser(person, testContext(now));
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
   return { person, token: tokenOf(result.link) };
-}
-
-/**
- * Every row of every table in the app's schema, as text: what a stolen backup would show. The
- * development mailbox is left out: it keeps whole emails on purpose, and production refuses
- * the transport that fills it (tests/unit/env.test.ts).
- */
-async function databaseDump(): Promise<string> {
-  const tables = await rowsOf<{ name: string }>(
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'dev_mailbox'`,
-  );
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const rows = await rowsOf<{ row: string }>(sql`select row_to_json(t)::text as row from ${sql.identifier(name)} t`);
-    parts.push(...rows.map((r) => r.row));
-  }
-  return parts.join("\n");
-}
-
-/** postgres.js returns the rows; PGlite returns { rows }. */
-async function rowsOf<T>(statement: SQL): Promise<T[]> {
-  const result: unknown = await (await getDb()).execute(statement);
-  return Array.isArray(result) ? result : (result as { rows: T[] }).rows;
 }
 
 describe("lifespans, with an injected clock", () => {
@@ -86,7 +63,9 @@ test("the database holds no token, session id, challenge id, code or pattern in 
   const code = await correctAnswer(challengeId);
   const unanswered = await issueChallenge(customer.person.email, loginContext());
 
-  const dump = await databaseDump();
+  // The development mailbox keeps whole emails on purpose; production refuses the transport
+  // that fills it (tests/unit/env.test.ts).
+  const dump = await databaseDump(["dev_mailbox"]);
   const secrets = {
     "starting-guide token": token,
     "onboarding session id": verified.sessionId,

@@ -66,8 +66,8 @@ export async function readAnswer(page: Page, pattern: readonly number[]): Promis
 }
 
 /** Onboards a new customer through the browser and returns their details and pattern. */
-export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer()): Promise<Customer> {
-  await createUser(customer);
+export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer(), role: "customer" | "operator" = "customer"): Promise<Customer> {
+  await createUser(customer, role);
   await page.goto(await startingGuideLink(customer.email));
   await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
   await page.getByRole("textbox", { name: "Name" }).fill(customer.name);

@@ -1,0 +1,59 @@
+import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+/**
+ * A client with its own cookie jar behind its own address (X-Forwarded-For), as a separate
+ * visitor would be: per-IP limits and cookies never carry over between clients.
+ */
+export async function newClient(baseURL: string): Promise<APIRequestContext> {
+  const ip = `198.51.100.${randomBytes(1)[0]! % 250 + 1}, 2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+  return request.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": ip.split(", ")[1]!, Origin: baseURL } });
+}
+
+/** Posts a form as a browser without JavaScript does (multipart, no redirects followed). */
+export function postForm(client: APIRequestContext, path: string, fields: Record<string, string>): Promise<APIResponse> {
+  return client.post(path, { multipart: fields, maxRedirects: 0 });
+}
+
+/** Runs one request and measures it in milliseconds. */
+export async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await call();
+  return { result, ms: performance.now() - started };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Set-Cookie as names and attributes, values removed: what must not differ between accounts. */
+export function cookieShapes(response: APIResponse): string[] {
+  return response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === "set-cookie")
+    .map((header) => header.value.replace(/^([^=]+)=[^;]*/, "$1=…").replace(/(Expires|Max-Age)=[^;]*/gi, "$1=…"))
+    .sort();
+}
+
+/** What a client can see of a form post's answer, values of per-request cookies removed. */
+export async function responseShape(response: APIResponse): Promise<string> {
+  const headers = response.headers();
+  return JSON.stringify({ status: response.status(), location: headers["location"], cookies: cookieShapes(response), body: await response.text() });
+}
+
+/**
+ * A page's HTML with what legitimately changes per request removed: the challenge digits,
+ * CSP nonces, React's per-render ids, the typed address, and times shown to the minute.
+ */
+export function comparableHtml(html: string, typedAddress?: string): string {
+  const nonce = /nonce="([^"]+)"/.exec(html)?.[1];
+  let text = (nonce ? html.split(nonce).join("NONCE") : html)
+    .replace(/(<td\b[^>]*>\s*<span\b[^>]*>)\d(<\/span>)/g, "$1#$2")
+    .replace(/"children\\":\\"\d\\"/g, "children:#")
+    .replace(/_R_[A-Za-z0-9_]+_/g, "_R_…_")
+    .replace(/\b\d{1,2}:\d{2}\b/g, "HH:MM");
+  if (typedAddress) text = text.split(typedAddress).join("ADDRESS").split(encodeURIComponent(typedAddress)).join("ADDRESS");
+  return text;
+}
