@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { e2eSettings } from "./tests/e2e/support/app-env";
 
-const { baseURL, resendURL, appEnv, port, resendPort } = e2eSettings();
+const { baseURL, resendURL, appEnv, port, resendPort, serverLog } = e2eSettings();
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
@@ -34,7 +34,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      // Output is also kept in a file that tests/security/secrets.spec.ts searches for secrets.
+      command: `mkdir -p "$(dirname ${serverLog})" && node node_modules/next/dist/bin/next start -p ${port} 2>&1 | tee ${serverLog}`,
       url: `${baseURL}/api/health`,
       env: appEnv,
       reuseExistingServer: false,

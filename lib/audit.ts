@@ -14,6 +14,7 @@ export const AUDIT_EVENT_NAMES = [
   "onboarding.pattern_set",
   "terms.accepted",
   "session.signed_out",
+  "session.ended_everywhere",
   "login.succeeded",
   "login.failed",
   "login.locked",

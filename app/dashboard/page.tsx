@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass } from "@/app/components/styles";
-import { signOutAction } from "@/app/terms/actions";
+import { signOutAction, signOutEverywhereAction } from "@/app/terms/actions";
 import { accountProfile } from "@/lib/account";
 import { signInSummary } from "@/lib/login";
 import { requirePortalUser } from "@/lib/sessions";
@@ -49,7 +49,13 @@ export default async function DashboardPage() {
             <button type="submit" className={buttonClass("secondary")}>
               {t("signOut")}
             </button>
+            <button type="submit" formAction={signOutEverywhereAction} className={buttonClass("secondary")} aria-describedby="sign-out-everywhere-hint">
+              {t("signOutEverywhere")}
+            </button>
           </form>
+          <p id="sign-out-everywhere-hint" className="mt-3 text-sm text-muted">
+            {t("signOutEverywhereHint")}
+          </p>
         </Card>
       </div>
       <Card title={t("activity")}>

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { recordAudit } from "@/lib/audit";
 import { requestContext } from "@/lib/request-context";
-import { requireSignedIn } from "@/lib/sessions";
+import { endAllSessions, requireSignedIn } from "@/lib/sessions";
 import { acceptTerms } from "@/lib/terms";
 
 export type TermsFormState = { error?: "mustTick" | "outdated" };
@@ -21,5 +21,12 @@ export async function acceptTermsAction(_: TermsFormState, form: FormData): Prom
 export async function signOutAction(): Promise<void> {
   const user = await requireSignedIn();
   await recordAudit({ event: "session.signed_out", actorId: user.id, subjectId: user.id, outcome: "info" }, await requestContext());
+  await signOut({ redirectTo: "/login?error=signed-out" });
+}
+
+/** Ends this session and every other one the user has, on any device. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireSignedIn();
+  await endAllSessions(user.id, await requestContext());
   await signOut({ redirectTo: "/login?error=signed-out" });
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { matrixCredentials, patternHistory } from "../schema";
 
@@ -35,4 +35,23 @@ export async function recentPatternHashes(userId: string, count: number): Promis
     .orderBy(desc(patternHistory.createdAt), desc(patternHistory.id))
     .limit(count);
   return rows.map((row) => row.hash);
+}
+
+/** Up to `limit` credentials sealed under any key but `currentKeyId` (for key rotation). */
+export async function findCredentialsSealedWithOtherKeys(currentKeyId: string, limit: number) {
+  const db = await getDb();
+  return db.select().from(matrixCredentials).where(ne(matrixCredentials.keyId, currentKeyId)).limit(limit);
+}
+
+/** Swaps one credential's sealed value, only if it is still the one that was read. */
+export async function replaceSealedPattern(
+  executor: Executor,
+  values: { userId: string; previous: string; sealedPattern: string; keyId: string },
+): Promise<boolean> {
+  const rows = await executor
+    .update(matrixCredentials)
+    .set({ sealedPattern: values.sealedPattern, keyId: values.keyId })
+    .where(and(eq(matrixCredentials.userId, values.userId), eq(matrixCredentials.sealedPattern, values.previous)))
+    .returning({ userId: matrixCredentials.userId });
+  return rows.length === 1;
 }

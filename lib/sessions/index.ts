@@ -2,3 +2,4 @@ export { currentUser, requirePortalUser, requireSignedIn, safeReturnPath } from 
 export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
 export type { SessionUser } from "./refresh";
 export { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "./operator";
+export { endAllSessions } from "./end-all";

@@ -13,6 +13,7 @@ export function e2eSettings() {
   e2e.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
   e2e.E2E_PATTERN_KEY ??= randomBytes(32).toString("base64");
   e2e.E2E_CLOCK_FILE ??= `${e2e.E2E_PGLITE_DIR}-clock`;
+  e2e.E2E_SERVER_LOG ??= `${e2e.E2E_PGLITE_DIR}-server.log`;
   const baseURL = `http://localhost:${e2e.E2E_PORT}`;
   const resendURL = `http://127.0.0.1:${e2e.E2E_RESEND_PORT}`;
   const appEnv: Record<string, string> = {
@@ -24,9 +25,10 @@ export function e2eSettings() {
     MAIL_TRANSPORT: "resend",
     RESEND_API_KEY: "re_e2e_fake",
     RESEND_BASE_URL: resendURL,
-    LOG_LEVEL: "warn",
+    // The most verbose level: tests/security/secrets.spec.ts reads the log for leaked secrets.
+    LOG_LEVEL: "debug",
     TEST_CLOCK_FILE: e2e.E2E_CLOCK_FILE,
     ...(e2e.DATABASE_URL ? { DATABASE_URL: e2e.DATABASE_URL } : { PGLITE_DIR: e2e.E2E_PGLITE_DIR }),
   };
-  return { baseURL, resendURL, appEnv, port: e2e.E2E_PORT, resendPort: e2e.E2E_RESEND_PORT, clockFile: e2e.E2E_CLOCK_FILE };
+  return { baseURL, resendURL, appEnv, port: e2e.E2E_PORT, resendPort: e2e.E2E_RESEND_PORT, clockFile: e2e.E2E_CLOCK_FILE, serverLog: e2e.E2E_SERVER_LOG };
 }

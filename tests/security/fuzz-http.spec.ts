@@ -1,0 +1,124 @@
+import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+import fc from "fast-check";
+import { expect, test } from "../e2e/support/test";
+import { acceptTerms, actionIds, createUser, newCustomer, onboard, PATTERN, signIn, startingGuideLink } from "../e2e/support/portal";
+import { junkString } from "./support/junk";
+import { signedInOperator } from "./support/operator";
+
+const RUNS = 25;
+/** A stack trace or framework error text in a response body. */
+const STACK = /\bat [\w$.<>]+ \(|node_modules\/|Error: [\w ]+\n\s+at |digest":"\d+"/;
+
+type Form = { page: string; hidden: Record<string, string>; fields: string[] };
+
+/** Every form on a page (server-rendered HTML) that posts to a server action. */
+async function actionForms(client: APIRequestContext, path: string): Promise<Form[]> {
+  const html = await (await client.get(path)).text();
+  return html
+    .split(/<form\b/i)
+    .slice(1)
+    .map((chunk) => chunk.split(/<\/form>/i)[0]!)
+    .map((form) => {
+      const hidden: Record<string, string> = {};
+      const fields: string[] = [];
+      for (const [tag] of form.matchAll(/<(input|textarea|select|button)\b[^>]*>/gi)) {
+        const name = /name="([^"]*)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&");
+        if (!name) continue;
+        if (/type="hidden"/i.test(tag)) hidden[name] = (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+        else if (name.startsWith("$ACTION_ID_")) hidden[name] = "";
+        else fields.push(name);
+      }
+      return { page: path, hidden, fields };
+    })
+    .filter((form) => Object.keys(form.hidden).some((name) => name.startsWith("$ACTION")));
+}
+
+const junkFields = (fields: readonly string[]) =>
+  fc.tuple(
+    fc.record(Object.fromEntries(fields.map((field) => [field, junkString])), { requiredKeys: [] }),
+    fc.dictionary(fc.string({ maxLength: 10 }).filter((k) => k.length > 0 && !k.startsWith("$")), junkString, { maxKeys: 2 }),
+  );
+
+async function expectAnswered(response: APIResponse, what: string): Promise<void> {
+  const body = await response.text();
+  expect(response.status(), `${what}: status`).toBeLessThan(500);
+  expect(body, `${what}: no stack trace`).not.toMatch(STACK);
+}
+
+/** Posts generated values into every field of every action form on the pages, as a form and as Next's client does. */
+async function fuzzForms(client: APIRequestContext, paths: readonly string[], counts: Record<string, number>): Promise<void> {
+  for (const path of paths) {
+    for (const form of await actionForms(client, path)) {
+      await fc.assert(
+        fc.asyncProperty(junkFields(form.fields), async ([known, extra]) => {
+          const fields = Object.fromEntries(Object.entries({ ...extra, ...known, ...form.hidden }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+          const response = await client.post(path, { multipart: fields, maxRedirects: 0 });
+          await expectAnswered(response, `form on ${path} (${form.fields.join(", ")})`);
+          counts[path] = (counts[path] ?? 0) + 1;
+        }),
+        { numRuns: RUNS },
+      );
+    }
+    // Raw action calls with a body that is not what the action expects.
+    for (const id of actionIds(await (await client.get(path)).text())) {
+      await fc.assert(
+        fc.asyncProperty(junkString, async (body) => {
+          const response = await client.post(path, { headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 });
+          await expectAnswered(response, `raw action ${id} on ${path}`);
+          counts[path] = (counts[path] ?? 0) + 1;
+        }),
+        { numRuns: 10 },
+      );
+    }
+  }
+}
+
+/** Generated query strings for pages and route handlers. */
+async function fuzzQueries(client: APIRequestContext, paths: readonly string[], counts: Record<string, number>): Promise<void> {
+  for (const path of paths) {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom("q", "status", "role", "sort", "after", "before", "event", "actor", "subject", "from", "to", "retry", "next", "error", "confirm", "done"), junkString, { maxKeys: 4 }), async (params) => {
+        const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, v.slice(0, 2_000)])).toString();
+        await expectAnswered(await client.get(`${path}?${query}`, { maxRedirects: 0 }), `GET ${path}?${query.slice(0, 80)}`);
+        counts[path] = (counts[path] ?? 0) + 1;
+      }),
+      { numRuns: RUNS },
+    );
+  }
+}
+
+const request = (page: Page) => page.context().request;
+
+test("generated input to every form, action and route answers without a 500 or a stack trace", async ({ page, browser, baseURL }) => {
+  test.setTimeout(10 * 60_000);
+  const counts: Record<string, number> = {};
+  // Anonymous visitors: sign-in, resend, and a live starting-guide link.
+  const invitee = newCustomer();
+  await createUser(invitee);
+  const link = new URL(await startingGuideLink(invitee.email)).pathname;
+  await fuzzForms(request(page), ["/login", "/start/resend", link], counts);
+  await request(page).post("/login", { multipart: { ...(await actionForms(request(page), "/login"))[0]!.hidden, email: "someone@example.com" } });
+  await fuzzForms(request(page), ["/login/challenge"], counts);
+  await fuzzQueries(request(page), ["/login", "/login/challenge", "/api/health", "/api/auth/session", "/api/auth/csrf", "/start/done", "/faq"], counts);
+
+  // A customer past the terms.
+  const customerPage = await (await browser.newContext({ baseURL })).newPage();
+  const customer = await onboard(customerPage, PATTERN);
+  await signIn(customerPage, customer.email, PATTERN);
+  await acceptTerms(customerPage);
+  await fuzzForms(request(customerPage), ["/dashboard", "/account/password"], counts);
+  await fuzzQueries(request(customerPage), ["/dashboard", "/account/password", "/terms"], counts);
+
+  // An operator.
+  const operatorPage = await (await browser.newContext({ baseURL })).newPage();
+  await signedInOperator(operatorPage);
+  await operatorPage.goto(`/admin/users?q=${encodeURIComponent(customer.email)}`);
+  await operatorPage.getByRole("table", { name: "Users" }).getByRole("link").click();
+  const userPath = new URL(operatorPage.url()).pathname;
+  await fuzzForms(request(operatorPage), ["/admin/users/new", `${userPath}/edit`, "/admin/terms", "/admin/import", "/admin"], counts);
+  await fuzzQueries(request(operatorPage), ["/admin/users", "/admin/audit", "/admin/audit/export.csv", "/admin/export/users.csv", userPath], counts);
+
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(`  [figure] fuzz over HTTP: ${total} generated requests to ${Object.keys(counts).length} pages and routes, 0 answered 500 or showed a stack trace`);
+  expect(Object.keys(counts).length).toBeGreaterThanOrEqual(20);
+});

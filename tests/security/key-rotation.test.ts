@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db/client";
+import { matrixCredentials } from "@/db/schema";
+import { openPattern, parseKeyring } from "@/lib/crypto";
+import { resealCredentials } from "@/lib/key-rotation";
+import { keyring as oldKeyring } from "@/lib/keys";
+import { answerChallenge, issueChallenge } from "@/lib/login";
+import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+
+afterAll(() => closeDb());
+
+test("after a rotation every matrix password is sealed under the new key and opens without the old one", async () => {
+  const { userId, pattern, person } = await onboardedUser();
+  const db = await getDb();
+  const [before] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+  expect(before!.keyId).toBe(oldKeyring.current.id);
+
+  const newKey = randomBytes(32).toString("base64");
+  const rotated = parseKeyring("k9", newKey, `${oldKeyring.current.id}:${oldKeyring.current.key.toString("base64")}`);
+  const result = await resealCredentials(rotated);
+  expect(result.resealed).toBeGreaterThanOrEqual(1);
+  expect(result.unreadable).toBe(0);
+
+  const [after] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+  expect(after!.keyId).toBe("k9");
+  expect(after!.sealedPattern).not.toBe(before!.sealedPattern);
+  expect(openPattern(after!.sealedPattern, userId, parseKeyring("k9", newKey, undefined).all)).toEqual(pattern);
+  expect(() => openPattern(after!.sealedPattern, userId, oldKeyring.all)).toThrow();
+  // Running it again finds nothing left to do.
+  expect(await resealCredentials(rotated)).toEqual({ resealed: 0, unreadable: 0 });
+
+  // Rolled back to the old configuration, the user could not sign in: the stored value needs the new key.
+  const { challengeId } = await issueChallenge(person.email, loginContext());
+  expect(await answerChallenge(challengeId, await correctAnswer(challengeId), loginContext())).toEqual({ ok: false });
+  // Sealed back under the old key (a rotation the other way), sign-in works again.
+  const back = parseKeyring(oldKeyring.current.id, oldKeyring.current.key.toString("base64"), `k9:${newKey}`);
+  expect((await resealCredentials(back)).resealed).toBeGreaterThanOrEqual(1);
+  const again = await issueChallenge(person.email, loginContext());
+  expect((await answerChallenge(again.challengeId, await correctAnswer(again.challengeId), loginContext())).ok).toBe(true);
+});
