@@ -41,10 +41,22 @@ function isCrossOriginPost(request: NextRequest): boolean {
   }
 }
 
+/**
+ * Every server action of this portal takes a form, so Next's client calls them with a
+ * multipart body. Any other body is not from our pages, and Next's decoder would answer it
+ * with a 500.
+ */
+function isForeignActionCall(request: NextRequest): boolean {
+  return request.method === "POST" && request.headers.has("next-action") && !request.headers.get("content-type")?.startsWith("multipart/form-data");
+}
+
 /** The request gate: security headers with a per-request CSP nonce, and the portal checks. */
 export default auth((request) => {
   if (isCrossOriginPost(request)) {
     return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: securityHeaders(env.NODE_ENV === "production") });
+  }
+  if (isForeignActionCall(request)) {
+    return new NextResponse("Bad request.", { status: 400, headers: securityHeaders(env.NODE_ENV === "production") });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");

@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/app/components/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { savePreferredLocale } from "@/lib/account";
@@ -14,7 +15,8 @@ const setLocaleInput = z.object({ locale: z.enum(locales) });
  * which is then rendered again in the chosen language). Unknown values are ignored. A
  * signed-in user's choice is saved, so their emails and next sign-in use it too.
  */
-export async function setLocale(formData: FormData): Promise<void> {
+export async function setLocale(formDataInput: unknown): Promise<void> {
+  const formData = asForm(formDataInput);
   const parsed = setLocaleInput.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return;
   await rememberLocale(parsed.data.locale);

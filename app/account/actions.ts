@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
 import { answerReauthentication, issueReauthChallenge } from "@/lib/login";
 import { forgetReauthChallenge, pendingReauthChallenge, rememberReauthChallenge } from "@/lib/login/cookie";
@@ -17,7 +18,8 @@ export async function startPatternChangeAction(): Promise<void> {
   redirect(PAGE);
 }
 
-export async function answerReauthenticationAction(form: FormData): Promise<void> {
+export async function answerReauthenticationAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const user = await requirePortalUser(PAGE);
   const challengeId = await pendingReauthChallenge();
   const answer = form.get("answer");

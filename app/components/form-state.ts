@@ -7,6 +7,14 @@ export type FormState<Field extends string> = {
   values?: Partial<Record<Field, string>>;
 };
 
+/**
+ * The form a server action was called with. Our pages always pass one, but an action is a
+ * public endpoint: a hand-made call can pass anything, which must not become a 500.
+ */
+export function asForm(input: unknown): FormData {
+  return input instanceof FormData ? input : new FormData();
+}
+
 /** Reads text fields from a form without trusting their presence or type. */
 export function formText<Field extends string>(form: FormData, fields: readonly Field[]): Record<Field, string> {
   const values = {} as Record<Field, string>;

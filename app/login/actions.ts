@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/app/components/form-state";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
@@ -13,7 +14,8 @@ import { rememberLocale } from "@/lib/i18n/cookie";
 import { freshSession } from "@/lib/sessions/fresh";
 
 /** Email entry: every well-formed address gets a challenge page (a decoy when unknown). */
-export async function startSignInAction(form: FormData): Promise<void> {
+export async function startSignInAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const parsed = emailField.safeParse(form.get("email") ?? "");
   if (!parsed.success) redirect("/login?error=email");
   const previous = await pendingLogin();
@@ -23,7 +25,8 @@ export async function startSignInAction(form: FormData): Promise<void> {
 }
 
 /** The answer goes to Auth.js; any failure shows a fresh grid with one generic message. */
-export async function answerChallengeAction(form: FormData): Promise<void> {
+export async function answerChallengeAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const pending = await pendingLogin();
   const answer = form.get("answer");
   if (!pending.challengeId || !pending.email) redirect("/login?error=expired");

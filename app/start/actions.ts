@@ -2,7 +2,7 @@
 
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/app/components/form-state";
+import { asForm, type FormState } from "@/app/components/form-state";
 import { formText } from "@/app/components/form-state";
 import { emailField } from "@/lib/identity";
 import {
@@ -20,7 +20,8 @@ import { now } from "@/lib/clock";
 
 const identityFields = ["email", "name", "phone"] as const;
 
-export async function verifyIdentityAction(_: FormState<IdentityField>, form: FormData): Promise<FormState<IdentityField>> {
+export async function verifyIdentityAction(_: FormState<IdentityField>, formInput: unknown): Promise<FormState<IdentityField>> {
+  const form = asForm(formInput);
   const token = form.get("token");
   const values = formText(form, identityFields);
   const result = await verifyIdentity(typeof token === "string" ? token : "", values, await requestContext());
@@ -45,7 +46,8 @@ export async function verifyIdentityAction(_: FormState<IdentityField>, form: Fo
 
 export type PatternFormState = { message?: string };
 
-export async function registerPatternAction(_: PatternFormState, form: FormData): Promise<PatternFormState> {
+export async function registerPatternAction(_: PatternFormState, formInput: unknown): Promise<PatternFormState> {
+  const form = asForm(formInput);
   const sessionId = await readOnboardingCookie();
   const t = await getTranslations();
   if (!sessionId) return { message: t("Onboarding.sessionExpiredBody") };
@@ -75,7 +77,8 @@ export async function backToPatternAction(): Promise<void> {
   redirect("/start/pattern");
 }
 
-export async function resendGuideAction(_: FormState<"email">, form: FormData): Promise<FormState<"email">> {
+export async function resendGuideAction(_: FormState<"email">, formInput: unknown): Promise<FormState<"email">> {
+  const form = asForm(formInput);
   const { email } = formText(form, ["email"] as const);
   const t = await getTranslations();
   const parsed = emailField.safeParse(email);

@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { recordAudit } from "@/lib/audit";
@@ -9,7 +10,8 @@ import { acceptTerms } from "@/lib/terms";
 
 export type TermsFormState = { error?: "mustTick" | "outdated" };
 
-export async function acceptTermsAction(_: TermsFormState, form: FormData): Promise<TermsFormState> {
+export async function acceptTermsAction(_: TermsFormState, formInput: unknown): Promise<TermsFormState> {
+  const form = asForm(formInput);
   const user = await requireSignedIn();
   if (form.get("accept") !== "yes") return { error: "mustTick" };
   const version = Number(form.get("version"));

@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/app/components/form-state";
 import { importUsers, IMPORT_LIMITS, type ImportIssue, type ImportResult } from "@/lib/admin";
 import { requestContext } from "@/lib/request-context";
 import { requireOperator } from "@/lib/sessions";
@@ -11,7 +12,8 @@ export type ImportFormState =
   | { status: "rejected"; rows: number; invalidRows: number; totalIssues: number; issues: ImportIssue[] };
 
 /** Checks the uploaded CSV and imports every row, or none with a report of each problem. */
-export async function importUsersAction(_: ImportFormState, form: FormData): Promise<ImportFormState> {
+export async function importUsersAction(_: ImportFormState, formInput: unknown): Promise<ImportFormState> {
+  const form = asForm(formInput);
   const operator = await requireOperator();
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0 || !file.name) return { status: "file-error", error: file instanceof File && file.name ? "empty" : "noFile" };

@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
 import { adminReturnPath, forgetAdminReauth, pendingAdminReauth, rememberAdminReauth } from "@/lib/admin/account-actions";
 import { answerReauthentication, issueReauthChallenge } from "@/lib/login";
@@ -9,7 +10,8 @@ import { requireOperator } from "@/lib/sessions";
 const reauthPage = (next: string, retry = false) => `/admin/reauth?next=${encodeURIComponent(next)}${retry ? "&retry=1" : ""}`;
 
 /** Issues a fresh challenge for the operator (when the pending one expired or was never issued). */
-export async function startAdminReauthAction(form: FormData): Promise<void> {
+export async function startAdminReauthAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const operator = await requireOperator();
   const next = adminReturnPath(form.get("next"));
   const { challengeId } = await issueReauthChallenge(operator.id, await requestContext());
@@ -22,7 +24,8 @@ export async function startAdminReauthAction(form: FormData): Promise<void> {
  * rule reads) and returns to the page that asked; a failure shows a fresh grid. Wrong answers
  * count towards the operator's lockout exactly like sign-in attempts.
  */
-export async function answerAdminReauthAction(form: FormData): Promise<void> {
+export async function answerAdminReauthAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const operator = await requireOperator();
   const next = adminReturnPath(form.get("next"));
   const answer = form.get("answer");

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formText, type FormState } from "@/app/components/form-state";
+import { asForm, formText, type FormState } from "@/app/components/form-state";
 import { publishTerms } from "@/lib/admin";
 import { requestContext } from "@/lib/request-context";
 import { authenticatedRecently, requireOperator } from "@/lib/sessions";
@@ -16,7 +16,8 @@ const fieldOf: Record<string, TermsField> = { "en.title": "enTitle", "en.body": 
  * Publishes a new terms version: a sensitive action, so the operator must have signed in or
  * confirmed who they are within the last 15 minutes. Everyone accepts again on their next request.
  */
-export async function publishTermsAction(_: PublishTermsFormState, form: FormData): Promise<PublishTermsFormState> {
+export async function publishTermsAction(_: PublishTermsFormState, formInput: unknown): Promise<PublishTermsFormState> {
+  const form = asForm(formInput);
   const operator = await requireOperator();
   if (!(await authenticatedRecently(operator.id))) redirect("/admin/reauth?next=/admin/terms");
   const values = formText(form, FIELDS);

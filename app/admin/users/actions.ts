@@ -2,7 +2,7 @@
 
 import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
-import { formText, type FormState } from "@/app/components/form-state";
+import { asForm, formText, type FormState } from "@/app/components/form-state";
 import { disableUser, editProfile, enableUser, isUserId, resendStartingGuide, resetMatrixPassword, unlockUserAccount, type ProfileField } from "@/lib/admin";
 import { rememberAdminReauth } from "@/lib/admin/account-actions";
 import { issueReauthChallenge } from "@/lib/login";
@@ -30,7 +30,8 @@ async function fieldMessages<Field extends string>(errors: Partial<Record<Field,
 
 const registrationFields = ["email", "name", "phone", "company", "role", "locale"] as const;
 
-export async function registerUserAction(_: FormState<RegistrationField>, form: FormData): Promise<FormState<RegistrationField>> {
+export async function registerUserAction(_: FormState<RegistrationField>, formInput: unknown): Promise<FormState<RegistrationField>> {
+  const form = asForm(formInput);
   const operator = await requireOperator();
   const values = formText(form, registrationFields);
   const result = await registerUser(
@@ -52,7 +53,8 @@ export async function registerUserAction(_: FormState<RegistrationField>, form: 
 
 const profileFields = ["name", "phone", "company"] as const;
 
-export async function editProfileAction(_: FormState<ProfileField>, form: FormData): Promise<FormState<ProfileField>> {
+export async function editProfileAction(_: FormState<ProfileField>, formInput: unknown): Promise<FormState<ProfileField>> {
+  const form = asForm(formInput);
   const operator = await requireOperator();
   const userId = form.get("userId");
   if (!isUserId(userId)) notFound();
@@ -90,29 +92,34 @@ function outcome(userId: string, action: AccountAction, result: { ok: true } | {
   redirect(result.ok ? `/admin/users/${userId}?done=${action}` : `/admin/users/${userId}?error=${result.error}`);
 }
 
-export async function resendGuideAction(form: FormData): Promise<void> {
+export async function resendGuideAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
   outcome(userId, "resend", await resendStartingGuide(userId, operator.id, context));
 }
 
-export async function resetPasswordAction(form: FormData): Promise<void> {
+export async function resetPasswordAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
   await requireRecentAuthentication(operator.id, userId, "reset");
   outcome(userId, "reset", await resetMatrixPassword(userId, operator.id, context));
 }
 
-export async function unlockAction(form: FormData): Promise<void> {
+export async function unlockAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
   outcome(userId, "unlock", await unlockUserAccount(userId, operator.id, context));
 }
 
-export async function disableAction(form: FormData): Promise<void> {
+export async function disableAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
   await requireRecentAuthentication(operator.id, userId, "disable");
   outcome(userId, "disable", await disableUser(userId, operator.id, context));
 }
 
-export async function enableAction(form: FormData): Promise<void> {
+export async function enableAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
   outcome(userId, "enable", await enableUser(userId, operator.id, context));
 }
