@@ -6,6 +6,8 @@
 export async function register() {
   // NEXT_RUNTIME is inlined by Next at build time, so it is read here rather than in env.ts.
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installOutageResponses } = await import("./lib/outage-response");
+    installOutageResponses();
     const { getDb } = await import("./db/client");
     await getDb();
     // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
@@ -23,4 +25,11 @@ export async function register() {
       }
     }
   }
+}
+
+/** A request failed because the database could not be reached: remember the outage (db/availability). */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { isDatabaseUnavailable, markDatabaseOutage } = await import("./db/availability");
+  if (isDatabaseUnavailable(error)) markDatabaseOutage();
 }
