@@ -59,7 +59,7 @@ test("database outage: 503 while down, nothing half-written, back by itself", as
   };
   const loops = [...customers.map(signInLoop), onboardingLoop()];
 
-  await sleep(2_000);
+  await sleep(4_000);
   pg!.stop();
   const stoppedAt = Date.now();
   await sleep(3_000);
@@ -118,6 +118,7 @@ test("database outage: 503 while down, nothing half-written, back by itself", as
 test("the 503 page is translated: Japanese for a Japanese browser", async () => {
   pg!.stop();
   try {
+    await expect.poll(async () => (await fetch(`${app!.url}/api/health`)).status).toBe(503);
     const en = await fetch(`${app!.url}/login`, { headers: { "accept-language": "en" } });
     const ja = await fetch(`${app!.url}/login`, { headers: { "accept-language": "ja-JP,ja;q=0.9" } });
     expect(en.status).toBe(503);

@@ -27,7 +27,7 @@ export async function onboard(client: FormClient, person: Invited): Promise<{ do
   const steps: [string, string, Record<string, string>, string][] = [
     [path, 'name="phone"', { email: person.email, name: person.name, phone: person.phone }, "/start/pattern"],
     ["/start/pattern", 'name="pattern"', { pattern: STRONG_PATTERN.join(",") }, "/start/confirm"],
-    ["/start/confirm", "<button", {}, "/start/done"],
+    ["/start/confirm", 'name="$ACTION_KEY"', {}, "/start/done"],
   ];
   for (const [page, marker, fields, next] of steps) {
     const form = await client.get(page);
@@ -49,6 +49,7 @@ export async function startSignIn(client: FormClient, email: string): Promise<{ 
 
 /** Answers the challenge page with the right code for STRONG_PATTERN. */
 export async function answer(client: FormClient, challenge: Reply, correct = true): Promise<Reply> {
+  if (challenge.status !== 200) return challenge;
   const digits = gridDigits(challenge.html);
   if (!/^\d{48}$/.test(digits)) throw new Error(`No challenge grid (status ${challenge.status})`);
   let code = expectedAnswer(digits, STRONG_PATTERN);
