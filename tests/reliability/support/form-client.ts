@@ -10,7 +10,7 @@ export class FormClient {
   /** `ip` is sent as X-Forwarded-For, so per-address rate limits see one client per FormClient. */
   constructor(
     public baseUrl: string,
-    private readonly ip = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}::${Math.floor(Math.random() * 0xffff).toString(16)}`,
+    readonly ip = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}::${Math.floor(Math.random() * 0xffff).toString(16)}`,
   ) {}
 
   private remember(headers: Headers) {
