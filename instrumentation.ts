@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable, markDatabaseOutage } from "./db/availability";
+
 /**
  * Runs once when the server starts: opens the database and applies migrations, so a bad
  * configuration or an unreachable database stops the server at start, not at first request.
@@ -27,9 +29,11 @@ export async function register() {
   }
 }
 
-/** A request failed because the database could not be reached: remember the outage (db/availability). */
-export async function onRequestError(error: unknown) {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { isDatabaseUnavailable, markDatabaseOutage } = await import("./db/availability");
+/**
+ * A request failed because the database could not be reached: remember the outage at once
+ * (db/availability), so the 500 Next is about to send becomes the 503 page. The server may say
+ * "terminating connection" (57P01) before the connection closes: then this is the first sign.
+ */
+export function onRequestError(error: unknown) {
   if (isDatabaseUnavailable(error)) markDatabaseOutage();
 }

@@ -21,11 +21,15 @@ async function connectPostgres(url: string, options: { max: number; prepare: boo
   // onclose: a connection only closes when the server went away (no idle timeout is set) or
   // at its max lifetime; either way the next request checks the server first (db/availability).
   // connect_timeout: an unreachable host fails requests in seconds, not the default 30.
+  // backoff: postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after n failed
+  // attempts, so after a few seconds of outage it stayed away for many seconds after the server
+  // was back; capped at 1 s, the portal serves again within about a second of its return.
   const client = postgres(url, {
     ...options,
     onnotice: () => {},
     onclose: () => markDatabaseOutage(),
     connect_timeout: 5,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     connection: { plan_cache_mode: "force_custom_plan" },
   });
   setDatabaseProbe(async () => {

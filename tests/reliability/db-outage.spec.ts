@@ -95,6 +95,7 @@ test("database outage: 503 while down, nothing half-written, back by itself", as
       `recovered in ${(recoveredMs / 1000).toFixed(1)} s after the database returned (statuses ${JSON.stringify(statuses)}; ${signInsSeen} sign-ins and ${onboardingsSeen} onboardings completed)`,
   );
 
+  for (const o of outcomes.filter((o) => o.reply.status === 500)) console.log(`500 on ${o.kind} ${o.step ?? ""}: started ${o.start - stoppedAt} ms after the stop, ended ${o.end - backAt} ms after the return`);
   if (process.env.REL_DEBUG) for (const o of outcomes) console.log(o.kind, o.step, o.start - stoppedAt, o.end - backAt, o.reply.status, o.reply.location, o.reply.status === 0 ? o.reply.html : "");
   expect(statuses["500"] ?? 0, "no response is a 500").toBe(0);
   expect(Object.keys(statuses).every((status) => ["200", "303", "503"].includes(status))).toBe(true);
