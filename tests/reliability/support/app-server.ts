@@ -51,6 +51,9 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     env: appEnv(options) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  child.once("exit", () => process.removeListener("exit", orphanGuard));
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -60,6 +60,8 @@ export function createPrivatePostgres(port: number): PrivatePostgres {
       return execFileSync(join(bin, "psql"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-AtqX", "-F", "\t", "-c", query], { encoding: "utf8" }).trim();
     },
   };
+  // Also when the test runner stops early (Ctrl+C, a crash): never leave a server behind.
+  process.once("exit", () => server.destroy());
   server.start();
   return server;
 }
