@@ -135,3 +135,22 @@ test("the 503 page is translated: Japanese for a Japanese browser", async () => 
     pg!.start();
   }
 });
+
+test("a signed-in visitor keeps the session through an outage: 503 while down, signed in again after", async () => {
+  const client = new FormClient(app!.url);
+  const signedIn = await signIn(client, customers[0]!);
+  expect(signedIn.location).toMatch(/\/terms$/);
+  expect((await client.get("/terms")).status).toBe(200);
+  pg!.stop();
+  let during: Reply;
+  try {
+    during = await client.get("/terms");
+  } finally {
+    pg!.start();
+  }
+  expect(during.status, "the session check cannot run: 503, not a redirect to sign-in").toBe(503);
+  expect(during.headers.getSetCookie().join(";")).not.toMatch(/session/i);
+  const after = await client.get("/terms");
+  console.log(`db outage, signed-in visitor: ${during.status} while down, ${after.status} after, session cookie kept = ${after.status === 200}`);
+  expect(after.status, "still signed in after the database returned").toBe(200);
+});
