@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable, markDatabaseOutage } from "./db/availability";
+
 /**
  * Runs once when the server starts: opens the database and applies migrations, so a bad
  * configuration or an unreachable database stops the server at start, not at first request.
@@ -6,6 +8,8 @@
 export async function register() {
   // NEXT_RUNTIME is inlined by Next at build time, so it is read here rather than in env.ts.
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installOutageResponses } = await import("./lib/outage-response");
+    installOutageResponses();
     const { getDb } = await import("./db/client");
     await getDb();
     // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
@@ -23,4 +27,13 @@ export async function register() {
       }
     }
   }
+}
+
+/**
+ * A request failed because the database could not be reached: remember the outage at once
+ * (db/availability), so the 500 Next is about to send becomes the 503 page. The server may say
+ * "terminating connection" (57P01) before the connection closes: then this is the first sign.
+ */
+export function onRequestError(error: unknown) {
+  if (isDatabaseUnavailable(error)) markDatabaseOutage();
 }

@@ -1,7 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/auth";
+import { databaseAvailable } from "@/db/availability";
 import { env } from "@/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { unavailableHeaders, unavailablePage } from "@/lib/unavailable";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
 
@@ -50,14 +52,8 @@ function isForeignActionCall(request: NextRequest): boolean {
   return request.method === "POST" && request.headers.has("next-action") && !request.headers.get("content-type")?.startsWith("multipart/form-data");
 }
 
-/** The request gate: security headers with a per-request CSP nonce, and the portal checks. */
-export default auth((request) => {
-  if (isCrossOriginPost(request)) {
-    return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: securityHeaders(env.NODE_ENV === "production") });
-  }
-  if (isForeignActionCall(request)) {
-    return new NextResponse("Bad request.", { status: 400, headers: securityHeaders(env.NODE_ENV === "production") });
-  }
+/** Security headers with a per-request CSP nonce, and the portal checks. */
+const gated = auth((request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
@@ -75,6 +71,29 @@ export default auth((request) => {
   for (const [name, value] of Object.entries(securityHeaders(env.NODE_ENV === "production"))) response.headers.set(name, value);
   return response;
 });
+
+/**
+ * The request gate. Cross-origin posts are refused first; then, while the database is known to
+ * be down, every request but the health check gets the 503 page before Auth.js runs (a session
+ * check failing there would otherwise clear the visitor's session cookie).
+ */
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const production = env.NODE_ENV === "production";
+  if (isCrossOriginPost(request)) {
+    return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: securityHeaders(production) });
+  }
+  if (isForeignActionCall(request)) {
+    return new NextResponse("Bad request.", { status: 400, headers: securityHeaders(production) });
+  }
+  if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {
+    const body = unavailablePage({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language"), path: request.nextUrl.pathname });
+    return new NextResponse(body, {
+      status: 503,
+      headers: { ...unavailableHeaders, ...securityHeaders(production), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'" },
+    });
+  }
+  return gated(request, event as never);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],

@@ -1,6 +1,7 @@
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { env } from "@/env";
+import { markDatabaseOutage, setDatabaseProbe } from "./availability";
 import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
 import { seedReferenceData } from "./seed";
@@ -17,7 +18,23 @@ async function connectPostgres(url: string, options: { max: number; prepare: boo
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   // Custom plans always: a cached generic plan cannot use the prefix-search indexes for `LIKE $1`.
-  const client = postgres(url, { ...options, onnotice: () => {}, connection: { plan_cache_mode: "force_custom_plan" } });
+  // onclose: a connection only closes when the server went away (no idle timeout is set) or
+  // at its max lifetime; either way the next request checks the server first (db/availability).
+  // connect_timeout: an unreachable host fails requests in seconds, not the default 30.
+  // backoff: postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after n failed
+  // attempts, so after a few seconds of outage it stayed away for many seconds after the server
+  // was back; capped at 1 s, the portal serves again within about a second of its return.
+  const client = postgres(url, {
+    ...options,
+    onnotice: () => {},
+    onclose: () => markDatabaseOutage(),
+    connect_timeout: 5,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connection: { plan_cache_mode: "force_custom_plan" },
+  });
+  setDatabaseProbe(async () => {
+    await client`select 1`;
+  });
   return { db: drizzle({ client, schema, casing: "snake_case" }) as Database, close: () => client.end() };
 }
 

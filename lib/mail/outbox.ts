@@ -17,6 +17,7 @@ import {
 } from "@/db/queries/outbox";
 import { renderEmail, isEmailTemplateName, type EmailEnvelope, type EmailMessage } from "@/emails";
 import { env } from "@/env";
+import { now as clockNow } from "@/lib/clock";
 import { openJson, parseKeyring, sealJson, type Keyring } from "@/lib/crypto";
 import { defaultLocale, displayTimeZone, isLocale, type Locale } from "@/lib/i18n/config";
 import { describeError, mailLog } from "./log";
@@ -85,7 +86,7 @@ function outboxRow(input: QueueEmailInput) {
 }
 
 export type DispatchOptions = {
-  /** The dispatcher's clock (tests inject one); defaults to the current time. */
+  /** The dispatcher's clock (tests inject one); defaults to the portal's clock (lib/clock). */
   now?: Date;
   /** Most emails claimed in one pass (1 to 100, default 100). */
   batchSize?: number;
@@ -152,7 +153,7 @@ async function prepare(row: ClaimedEmail): Promise<OutgoingEmail> {
  * emails have their props wiped.
  */
 export async function dispatchPendingEmails(options: DispatchOptions = {}): Promise<DispatchResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(options.batchSize ?? MAX_BATCH)));
   const transport = options.transport ?? defaultMailTransport();
   const random = options.random ?? Math.random;

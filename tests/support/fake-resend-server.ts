@@ -6,7 +6,9 @@
  * then start the app with MAIL_TRANSPORT=resend RESEND_API_KEY=re_test
  * RESEND_BASE_URL=http://127.0.0.1:4010. Delivered emails are listed, newest first, at
  * GET /_test/emails?to=<address> (JSON: id, from, to, subject, html, text, createdAt);
- * DELETE /_test/emails forgets them.
+ * DELETE /_test/emails forgets them. POST /_test/faults queues faults (a JSON array of Fault from
+ * fake-resend.ts, e.g. [{"kind":"status","status":500},{"kind":"drop"}]); GET /_test/requests
+ * lists every request received.
  */
 import { parseArgs } from "node:util";
 import { startFakeResend } from "./fake-resend";

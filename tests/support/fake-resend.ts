@@ -283,6 +283,14 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       if (route === "POST /emails") return handleSend(req, res, "/emails");
       if (route === "POST /emails/batch") return handleSend(req, res, "/emails/batch");
       if (options.testRoutes && route === "GET /_test/emails") return handleTestEmails(url, res);
+      if (options.testRoutes && route === "POST /_test/faults") {
+        // Fault injection for a fake running as its own process: a JSON array of Fault.
+        const more = JSON.parse(await readBody(req)) as Fault[];
+        if (!Array.isArray(more)) return send(res, 400, errorBody(400, "validation_error", "Expected an array of faults"));
+        faults.push(...more);
+        return send(res, 200, { pending: faults.length });
+      }
+      if (options.testRoutes && route === "GET /_test/requests") return send(res, 200, requests);
       if (options.testRoutes && route === "DELETE /_test/emails") {
         deliveries = [];
         return send(res, 200, { ok: true });

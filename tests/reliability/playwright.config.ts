@@ -1,0 +1,19 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Reliability scenarios (tests/reliability/*.spec.ts): each starts what it needs itself (a
+ * private PostgreSQL server, `next start` instances, the fake Resend API) and stops it again.
+ * Needs `npm run build` and root (the private server runs as the `postgres` user).
+ *
+ *   npx playwright test -c tests/reliability/playwright.config.ts
+ */
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 180_000,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "../../test-results/reliability.json" }]] : "list",
+});
