@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, markDatabaseOutage } from "./db/availability";
+import { redactQueryError } from "./lib/log-redaction";
 
 /**
  * Runs once when the server starts: opens the database and applies migrations, so a bad
@@ -10,6 +11,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installOutageResponses } = await import("./lib/outage-response");
     installOutageResponses();
+    const { installLogRedaction } = await import("./lib/log-redaction");
+    installLogRedaction();
     const { getDb } = await import("./db/client");
     await getDb();
     // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
@@ -36,4 +39,5 @@ export async function register() {
  */
 export function onRequestError(error: unknown) {
   if (isDatabaseUnavailable(error)) markDatabaseOutage();
+  redactQueryError(error);
 }

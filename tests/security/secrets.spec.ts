@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "../e2e/support/test";
 import { e2eSettings } from "../e2e/support/app-env";
-import { acceptTerms, clickCells, createUser, newCustomer, PATTERN, readAnswer, startingGuideLink } from "../e2e/support/portal";
+import { acceptTerms, clickCells, createUser, newCustomer, PATTERN, readAnswer, startingGuideLink, submitCode } from "../e2e/support/portal";
 import { contains, leaksOf, recordTraffic } from "./support/recorder";
 import { signedInOperator } from "./support/operator";
 
@@ -36,8 +36,7 @@ test("no token, challenge id, session, code, pattern or key reaches a URL after 
   await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
   await page.getByRole("button", { name: "Send" }).click();
   secrets["first challenge id"] = (await cookie("login_challenge"))!;
-  await page.getByRole("textbox", { name: "One-time password" }).fill("00000000");
-  await page.getByRole("button", { name: "Send" }).click();
+  await submitCode(page, "00000000");
   await expect(page).toHaveURL(/retry=1$/);
   secrets["second challenge id"] = (await cookie("login_challenge"))!;
   secrets["sign-in code"] = await readAnswer(page, PATTERN);

@@ -9,7 +9,7 @@ test.afterEach(() => setClockOffset(0));
 
 test("session cookies are httpOnly and SameSite; a cookie planted before sign-in is replaced, not adopted", async ({ page, context }) => {
   const customer = await onboard(page, PATTERN);
-  await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: page.url() }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);
   const cookies = await context.cookies();
@@ -22,7 +22,7 @@ test("session cookies are httpOnly and SameSite; a cookie planted before sign-in
   }
   // The planted value alone opens nothing.
   await context.clearCookies();
-  await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: page.url() }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
 });
