@@ -44,12 +44,18 @@ function isCrossOriginPost(request: NextRequest): boolean {
 }
 
 /**
- * Every server action of this portal takes a form, so Next's client calls them with a
- * multipart body. Any other body is not from our pages, and Next's decoder would answer it
- * with a 500.
+ * A server-action call whose body Next's decoder cannot read: the client sends multipart or
+ * JSON, and anything else would reach the decoder and come back as a 500.
  */
-function isForeignActionCall(request: NextRequest): boolean {
-  return request.method === "POST" && request.headers.has("next-action") && !request.headers.get("content-type")?.startsWith("multipart/form-data");
+async function isUnreadableActionCall(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  if (request.headers.get("content-type")?.startsWith("multipart/form-data")) return false;
+  try {
+    // The client sends the action's arguments as a JSON array.
+    return !Array.isArray(JSON.parse(await request.clone().text()));
+  } catch {
+    return true;
+  }
 }
 
 /** Security headers with a per-request CSP nonce, and the portal checks. */
@@ -82,7 +88,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (isCrossOriginPost(request)) {
     return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: securityHeaders(production) });
   }
-  if (isForeignActionCall(request)) {
+  if (await isUnreadableActionCall(request)) {
     return new NextResponse("Bad request.", { status: 400, headers: securityHeaders(production) });
   }
   if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {

@@ -48,6 +48,7 @@ test("no token, challenge id, session, code, pattern or key reaches a URL after 
   // Changing the matrix password: a re-authentication challenge, then a new pattern.
   await page.getByRole("link", { name: "Change matrix password" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
   secrets["re-authentication challenge id"] = (await cookie("reauth_challenge"))!;
   secrets["re-authentication code"] = await readAnswer(page, PATTERN);
   await page.getByRole("textbox", { name: "One-time password" }).fill(secrets["re-authentication code"]);
@@ -58,7 +59,7 @@ test("no token, challenge id, session, code, pattern or key reaches a URL after 
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page).toHaveURL(/\/start\/done$/);
 
-  for (const [name, value] of Object.entries(secrets)) expect(value, name).toMatch(/^\S{8,}$/);
+  for (const [name, value] of Object.entries(secrets)) expect(`${name}: ${value}`).toMatch(/: \S{8,}$/);
   const patterns = [PATTERN, NEW_PATTERN].flatMap((p) => [p.join(","), JSON.stringify(p)]);
 
   // The operator's audit log export: the customer's whole history, as CSV.

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { promisify } from "node:util";
 import { e2eSettings } from "./app-env";
@@ -12,7 +12,10 @@ const { appEnv, resendURL, clockFile } = e2eSettings();
 /** Moves the app's clock (and the CLI's) forward by this many milliseconds from real time. */
 export function setClockOffset(milliseconds: number): void {
   mkdirSync(dirname(clockFile), { recursive: true });
-  writeFileSync(clockFile, String(milliseconds));
+  // Written whole and renamed into place: the app reads the file on every request and must
+  // never see it half-written (an empty file reads as "no offset").
+  writeFileSync(`${clockFile}.tmp`, String(milliseconds));
+  renameSync(`${clockFile}.tmp`, clockFile);
 }
 
 export type Customer = { email: string; name: string; phone: string; company: string };
