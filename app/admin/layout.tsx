@@ -25,7 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <div className="border-b border-line bg-surface">
         <div className={`${containerClass} flex flex-wrap items-center gap-x-6 gap-y-1 py-2`}>
           <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t("title")}</p>
-          <nav aria-label={t("label")} className="-mx-2 overflow-x-auto">
+          <nav aria-label={t("label")} className="-mx-2">
             <AdminNavLinks links={links} />
           </nav>
         </div>

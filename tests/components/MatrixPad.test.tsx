@@ -179,6 +179,38 @@ describe("MatrixPad", () => {
     expect(hidden().value).toBe("1,2");
   });
 
+  it("shows a refusal tied to the grid and clears it once the pattern changes, until the next submit", async () => {
+    const refusal = "This pattern is too easy to guess. Choose cells in more than one block.";
+    const pad = (disabled: boolean) => (
+      <NextIntlClientProvider locale="en" messages={en}>
+        <form aria-label="Register your matrix password">
+          <MatrixPad shape={DEFAULT_GRID} name="pattern" initialPattern={[0, 1, 2, 3, 4, 5, 6, 7]} error={refusal} disabled={disabled} />
+        </form>
+      </NextIntlClientProvider>
+    );
+    const user = userEvent.setup();
+    const { rerender } = render(pad(false));
+    const grid = screen.getByRole("grid", { name: "Matrix" });
+    const message = screen.getByRole("alert");
+    expect(message).toHaveTextContent(refusal);
+    expect(grid.getAttribute("aria-describedby")?.split(" ")).toContain(message.id);
+
+    // The refusal was about the submitted pattern: a new click makes it stale.
+    await user.click(cell(2, 1));
+    expect(screen.queryByText(refusal)).not.toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(grid.getAttribute("aria-describedby")?.split(" ")).not.toContain(message.id);
+
+    // Undo and Clear change the pattern too; the refusal stays hidden.
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    expect(screen.queryByText(refusal)).not.toBeInTheDocument();
+
+    // Submitting again (the form is busy, then answers with the same refusal) shows it again.
+    rerender(pad(true));
+    rerender(pad(false));
+    expect(screen.getByRole("alert")).toHaveTextContent(refusal);
+  });
+
   it("disables every control when disabled", () => {
     renderPad({ disabled: true, initialPattern: [0, 1, 2, 3, 4, 5, 6, 7] });
     expect(cell(1, 9)).toBeDisabled();

@@ -1,24 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { acceptTerms, clickCells, createUser, newCustomer, onboard, PATTERN, signIn, startingGuideLink, type Customer } from "./support/portal";
-
-/** Registers an operator with the command-line tool and onboards them through the browser. */
-async function onboardOperator(page: Page): Promise<Customer> {
-  const operator = newCustomer();
-  await createUser(operator, "operator");
-  await page.goto(await startingGuideLink(operator.email));
-  await page.getByRole("textbox", { name: "Email address" }).fill(operator.email);
-  await page.getByRole("textbox", { name: "Name" }).fill(operator.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(operator.phone);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/start\/pattern$/);
-  await clickCells(page, PATTERN);
-  await page.getByRole("button", { name: "Register" }).click();
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page).toHaveURL(/\/start\/done$/);
-  return operator;
-}
+import { acceptTerms, newCustomer, onboard, onboardOperator, PATTERN, signIn, startingGuideLink } from "./support/portal";
 
 const csv = (rows: string[][]) => ({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8") });
 

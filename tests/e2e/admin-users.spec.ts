@@ -3,18 +3,16 @@ import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import {
   acceptTerms,
-  clickCells,
-  createUser,
   emailsTo,
   formActionId,
   newCustomer,
   onboard,
+  onboardOperator,
   PATTERN,
   readAnswer,
   setClockOffset,
   signIn,
   startChallenge,
-  startingGuideLink,
   submitCode,
   wrongCode,
   type Customer,
@@ -24,22 +22,6 @@ test.afterEach(() => setClockOffset(0));
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-/** onboard() from support/portal, for a user registered on the command line as an operator. */
-async function onboardOperator(page: Page): Promise<Customer> {
-  const operator = { ...newCustomer(), name: "Ken Operator", company: "Matrix Portal Operations" };
-  await createUser(operator, "operator");
-  await page.goto(await startingGuideLink(operator.email));
-  await page.getByRole("textbox", { name: "Email address" }).fill(operator.email);
-  await page.getByRole("textbox", { name: "Name" }).fill(operator.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(operator.phone);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/start\/pattern$/);
-  await clickCells(page, PATTERN);
-  await page.getByRole("button", { name: "Register" }).click();
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page).toHaveURL(/\/start\/done$/);
-  return operator;
-}
 
 /** A customer signed in and past the terms, in a browser context of their own. */
 async function signedInCustomer(browser: Browser): Promise<{ page: Page; customer: Customer }> {

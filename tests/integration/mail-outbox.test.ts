@@ -87,7 +87,7 @@ test("captured emails land in the dev mailbox, rendered in the recipient's local
   expect(enMail!.createdAt.getTime()).toBe(START.getTime());
 
   const [jaMail] = await listCapturedEmails({ to: ja.to.toUpperCase() });
-  expect(jaMail).toMatchObject({ to: ja.to, subject: "Matrix Portal ご利用開始のご案内" });
+  expect(jaMail).toMatchObject({ to: ja.to, subject: "Matrix Portal スタートガイド（ご利用開始のご案内）" });
   expect(jaMail!.html).toContain("Hanako Yamada 様");
 
   const db = await getDb();

@@ -46,7 +46,7 @@ describe("starting-guide", () => {
 
   test("Japanese: subject, greeting, link and expiry formatted for Japan", async () => {
     const email = await renderEmail(startingGuide, envelope("ja"));
-    expect(email.subject).toBe("Matrix Portal ご利用開始のご案内");
+    expect(email.subject).toBe("Matrix Portal スタートガイド（ご利用開始のご案内）");
     expect(email.html).toContain('lang="ja"');
     const text = visibleText(email.html);
     expect(text).toContain("Hanako Yamada 様");

@@ -29,7 +29,8 @@ export default async function ChangePatternPage({ searchParams }: { searchParams
       {challenge ? (
         <>
           <FormMessage tone="error">{retry ? t("failed") : undefined}</FormMessage>
-          <Card>
+          {/* Little side padding on a phone, so the 12 columns keep readable digits and headers. */}
+          <Card className="max-sm:px-2 max-sm:py-5">
             <ChallengeGrid digits={challenge.digits} />
           </Card>
           <Card>

@@ -13,6 +13,7 @@ import {
   type ClickLimits,
   type GridShape,
 } from "@/lib/matrix";
+import { FieldError } from "../FieldError";
 import { buttonClass, describedBy } from "../styles";
 import { MatrixNoScript } from "./MatrixNoScript";
 
@@ -27,8 +28,12 @@ export type MatrixPadProps = {
   disabled?: boolean;
   /** How many clicks are needed / allowed; defaults to 8 and 15. */
   limits?: ClickLimits;
-  /** Id of an error message for the pattern (e.g. a strength-policy refusal), tied to the grid. */
-  errorId?: string;
+  /**
+   * The server's refusal of the last submitted pattern (e.g. the strength policy). Shown above
+   * the grid and tied to it until the user changes the pattern: it is about the pattern they
+   * sent, not the one on screen. The next submit shows the (new) refusal again.
+   */
+  error?: string;
 };
 
 /** Keeps only cells that exist on the grid, and at most `max` of them. */
@@ -41,7 +46,7 @@ function sanitize(shape: GridShape, pattern: readonly number[] | undefined, max:
  * clicked cells in order, the grid (ARIA grid, one button per cell, roving tabindex), a
  * counter, a live status, Undo, Clear and the Register submit button.
  */
-export function MatrixPad({ shape, initialPattern, name, disabled = false, limits = DEFAULT_CLICK_LIMITS, errorId }: MatrixPadProps) {
+export function MatrixPad({ shape, initialPattern, name, disabled = false, limits = DEFAULT_CLICK_LIMITS, error }: MatrixPadProps) {
   const t = useTranslations("Matrix");
   const { pending } = useFormStatus();
   const { minClicks: min, maxClicks: max } = limits;
@@ -57,8 +62,23 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
   const instructionsId = `${baseId}-instructions`;
   const counterId = `${baseId}-counter`;
   const hintId = `${baseId}-hint`;
+  const errorId = `${baseId}-error`;
 
   const inactive = disabled || pending;
+  // Whether the pattern changed since the last submit; a submit shows up as the pad turning
+  // inactive (pending), which re-arms the refusal the server answers with.
+  const [changed, setChanged] = useState(false);
+  const [wasInactive, setWasInactive] = useState(inactive);
+  if (inactive !== wasInactive) {
+    setWasInactive(inactive);
+    if (inactive) setChanged(false);
+  }
+  const refusal = changed ? undefined : error;
+
+  function update(next: number[]) {
+    setPattern(next);
+    setChanged(true);
+  }
   const count = pattern.length;
   const orders = lastClickOrder(pattern);
   const blocks = blockCount(shape);
@@ -80,7 +100,7 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
       return;
     }
     const next = [...pattern, cell];
-    setPattern(next);
+    update(next);
     const message = t("announceClick", { ...position(cell), order: next.length, count: next.length, max });
     announce(next.length === min ? `${message} ${t("announceReady")}` : message);
   }
@@ -93,7 +113,7 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
       return;
     }
     const next = pattern.slice(0, -1);
-    setPattern(next);
+    update(next);
     announce(t("announceUndo", { ...position(last), order: count, count: next.length, max }));
   }
 
@@ -103,7 +123,7 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
       announce(t("announceNothing"));
       return;
     }
-    setPattern([]);
+    update([]);
     announce(t("announceClear", { max }));
   }
 
@@ -156,6 +176,11 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
     <div className="space-y-4">
       <MatrixNoScript />
       <input type="hidden" name={name} value={pattern.join(",")} />
+      {refusal ? (
+        <div className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 [&>p]:mt-0">
+          <FieldError id={errorId} message={refusal} />
+        </div>
+      ) : null}
 
       <div id={instructionsId} className="space-y-1 text-sm text-muted">
         <p>{t("instructions", { min, max })}</p>
@@ -165,7 +190,7 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
       <div
         role="grid"
         aria-label={t("gridLabel")}
-        aria-describedby={describedBy(instructionsId, counterId, errorId)}
+        aria-describedby={describedBy(instructionsId, counterId, refusal && errorId)}
         aria-disabled={inactive || undefined}
         className="relative mx-auto w-full max-w-2xl"
       >

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError } from "@/app/components/FieldError";
 import { MatrixPad } from "@/app/components/matrix/MatrixPad";
 import { DEFAULT_GRID } from "@/lib/matrix";
 import { registerPatternAction, type PatternFormState } from "../actions";
@@ -19,12 +18,7 @@ export function PatternForm({ draft }: { draft: number[] | null }) {
         "max-sm:[&_[role=grid]]:-mx-1.5 max-sm:[&_[role=grid]]:w-auto [&_.flex-wrap]:shrink-0"
       }
     >
-      {state.message ? (
-        <div className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 [&>p]:mt-0">
-          <FieldError id="pattern-error" message={state.message} />
-        </div>
-      ) : null}
-      <MatrixPad shape={DEFAULT_GRID} name="pattern" initialPattern={draft ?? undefined} disabled={pending} errorId={state.message ? "pattern-error" : undefined} />
+      <MatrixPad shape={DEFAULT_GRID} name="pattern" initialPattern={draft ?? undefined} disabled={pending} error={state.message} />
     </form>
   );
 }

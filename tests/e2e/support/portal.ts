@@ -68,7 +68,7 @@ export async function readAnswer(page: Page, pattern: readonly number[]): Promis
   return pattern.map((cell) => digits[cell]).join("");
 }
 
-/** Onboards a new customer through the browser and returns their details and pattern. */
+/** Onboards a new user (a customer unless told) through the browser and returns their details. */
 export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer(), role: "customer" | "operator" = "customer"): Promise<Customer> {
   await createUser(customer, role);
   await page.goto(await startingGuideLink(customer.email));
@@ -83,6 +83,11 @@ export async function onboard(page: Page, pattern: readonly number[], customer =
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page).toHaveURL(/\/start\/done$/);
   return customer;
+}
+
+/** An operator registered on the command line, onboarded through the browser with PATTERN. */
+export function onboardOperator(page: Page): Promise<Customer> {
+  return onboard(page, PATTERN, { ...newCustomer(), name: "Ken Operator", company: "Matrix Portal Operations" }, "operator");
 }
 
 export async function signIn(page: Page, email: string, pattern: readonly number[]): Promise<void> {

@@ -1,9 +1,9 @@
 import { expect, type Page } from "@playwright/test";
-import { acceptTerms, newCustomer, onboard, PATTERN, signIn, type Customer } from "../../e2e/support/portal";
+import { acceptTerms, onboardOperator, PATTERN, signIn, type Customer } from "../../e2e/support/portal";
 
 /** An operator onboarded, signed in and past the terms in this page's browser context. */
 export async function signedInOperator(page: Page): Promise<Customer> {
-  const operator = await onboard(page, PATTERN, { ...newCustomer(), name: "Ken Operator" }, "operator");
+  const operator = await onboardOperator(page);
   await signIn(page, operator.email, PATTERN);
   await acceptTerms(page);
   return operator;

@@ -170,17 +170,17 @@ export default async function UserDetailPage({
         {user.events.length === 0 ? (
           <p className="text-muted">{t("noEvents")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="-mx-2 overflow-x-auto px-2" tabIndex={0} role="region" aria-label={t("auditCaption")}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("auditCaption")}</caption>
               <thead>
                 <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("audit.when")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("audit.event")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("audit.outcome")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("audit.actor")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("audit.ip")}</th>
-                  <th scope="col" className="py-2 font-semibold">{t("audit.details")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.when")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.event")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.outcome")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.actor")}</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.ip")}</th>
+                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("audit.details")}</th>
                 </tr>
               </thead>
               <tbody>
