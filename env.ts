@@ -35,6 +35,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /** "1" turns on the trivial /bench routes that `npm run bench` measures as the framework floor. */
+  BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema> & { MAIL_TRANSPORT: "resend" | "outbox" };
