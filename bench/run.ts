@@ -10,7 +10,13 @@ import { parseArgs } from "node:util";
 import { createDatabase, dropDatabase, serverVersion } from "./support/db";
 import { runTask } from "./support/child";
 import { createAgent } from "./support/vu";
-import { floorFlow, runLoad, signInFlow, type BenchUser, type LoadResult } from "./support/load";
+import {
+  floorFlow,
+  runLoad,
+  signInFlow,
+  type BenchUser,
+  type LoadResult,
+} from "./support/load";
 import { buildOnce, startServer, type RunningServer } from "./support/server";
 import { startBenchResend } from "./fake-resend";
 import { pageWeights } from "./weight";
@@ -28,6 +34,9 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "perf_bench" },
     seconds: { type: "string" },
     vus: { type: "string" },
+    "import-rows": { type: "string" },
+    /** Comma-separated subset of sections: signin, mail, search (for iterating on one). */
+    only: { type: "string", default: "signin,mail,search" },
   },
 });
 
@@ -36,60 +45,110 @@ const plan = {
   vus: (args.vus ?? "10,50,100").split(",").map(Number),
   warmupMs: quick ? 1_000 : 3_000,
   durationMs: Number(args.seconds ?? (quick ? 3 : 20)) * 1000,
-  importRows: quick ? 1_000 : 10_000,
+  importRows: Number(args["import-rows"] ?? (quick ? 1_000 : 10_000)),
   searchUsers: quick ? 10_000 : 100_000,
   searchRepeat: quick ? 10 : 50,
   mailLimitPerSecond: 2,
 };
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_BASE ?? "postgres://postgres:postgres@127.0.0.1:5432";
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL_BASE ??
+  "postgres://postgres:postgres@127.0.0.1:5432";
 const port = Number(args.port);
+const sections = new Set(args.only.split(","));
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const build = buildOnce(quick || args["no-build"]);
+  const build = sections.has("signin")
+    ? buildOnce(quick || args["no-build"])
+    : "skipped";
   const databaseUrl = await createDatabase(serverUrl, args.database);
-  const resend = await startBenchResend({ port: Number(args["resend-port"]), perSecond: plan.mailLimitPerSecond });
-  const secrets = { AUTH_SECRET: randomBytes(33).toString("base64"), PATTERN_KEY: randomBytes(32).toString("base64") };
+  const resend = await startBenchResend({
+    port: Number(args["resend-port"]),
+    perSecond: plan.mailLimitPerSecond,
+  });
+  const secrets = {
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    PATTERN_KEY: randomBytes(32).toString("base64"),
+  };
   const appUrl = `http://127.0.0.1:${port}`;
-  const common = { ...secrets, DATABASE_URL: databaseUrl, APP_URL: appUrl, LOG_LEVEL: "warn", TRUSTED_PROXY_HOPS: "1" };
-  const resendEnv = { MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_bench", RESEND_BASE_URL: resend.url };
+  const common = {
+    ...secrets,
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    LOG_LEVEL: "warn",
+    TRUSTED_PROXY_HOPS: "1",
+  };
+  const resendEnv = {
+    MAIL_TRANSPORT: "resend",
+    RESEND_API_KEY: "re_bench",
+    RESEND_BASE_URL: resend.url,
+  };
   const maxVus = Math.max(...plan.vus);
   let server: RunningServer | undefined;
   try {
-    const seeded = await runTask<{ users: BenchUser[]; onboardingSessionId: string }>("seed.ts", ["--users", String(maxVus)], {
-      ...common,
-      NODE_ENV: "test",
-      MAIL_TRANSPORT: "outbox",
-    });
-    const serverEnv = { ...common, ...resendEnv, BENCH_ROUTES: "1" };
-    const profileDir = join(__dirname, "..", ".bench", "profiles");
-    const nodeArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    if (args.profile) mkdirSync(profileDir, { recursive: true });
-    server = await startServer(port, serverEnv, nodeArgs);
-    const agent = createAgent(maxVus);
-    const signIn = signInFlow(seeded.users);
-    const floor = floorFlow();
-    // Warm the server (JIT, connections, caches) before anything is counted.
-    await runLoad(server.url, agent, signIn, { vus: 10, warmupMs: 0, durationMs: quick ? 1_000 : 3_000 });
-    await runLoad(server.url, agent, floor, { vus: 10, warmupMs: 0, durationMs: quick ? 1_000 : 3_000 });
-
     const load: { signIn: LoadResult; floor: LoadResult }[] = [];
-    for (const vus of plan.vus) {
-      const options = { vus, warmupMs: plan.warmupMs, durationMs: plan.durationMs };
-      const floorResult = await runLoad(server.url, agent, floor, options);
-      const signInResult = await runLoad(server.url, agent, signIn, options);
-      load.push({ signIn: signInResult, floor: floorResult });
-      console.error(`[bench] ${vus} VUs: sign-in ${(signInResult.completed / signInResult.seconds).toFixed(1)}/s, floor ${(floorResult.completed / floorResult.seconds).toFixed(1)}/s`);
+    let weights: Awaited<ReturnType<typeof pageWeights>> = [];
+    let profile: ReturnType<typeof summariseProfiles> | undefined;
+    if (sections.has("signin")) {
+      const seeded = await runTask<{
+        users: BenchUser[];
+        onboardingSessionId: string;
+      }>("seed.ts", ["--users", String(maxVus)], {
+        ...common,
+        NODE_ENV: "test",
+        MAIL_TRANSPORT: "outbox",
+      });
+      const serverEnv = { ...common, ...resendEnv, BENCH_ROUTES: "1" };
+      const profileDir = join(__dirname, "..", ".bench", "profiles");
+      const nodeArgs = args.profile
+        ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]
+        : [];
+      if (args.profile) mkdirSync(profileDir, { recursive: true });
+      server = await startServer(port, serverEnv, nodeArgs);
+      const agent = createAgent(maxVus);
+      const signIn = signInFlow(seeded.users);
+      const floor = floorFlow();
+      // Warm the server (JIT, connections, caches) before anything is counted.
+      await runLoad(server.url, agent, signIn, {
+        vus: 10,
+        warmupMs: 0,
+        durationMs: quick ? 1_000 : 3_000,
+      });
+      await runLoad(server.url, agent, floor, {
+        vus: 10,
+        warmupMs: 0,
+        durationMs: quick ? 1_000 : 3_000,
+      });
+
+      for (const vus of plan.vus) {
+        const options = {
+          vus,
+          warmupMs: plan.warmupMs,
+          durationMs: plan.durationMs,
+        };
+        const floorResult = await runLoad(server.url, agent, floor, options);
+        const signInResult = await runLoad(server.url, agent, signIn, options);
+        load.push({ signIn: signInResult, floor: floorResult });
+        console.error(
+          `[bench] ${vus} VUs: sign-in ${(signInResult.completed / signInResult.seconds).toFixed(1)}/s, floor ${(floorResult.completed / floorResult.seconds).toFixed(1)}/s`,
+        );
+      }
+      weights = await pageWeights(
+        server.url,
+        agent,
+        seeded.users[0]!.email,
+        seeded.onboardingSessionId,
+      );
+      await agent.close();
+      await server.stop();
+      server = undefined;
+      profile = args.profile ? summariseProfiles(profileDir) : undefined;
     }
-    const weights = await pageWeights(server.url, agent, seeded.users[0]!.email, seeded.onboardingSessionId);
-    await agent.close();
-    await server.stop();
-    server = undefined;
-    const profile = args.profile ? summariseProfiles(profileDir) : undefined;
 
     resend.reset();
-    const mail = await runTask<{
+    type MailResult = {
       rows: number;
       importMs: number;
       users: number;
@@ -101,20 +160,58 @@ async function main(): Promise<number> {
       sent: number;
       failed: number;
       left: number;
-    }>("import-mail.ts", ["--rows", String(plan.importRows), "--timeout-s", quick ? "60" : "300"], { ...common, ...resendEnv, NODE_ENV: "production" });
-    const importRecipients = [...resend.deliveries].filter(([to]) => to.startsWith("bench-import-"));
-    const search = await runTask<{ inserted: number; totalUsers: number; insertMs: number; samples: Record<string, number[]> }>(
-      "search.ts",
-      ["--users", String(plan.searchUsers), "--repeat", String(plan.searchRepeat)],
-      { ...common, NODE_ENV: "production", MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_bench", RESEND_BASE_URL: resend.url },
+    };
+    const mail = sections.has("mail")
+      ? await runTask<MailResult>(
+          "import-mail.ts",
+          [
+            "--rows",
+            String(plan.importRows),
+            "--timeout-s",
+            quick ? "60" : "300",
+          ],
+          { ...common, ...resendEnv, NODE_ENV: "production" },
+        )
+      : undefined;
+    const importRecipients = [...resend.deliveries].filter(([to]) =>
+      to.startsWith("bench-import-"),
     );
+    const search = !sections.has("search")
+      ? undefined
+      : await runTask<{
+          inserted: number;
+          totalUsers: number;
+          insertMs: number;
+          samples: Record<string, number[]>;
+        }>(
+          "search.ts",
+          [
+            "--users",
+            String(plan.searchUsers),
+            "--repeat",
+            String(plan.searchRepeat),
+          ],
+          {
+            ...common,
+            NODE_ENV: "production",
+            MAIL_TRANSPORT: "resend",
+            RESEND_API_KEY: "re_bench",
+            RESEND_BASE_URL: resend.url,
+          },
+        );
     await resend.close();
 
     const report: Report = {
-      machine: { nproc: cpus().length, node: process.version, postgres: await serverVersion(databaseUrl), loadavg: loadavg(), build },
+      machine: {
+        nproc: cpus().length,
+        node: process.version,
+        postgres: await serverVersion(databaseUrl),
+        loadavg: loadavg(),
+        build,
+      },
       plan,
       load,
-      mail: {
+      mail: mail && {
         ...mail,
         delivered: importRecipients.length,
         duplicates: importRecipients.filter(([, n]) => n > 1).length,
@@ -127,16 +224,29 @@ async function main(): Promise<number> {
       totalSeconds: (Date.now() - started) / 1000,
     };
     mkdirSync(join(__dirname, "..", ".bench"), { recursive: true });
-    writeFileSync(join(__dirname, "..", ".bench", quick ? "last-quick.json" : "last.json"), JSON.stringify(report, null, 2));
+    writeFileSync(
+      join(__dirname, "..", ".bench", quick ? "last-quick.json" : "last.json"),
+      JSON.stringify(report, null, 2),
+    );
     printReport(report);
-    const signInErrors = load.reduce((sum, l) => sum + l.signIn.errors + l.floor.errors, 0);
-    const mailBroken = report.mail.delivered !== mail.rows || report.mail.duplicates > 0 || mail.sent !== mail.rows;
-    if (signInErrors > 0) console.error(`[bench] FAIL: ${signInErrors} sign-in/floor flow errors`);
-    if (mailBroken) console.error("[bench] FAIL: emails lost, duplicated or not marked sent");
+    const signInErrors = load.reduce(
+      (sum, l) => sum + l.signIn.errors + l.floor.errors,
+      0,
+    );
+    const mailBroken =
+      report.mail !== undefined &&
+      (report.mail.delivered !== report.mail.rows ||
+        report.mail.duplicates > 0 ||
+        report.mail.sent !== report.mail.rows);
+    if (signInErrors > 0)
+      console.error(`[bench] FAIL: ${signInErrors} sign-in/floor flow errors`);
+    if (mailBroken)
+      console.error("[bench] FAIL: emails lost, duplicated or not marked sent");
     return signInErrors > 0 || mailBroken ? 1 : 0;
   } finally {
     await server?.stop();
-    if (!args["keep-db"]) await dropDatabase(serverUrl, args.database).catch(() => {});
+    if (!args["keep-db"])
+      await dropDatabase(serverUrl, args.database).catch(() => {});
   }
 }
 

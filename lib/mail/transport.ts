@@ -26,6 +26,35 @@ export interface MailTransport {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
+/** Slack added to the provider's one-second window, for requests that arrive closer than sent. */
+const WINDOW_SLACK_MS = 50;
+
+/**
+ * Waits for a turn under a "`perSecond` requests in any rolling second" limit (Resend's is 2):
+ * the next request leaves as soon as the window allows, never early. A 429 is expensive (the
+ * batch waits for its retry), so the dispatcher paces itself instead of finding the limit.
+ */
+export function createPacer(perSecond: number, clock: () => number = Date.now): () => Promise<void> {
+  const windowMs = 1000 + WINDOW_SLACK_MS;
+  const starts: number[] = [];
+  let queue: Promise<void> = Promise.resolve();
+  return () => {
+    const turn = queue.then(async () => {
+      for (;;) {
+        const now = clock();
+        while (starts.length > 0 && starts[0]! <= now - windowMs) starts.shift();
+        if (starts.length < perSecond) {
+          starts.push(now);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, starts[0]! + windowMs - now));
+      }
+    });
+    queue = turn;
+    return turn;
+  };
+}
+
 type ResendError = { statusCode: number | null; name: string };
 
 function classify(error: ResendError, headers: Record<string, string> | null, now: Date): DeliveryOutcome {
@@ -46,10 +75,19 @@ function classify(error: ResendError, headers: Record<string, string> | null, no
 /**
  * Sends through the Resend SDK: one email with `emails.send`, several with `batch.send` (at
  * most 100), always with the request's Idempotency-Key so a repeated request never delivers
- * twice. Each request is abandoned after `timeoutMs` (and then retried under the same key).
+ * twice, paced to `requestsPerSecond`. Each request is abandoned after `timeoutMs` (and then
+ * retried under the same key).
  */
-export function createResendTransport(options: { apiKey: string; from: string; baseUrl?: string; timeoutMs?: number }): MailTransport {
+export function createResendTransport(options: {
+  apiKey: string;
+  from: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+  /** The provider's request rate limit; unset sends at once (tests that script the provider). */
+  requestsPerSecond?: number;
+}): MailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const pace = options.requestsPerSecond ? createPacer(options.requestsPerSecond) : async () => {};
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const toPayload = (email: OutgoingEmail) => ({
     from: options.from,
@@ -63,6 +101,7 @@ export function createResendTransport(options: { apiKey: string; from: string; b
     async deliver({ key, emails, now }) {
       if (emails.length === 0) return { kind: "sent", providerIds: [] };
       if (emails.length > 100) throw new RangeError("A Resend batch holds at most 100 emails");
+      await pace();
       const requestOptions = { idempotencyKey: key, signal: AbortSignal.timeout(timeoutMs) };
       try {
         if (emails.length === 1) {

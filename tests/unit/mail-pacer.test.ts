@@ -1,0 +1,15 @@
+import { createPacer } from "@/lib/mail/transport";
+
+test("the pacer lets requests go as soon as the rolling one-second window allows, never more than the limit", async () => {
+  const pace = createPacer(4);
+  const started = Date.now();
+  const turns: number[] = [];
+  await Promise.all(Array.from({ length: 10 }, () => pace().then(() => turns.push(Date.now() - started))));
+  turns.sort((a, b) => a - b);
+  // No second holds more than four requests ...
+  for (let i = 0; i + 4 < turns.length; i++) expect(turns[i + 4]! - turns[i]!).toBeGreaterThanOrEqual(1000);
+  // ... and none waits longer than needed: the first four at once, the next four a window later.
+  expect(turns[3]!).toBeLessThan(200);
+  expect(turns[4]!).toBeLessThan(1300);
+  expect(turns[9]!).toBeLessThan(2400);
+});
