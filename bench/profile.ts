@@ -7,8 +7,18 @@ import { join } from "node:path";
  * report can say where the sign-in time goes.
  */
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+};
+type Profile = {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
 
 export type ProfileSummary = {
   files: number;
@@ -20,7 +30,8 @@ export type ProfileSummary = {
 export function originOf(url: string, name: string): string {
   if (!url) return name.startsWith("(") ? name : "(native)";
   if (url.startsWith("node:")) return "node";
-  if (/next\/dist\/compiled\/react-dom|react-dom|react-server-dom/.test(url)) return "react (render)";
+  if (/next\/dist\/compiled\/react-dom|react-dom|react-server-dom/.test(url))
+    return "react (render)";
   if (/@auth|next-auth|jose/.test(url)) return "auth.js / jose";
   if (/postgres|drizzle/.test(url)) return "database client";
   if (/next\/dist/.test(url)) return "next (framework)";
@@ -31,14 +42,24 @@ export function originOf(url: string, name: string): string {
 
 export function summariseProfiles(dir: string, top = 25): ProfileSummary {
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
-  const byFunction = new Map<string, { name: string; origin: string; ms: number }>();
+  const byFunction = new Map<
+    string,
+    { name: string; origin: string; ms: number }
+  >();
   const byOrigin = new Map<string, number>();
   let totalMs = 0;
   for (const file of files) {
-    const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as Profile;
+    const profile = JSON.parse(
+      readFileSync(join(dir, file), "utf8"),
+    ) as Profile;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const selfMs = new Map<number, number>();
-    profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    profile.samples.forEach((id, i) =>
+      selfMs.set(
+        id,
+        (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000,
+      ),
+    );
     for (const [id, ms] of selfMs) {
       const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
       const origin = originOf(url, functionName);
@@ -56,7 +77,9 @@ export function summariseProfiles(dir: string, top = 25): ProfileSummary {
   return {
     files: files.length,
     totalMs,
-    byOrigin: [...byOrigin].map(([origin, ms]) => ({ origin, ms, share: share(ms) })).sort((a, b) => b.ms - a.ms),
+    byOrigin: [...byOrigin]
+      .map(([origin, ms]) => ({ origin, ms, share: share(ms) }))
+      .sort((a, b) => b.ms - a.ms),
     topFunctions: [...byFunction.values()]
       .sort((a, b) => b.ms - a.ms)
       .slice(0, top)

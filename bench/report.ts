@@ -131,6 +131,7 @@ export function printReport(r: Report): void {
         ),
         fmt(iterationP50(signIn) / iterationP50(floor), 2),
         fmt(Math.max(...signIn.perStep.map((s) => percentile(s, 95))), 0),
+        `${fmt(signIn.transactionsPerIteration ?? NaN, 1)} / ${fmt(floor.transactionsPerIteration ?? NaN, 1)}`,
       ]),
     ),
   );

@@ -7,7 +7,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createDatabase, dropDatabase, serverVersion } from "./support/db";
+import {
+  committedTransactions,
+  createDatabase,
+  dropDatabase,
+  serverVersion,
+} from "./support/db";
 import { runTask } from "./support/child";
 import { createAgent } from "./support/vu";
 import {
@@ -57,6 +62,28 @@ const serverUrl =
   "postgres://postgres:postgres@127.0.0.1:5432";
 const port = Number(args.port);
 const sections = new Set(args.only.split(","));
+
+/** runLoad, plus the database transactions it cost per iteration. */
+async function measuredLoad(
+  base: string,
+  agent: Parameters<typeof runLoad>[1],
+  flow: Parameters<typeof runLoad>[2],
+  options: Parameters<typeof runLoad>[3],
+  databaseUrl: string,
+) {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+  await settle();
+  const before = await committedTransactions(databaseUrl);
+  const result = await runLoad(base, agent, flow, options);
+  await settle();
+  const after = await committedTransactions(databaseUrl);
+  // Minus the two reads of the counter itself.
+  return {
+    ...result,
+    transactionsPerIteration:
+      (after - before - 1) / Math.max(1, result.iterationsStarted ?? 1),
+  };
+}
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -128,8 +155,20 @@ async function main(): Promise<number> {
           warmupMs: plan.warmupMs,
           durationMs: plan.durationMs,
         };
-        const floorResult = await runLoad(server.url, agent, floor, options);
-        const signInResult = await runLoad(server.url, agent, signIn, options);
+        const floorResult = await measuredLoad(
+          server.url,
+          agent,
+          floor,
+          options,
+          databaseUrl,
+        );
+        const signInResult = await measuredLoad(
+          server.url,
+          agent,
+          signIn,
+          options,
+          databaseUrl,
+        );
         load.push({ signIn: signInResult, floor: floorResult });
         console.error(
           `[bench] ${vus} VUs: sign-in ${(signInResult.completed / signInResult.seconds).toFixed(1)}/s, floor ${(floorResult.completed / floorResult.seconds).toFixed(1)}/s`,

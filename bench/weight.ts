@@ -8,7 +8,10 @@ import { hiddenInputs, VirtualUser } from "./support/vu";
  * client components the page's RSC payload references (the `I[…]` rows name their exports).
  */
 
-const ACCEPT = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/xhtml+xml,*/*" };
+const ACCEPT = {
+  "accept-encoding": "gzip, deflate, br",
+  accept: "text/html,application/xhtml+xml,*/*",
+};
 
 export type PageWeight = {
   path: string;
@@ -28,25 +31,50 @@ function decode(buffer: Buffer, encoding: string): string {
   return buffer.toString("utf8");
 }
 
-async function fetchRaw(url: string, agent: Dispatcher, headers: Record<string, string>) {
-  const response = await request(url, { headers: { ...ACCEPT, ...headers }, dispatcher: agent });
+async function fetchRaw(
+  url: string,
+  agent: Dispatcher,
+  headers: Record<string, string>,
+) {
+  const response = await request(url, {
+    headers: { ...ACCEPT, ...headers },
+    dispatcher: agent,
+  });
   const buffer = Buffer.from(await response.body.arrayBuffer());
   const encoding = String(response.headers["content-encoding"] ?? "identity");
-  return { status: response.statusCode, buffer, encoding, text: () => decode(buffer, encoding) };
+  return {
+    status: response.statusCode,
+    buffer,
+    encoding,
+    text: () => decode(buffer, encoding),
+  };
 }
 
 /** Client component exports named in the flight data (`:I[id,[chunks],"Name"]`). */
 function clientReferences(html: string): string[] {
   const unescaped = html.replace(/\\"/g, '"');
-  const names = [...unescaped.matchAll(/:I\[[^\]]*?\[[^\]]*\],"([^"]+)"/g)].map((m) => m[1]!);
+  const names = [...unescaped.matchAll(/:I\[[^\]]*?\[[^\]]*\],"([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   return [...new Set(names)].sort();
 }
 
-export async function pageWeight(base: string, agent: Dispatcher, path: string, cookie?: string): Promise<PageWeight> {
+export async function pageWeight(
+  base: string,
+  agent: Dispatcher,
+  path: string,
+  cookie?: string,
+): Promise<PageWeight> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   const page = await fetchRaw(`${base}${path}`, agent, headers);
   const html = page.text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")))];
+  const sources = [
+    ...new Set(
+      [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) =>
+        m[1]!.replace(/&amp;/g, "&"),
+      ),
+    ),
+  ];
   let scriptBytes = 0;
   let scriptBytesRaw = 0;
   for (const src of sources) {
@@ -67,12 +95,27 @@ export async function pageWeight(base: string, agent: Dispatcher, path: string, 
 }
 
 /** /login, /login/challenge (after a real email entry) and /start/pattern (with an onboarding session). */
-export async function pageWeights(base: string, agent: Dispatcher, email: string, onboardingSessionId: string): Promise<PageWeight[]> {
+export async function pageWeights(
+  base: string,
+  agent: Dispatcher,
+  email: string,
+  onboardingSessionId: string,
+): Promise<PageWeight[]> {
   const vu = new VirtualUser(base, agent, "2001:db8:fee::1");
   const login = await pageWeight(base, agent, "/login");
   const form = await vu.get("/login");
   await vu.post("/login", hiddenInputs(form.body), { email });
-  const challenge = await pageWeight(base, agent, "/login/challenge", vu.cookieHeader());
-  const pattern = await pageWeight(base, agent, "/start/pattern", `onboarding=${onboardingSessionId}`);
+  const challenge = await pageWeight(
+    base,
+    agent,
+    "/login/challenge",
+    vu.cookieHeader(),
+  );
+  const pattern = await pageWeight(
+    base,
+    agent,
+    "/start/pattern",
+    `onboarding=${onboardingSessionId}`,
+  );
   return [login, challenge, pattern];
 }

@@ -23,12 +23,20 @@ export type LoadResult = {
   errors: number;
   firstErrors: string[];
   perStep: number[][];
+  /** Database transactions committed during the run (warm-up included) per iteration started. */
+  transactionsPerIteration?: number;
+  iterationsStarted?: number;
 };
 
 function expect(step: Step, status: number, location?: string): Step {
-  const locationOk = location === undefined || (step.location !== null && new URL(step.location, "http://x").pathname === location);
+  const locationOk =
+    location === undefined ||
+    (step.location !== null &&
+      new URL(step.location, "http://x").pathname === location);
   if (step.status !== status || !locationOk) {
-    throw new Error(`expected ${status}${location ? ` -> ${location}` : ""}, got ${step.status}${step.location ? ` -> ${step.location}` : ""}`);
+    throw new Error(
+      `expected ${status}${location ? ` -> ${location}` : ""}, got ${step.status}${step.location ? ` -> ${step.location}` : ""}`,
+    );
   }
   return step;
 }
@@ -41,7 +49,12 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
   const userOf = new WeakMap<VirtualUser, BenchUser>();
   let next = 0;
   return {
-    steps: ["POST /login (email)", "GET /login/challenge", "POST /login/challenge (answer)", "GET /dashboard"],
+    steps: [
+      "POST /login (email)",
+      "GET /login/challenge",
+      "POST /login/challenge (answer)",
+      "GET /dashboard",
+    ],
     async prepare(vu) {
       userOf.set(vu, users[next++ % users.length]!);
       hidden.set(vu, hiddenInputs(expect(await vu.get("/login"), 200).body));
@@ -49,11 +62,19 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
     async run(vu) {
       const user = userOf.get(vu)!;
       vu.clearCookies();
-      const email = expect(await vu.post("/login", hidden.get(vu)!, { email: user.email }), 303, "/login/challenge");
+      const email = expect(
+        await vu.post("/login", hidden.get(vu)!, { email: user.email }),
+        303,
+        "/login/challenge",
+      );
       const page = expect(await vu.get("/login/challenge"), 200);
       const digits = challengeDigits(page.body);
       const answer = user.pattern.map((cell) => digits[cell]).join("");
-      const answered = expect(await vu.post("/login/challenge", hiddenInputs(page.body), { answer }), 303, "/dashboard");
+      const answered = expect(
+        await vu.post("/login/challenge", hiddenInputs(page.body), { answer }),
+        303,
+        "/dashboard",
+      );
       const dashboard = expect(await vu.get("/dashboard"), 200);
       return { stepMs: [email.ms, page.ms, answered.ms, dashboard.ms] };
     },
@@ -64,15 +85,28 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
 export function floorFlow(): Flow {
   const hidden = new WeakMap<VirtualUser, Record<string, string>>();
   return {
-    steps: ["POST /bench (action)", "GET /bench/page", "POST /bench/page (action)", "GET /bench/page"],
+    steps: [
+      "POST /bench (action)",
+      "GET /bench/page",
+      "POST /bench/page (action)",
+      "GET /bench/page",
+    ],
     async prepare(vu) {
       hidden.set(vu, hiddenInputs(expect(await vu.get("/bench"), 200).body));
     },
     async run(vu) {
       vu.clearCookies();
-      const first = expect(await vu.post("/bench", hidden.get(vu)!, {}), 303, "/bench/page");
+      const first = expect(
+        await vu.post("/bench", hidden.get(vu)!, {}),
+        303,
+        "/bench/page",
+      );
       const page = expect(await vu.get("/bench/page"), 200);
-      const again = expect(await vu.post("/bench/page", hiddenInputs(page.body), {}), 303, "/bench/page");
+      const again = expect(
+        await vu.post("/bench/page", hiddenInputs(page.body), {}),
+        303,
+        "/bench/page",
+      );
       const last = expect(await vu.get("/bench/page"), 200);
       return { stepMs: [first.ms, page.ms, again.ms, last.ms] };
     },
@@ -94,7 +128,10 @@ export async function runLoad(
   options: { vus: number; warmupMs: number; durationMs: number },
 ): Promise<LoadResult> {
   const { vus, warmupMs, durationMs } = options;
-  const users = Array.from({ length: vus }, () => new VirtualUser(base, agent, nextAddress()));
+  const users = Array.from(
+    { length: vus },
+    () => new VirtualUser(base, agent, nextAddress()),
+  );
   await Promise.all(users.map((vu) => flow.prepare(vu)));
   const perStep: number[][] = flow.steps.map(() => []);
   const firstErrors: string[] = [];
@@ -104,10 +141,12 @@ export async function runLoad(
   const countFrom = start + warmupMs;
   const end = countFrom + durationMs;
 
+  let started = 0;
   await Promise.all(
     users.map(async (vu) => {
       let iterations = 0;
       while (performance.now() < end) {
+        started++;
         if (++iterations % ROTATE_EVERY === 0) vu.ip = nextAddress();
         try {
           const { stepMs } = await flow.run(vu);
@@ -120,10 +159,21 @@ export async function runLoad(
         } catch (error) {
           // Counted during the warm-up too: the flow must never fail.
           errors++;
-          if (firstErrors.length < 5) firstErrors.push(error instanceof Error ? error.message : String(error));
+          if (firstErrors.length < 5)
+            firstErrors.push(
+              error instanceof Error ? error.message : String(error),
+            );
         }
       }
     }),
   );
-  return { vus, seconds: durationMs / 1000, completed, errors, firstErrors, perStep };
+  return {
+    vus,
+    seconds: durationMs / 1000,
+    completed,
+    errors,
+    firstErrors,
+    perStep,
+    iterationsStarted: started,
+  };
 }

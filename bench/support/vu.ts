@@ -6,7 +6,12 @@ import { Agent, FormData, request, type Dispatcher } from "undici";
  * multipart, to the page's own URL, with the page's hidden inputs and an Origin header.
  */
 
-export type Step = { status: number; location: string | null; body: string; ms: number };
+export type Step = {
+  status: number;
+  location: string | null;
+  body: string;
+  ms: number;
+};
 
 export function createAgent(connections: number): Agent {
   return new Agent({ connections, pipelining: 1, keepAliveTimeout: 30_000 });
@@ -29,7 +34,9 @@ export class VirtualUser {
   }
 
   cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    return [...this.cookies]
+      .map(([name, value]) => `${name}=${value}`)
+      .join("; ");
   }
 
   clearCookies(): void {
@@ -38,16 +45,27 @@ export class VirtualUser {
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     const cookie = this.cookieHeader();
-    return { "x-forwarded-for": this.ip, "user-agent": "matrix-portal-bench", ...(cookie ? { cookie } : {}), ...extra };
+    return {
+      "x-forwarded-for": this.ip,
+      "user-agent": "matrix-portal-bench",
+      ...(cookie ? { cookie } : {}),
+      ...extra,
+    };
   }
 
   private remember(setCookie: string | string[] | undefined): void {
-    for (const line of typeof setCookie === "string" ? [setCookie] : (setCookie ?? [])) {
+    for (const line of typeof setCookie === "string"
+      ? [setCookie]
+      : (setCookie ?? [])) {
       const [pair, ...attributes] = line.split(";");
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
+      const expired = attributes.some(
+        (a) =>
+          /^\s*max-age=0\s*$/i.test(a) ||
+          /^\s*expires=Thu, 01 Jan 1970/i.test(a),
+      );
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -58,30 +76,61 @@ export class VirtualUser {
   }
 
   /** Posts a form like a browser: the page's hidden inputs plus `fields`, to the page's URL. */
-  async post(path: string, hidden: Record<string, string>, fields: Record<string, string>): Promise<Step> {
+  async post(
+    path: string,
+    hidden: Record<string, string>,
+    fields: Record<string, string>,
+  ): Promise<Step> {
     const form = new FormData();
-    for (const [name, value] of Object.entries({ ...hidden, ...fields })) form.append(name, value);
-    return this.send(path, { method: "POST", headers: this.headers({ origin: this.base }), body: form });
+    for (const [name, value] of Object.entries({ ...hidden, ...fields }))
+      form.append(name, value);
+    return this.send(path, {
+      method: "POST",
+      headers: this.headers({ origin: this.base }),
+      body: form,
+    });
   }
 
-  private async send(path: string, options: { method: "GET" | "POST"; headers: Record<string, string>; body?: FormData }): Promise<Step> {
+  private async send(
+    path: string,
+    options: {
+      method: "GET" | "POST";
+      headers: Record<string, string>;
+      body?: FormData;
+    },
+  ): Promise<Step> {
     const started = performance.now();
-    const response = await request(`${this.base}${path}`, { ...options, dispatcher: this.agent });
+    const response = await request(`${this.base}${path}`, {
+      ...options,
+      dispatcher: this.agent,
+    });
     const body = await response.body.text();
     const ms = performance.now() - started;
     this.remember(response.headers["set-cookie"]);
     const location = response.headers.location;
-    return { status: response.statusCode, location: typeof location === "string" ? location : null, body, ms };
+    return {
+      status: response.statusCode,
+      location: typeof location === "string" ? location : null,
+      body,
+      ms,
+    };
   }
 }
 
 function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name.replace(/\$/g, "\\$")}="([^"]*)"`).exec(tag);
+  const match = new RegExp(`\\s${name.replace(/\$/g, "\\$")}="([^"]*)"`).exec(
+    tag,
+  );
   return match ? decodeEntities(match[1]!) : null;
 }
 
 function decodeEntities(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /**
@@ -97,7 +146,8 @@ export function hiddenInputs(html: string): Record<string, string> {
       const name = attribute(tag, "name");
       if (name) inputs[name] = attribute(tag, "value") ?? "";
     }
-    if (Object.keys(inputs).some((name) => name.startsWith("$ACTION"))) return inputs;
+    if (Object.keys(inputs).some((name) => name.startsWith("$ACTION")))
+      return inputs;
   }
   throw new Error("No server-action form in the page");
 }
@@ -105,7 +155,10 @@ export function hiddenInputs(html: string): Record<string, string> {
 /** The challenge digits in cell order: one per <td> of the grid's body (see ChallengeGrid). */
 export function challengeDigits(html: string): string {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
-  const digits = [...body.matchAll(/<td[^>]*><span[^>]*>(\d)<\/span><\/td>/g)].map((m) => m[1]).join("");
-  if (digits.length !== 48) throw new Error(`Expected 48 challenge digits, found ${digits.length}`);
+  const digits = [...body.matchAll(/<td[^>]*><span[^>]*>(\d)<\/span><\/td>/g)]
+    .map((m) => m[1])
+    .join("");
+  if (digits.length !== 48)
+    throw new Error(`Expected 48 challenge digits, found ${digits.length}`);
   return digits;
 }

@@ -8,7 +8,12 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 
 async function main() {
-  const { values } = parseArgs({ options: { users: { type: "string", default: "100000" }, repeat: { type: "string", default: "50" } } });
+  const { values } = parseArgs({
+    options: {
+      users: { type: "string", default: "100000" },
+      repeat: { type: "string", default: "50" },
+    },
+  });
   const count = Number(values.users);
   const repeat = Number(values.repeat);
   const { searchDirectory } = await import("@/lib/admin");
@@ -35,14 +40,23 @@ async function main() {
   const [total] = await sql`select count(*)::int as n from users`;
 
   const kinds: Record<string, (i: number) => Promise<unknown>> = {
-    "prefix name (Suzuki scale 1…)": (i) => searchDirectory({ q: `Suzuki ${tag} ${1 + (i % 9)}` }, new Date()),
-    "prefix broad (company)": () => searchDirectory({ q: "company" }, new Date()),
-    "prefix email (scale-42…)": (i) => searchDirectory({ q: `${tag}-${42 + i}` }, new Date()),
+    "prefix name (Suzuki scale 1…)": (i) =>
+      searchDirectory({ q: `Suzuki ${tag} ${1 + (i % 9)}` }, new Date()),
+    "prefix broad (company)": () =>
+      searchDirectory({ q: "company" }, new Date()),
+    "prefix email (scale-42…)": (i) =>
+      searchDirectory({ q: `${tag}-${42 + i}` }, new Date()),
     "first page, no filter": () => searchDirectory({}, new Date()),
     "next page of a prefix search": async (i) => {
-      const first = await searchDirectory({ q: `Tanaka ${tag} ${1 + (i % 9)}` }, new Date());
+      const first = await searchDirectory(
+        { q: `Tanaka ${tag} ${1 + (i % 9)}` },
+        new Date(),
+      );
       const started = performance.now();
-      await searchDirectory({ q: `Tanaka ${tag} ${1 + (i % 9)}`, after: first.next ?? undefined }, new Date());
+      await searchDirectory(
+        { q: `Tanaka ${tag} ${1 + (i % 9)}`, after: first.next ?? undefined },
+        new Date(),
+      );
       return performance.now() - started;
     },
   };
@@ -53,12 +67,16 @@ async function main() {
     for (let i = 0; i < repeat; i++) {
       const started = performance.now();
       const inner = await run(i);
-      samples[name].push(typeof inner === "number" ? inner : performance.now() - started);
+      samples[name].push(
+        typeof inner === "number" ? inner : performance.now() - started,
+      );
     }
   }
   await sql.end();
   await closeDb();
-  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ inserted: count, totalUsers: total!.n, insertMs, samples })}\n`);
+  process.stdout.write(
+    `\nBENCH_RESULT ${JSON.stringify({ inserted: count, totalUsers: total!.n, insertMs, samples })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

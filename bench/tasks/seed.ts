@@ -8,19 +8,38 @@ import { parseArgs } from "node:util";
 const PATTERN = [0, 5, 18, 27, 33, 9, 40, 46];
 
 async function main() {
-  const { values } = parseArgs({ options: { users: { type: "string", default: "100" }, run: { type: "string", default: "bench" } } });
+  const { values } = parseArgs({
+    options: {
+      users: { type: "string", default: "100" },
+      run: { type: "string", default: "bench" },
+    },
+  });
   const count = Number(values.users);
-  const { registerUser, verifyIdentity, saveDraft, confirmPattern } = await import("@/lib/onboarding");
+  const { registerUser, verifyIdentity, saveDraft, confirmPattern } =
+    await import("@/lib/onboarding");
   const { acceptTerms, currentTerms } = await import("@/lib/terms");
   const { closeDb } = await import("@/db/client");
-  const context = (i: number) => ({ ip: `198.51.100.${i % 250}`, userAgent: "bench-seed", now: new Date() });
+  const context = (i: number) => ({
+    ip: `198.51.100.${i % 250}`,
+    userAgent: "bench-seed",
+    now: new Date(),
+  });
 
   async function verified(i: number, email: string) {
-    const person = { email, name: `Bench User ${i}`, phone: `03${String(10_000_000 + i).padStart(8, "0")}`, company: "Bench K.K." };
+    const person = {
+      email,
+      name: `Bench User ${i}`,
+      phone: `03${String(10_000_000 + i).padStart(8, "0")}`,
+      company: "Bench K.K.",
+    };
     const registered = await registerUser(person, context(i));
-    if (!registered.ok) throw new Error(`register: ${JSON.stringify(registered)}`);
+    if (!registered.ok)
+      throw new Error(`register: ${JSON.stringify(registered)}`);
     const token = registered.link.split("/start/")[1]!;
-    const result = await verifyIdentity(token, person, { ...context(i), ip: `2001:db8:5eed::${i.toString(16)}` });
+    const result = await verifyIdentity(token, person, {
+      ...context(i),
+      ip: `2001:db8:5eed::${i.toString(16)}`,
+    });
     if (!result.ok) throw new Error(`verify: ${JSON.stringify(result)}`);
     return { userId: registered.userId, sessionId: result.sessionId };
   }
@@ -35,12 +54,18 @@ async function main() {
     if (!draft.ok) throw new Error(`draft: ${JSON.stringify(draft)}`);
     const confirmed = await confirmPattern(sessionId, context(i));
     if (!confirmed.ok) throw new Error(`confirm: ${JSON.stringify(confirmed)}`);
-    if (!(await acceptTerms(userId, terms.version, context(i)))) throw new Error("terms not accepted");
+    if (!(await acceptTerms(userId, terms.version, context(i))))
+      throw new Error("terms not accepted");
     users.push({ email, pattern: PATTERN });
   }
-  const onboarding = await verified(count, `${values.run}-onboarding@bench.example`);
+  const onboarding = await verified(
+    count,
+    `${values.run}-onboarding@bench.example`,
+  );
   await closeDb();
-  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ users, onboardingSessionId: onboarding.sessionId })}\n`);
+  process.stdout.write(
+    `\nBENCH_RESULT ${JSON.stringify({ users, onboardingSessionId: onboarding.sessionId })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
