@@ -120,6 +120,7 @@ export function printReport(r: Report): void {
         "sign-in cost / floor cost (throughput ratio)",
         "p50 flow ratio",
         "sign-in p95 of slowest step",
+        "DB transactions per sign-in / per floor flow",
       ],
       r.load.map(({ signIn, floor }) => [
         String(signIn.vus),

@@ -26,30 +26,43 @@ export interface MailTransport {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
-/** Slack added to the provider's one-second window, for requests that arrive closer than sent. */
-const WINDOW_SLACK_MS = 50;
+/** Slack added to the provider's one-second window. */
+const WINDOW_SLACK_MS = 20;
 
 /**
- * Waits for a turn under a "`perSecond` requests in any rolling second" limit (Resend's is 2):
- * the next request leaves as soon as the window allows, never early. A 429 is expensive (the
- * batch waits for its retry), so the dispatcher paces itself instead of finding the limit.
+ * Turns under a "`perSecond` requests in any rolling second" limit (Resend's is 2): the next
+ * request leaves as soon as the window allows, never early. A request holds its turn until its
+ * response is back, and the second is counted from then: the provider saw the request no later
+ * than that, so a request delayed on its way out (a busy event loop) can never make the next
+ * ones arrive too close. A 429 is expensive (the batch waits for its retry), so the dispatcher
+ * paces itself instead of finding the limit. Returns the function that ends the turn.
  */
-export function createPacer(perSecond: number, clock: () => number = Date.now): () => Promise<void> {
+export function createPacer(perSecond: number, clock: () => number = Date.now): () => Promise<() => void> {
   const windowMs = 1000 + WINDOW_SLACK_MS;
-  const starts: number[] = [];
-  let queue: Promise<void> = Promise.resolve();
-  return () => {
-    const turn = queue.then(async () => {
-      for (;;) {
-        const now = clock();
-        while (starts.length > 0 && starts[0]! <= now - windowMs) starts.shift();
-        if (starts.length < perSecond) {
-          starts.push(now);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, starts[0]! + windowMs - now));
+  /** When each recent turn ended; Infinity while its request is in flight. */
+  const turns: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+  const take = async (): Promise<() => void> => {
+    for (;;) {
+      const now = clock();
+      for (let i = turns.length - 1; i >= 0; i--) if (turns[i]! <= now - windowMs) turns.splice(i, 1);
+      if (turns.length < perSecond) {
+        turns.push(Infinity);
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          // Turns in flight are interchangeable: end any one of them.
+          const index = turns.indexOf(Infinity);
+          if (index >= 0) turns[index] = clock();
+        };
       }
-    });
+      const oldest = Math.min(...turns);
+      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(oldest) ? Math.max(1, oldest + windowMs - now) : 10));
+    }
+  };
+  return () => {
+    const turn = queue.then(take);
     queue = turn;
     return turn;
   };
@@ -87,7 +100,7 @@ export function createResendTransport(options: {
   requestsPerSecond?: number;
 }): MailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
-  const pace = options.requestsPerSecond ? createPacer(options.requestsPerSecond) : async () => {};
+  const pace = options.requestsPerSecond ? createPacer(options.requestsPerSecond) : async () => () => {};
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const toPayload = (email: OutgoingEmail) => ({
     from: options.from,
@@ -101,7 +114,7 @@ export function createResendTransport(options: {
     async deliver({ key, emails, now }) {
       if (emails.length === 0) return { kind: "sent", providerIds: [] };
       if (emails.length > 100) throw new RangeError("A Resend batch holds at most 100 emails");
-      await pace();
+      const endTurn = await pace();
       const requestOptions = { idempotencyKey: key, signal: AbortSignal.timeout(timeoutMs) };
       try {
         if (emails.length === 1) {
@@ -116,6 +129,8 @@ export function createResendTransport(options: {
       } catch {
         // The SDK reports failures as values; anything thrown (e.g. an abort) is ambiguous.
         return { kind: "retry", status: null, code: "request_error" };
+      } finally {
+        endTurn();
       }
     },
   };
