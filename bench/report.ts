@@ -247,7 +247,7 @@ export function printReport(r: Report): void {
         "scripts",
         "JS compressed",
         "JS uncompressed",
-        "client components referenced",
+        "client modules in the route graph (not Next's)",
       ],
       r.weights.map((w) => [
         w.path,

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { request, type Dispatcher } from "undici";
 import { hiddenInputs, VirtualUser } from "./support/vu";
@@ -5,7 +8,7 @@ import { hiddenInputs, VirtualUser } from "./support/vu";
 /**
  * Page weight as a browser receives it: the HTML and every script it references, asked for
  * with Accept-Encoding gzip/deflate/br, counted in bytes on the wire (compressed), plus the
- * client components the page's RSC payload references (the `I[…]` rows name their exports).
+ * client modules (ours and libraries', not Next's) in the route's client graph.
  */
 
 const ACCEPT = {
@@ -50,13 +53,45 @@ async function fetchRaw(
   };
 }
 
-/** Client component exports named in the flight data (`:I[id,[chunks],"Name"]`). */
-function clientReferences(html: string): string[] {
-  const unescaped = html.replace(/\\"/g, '"');
-  const names = [...unescaped.matchAll(/:I\[[^\]]*?\[[^\]]*\],"([^"]+)"/g)].map(
-    (m) => m[1]!,
+/**
+ * Client modules in the route's client graph that are not Next's own, from the build's client
+ * reference manifest (what the page and its layouts can put on the client).
+ */
+function clientModules(path: string): string[] {
+  const file = join(
+    __dirname,
+    "..",
+    ".next",
+    "server",
+    "app",
+    ...path.split("/").filter(Boolean),
+    "page_client-reference-manifest.js",
   );
-  return [...new Set(names)].sort();
+  if (!existsSync(file)) return [];
+  const sandbox = {
+    self: {} as {
+      __RSC_MANIFEST?: Record<
+        string,
+        { clientModules: Record<string, unknown> }
+      >;
+    },
+  };
+  runInNewContext(readFileSync(file, "utf8"), {
+    self: sandbox.self,
+    globalThis: sandbox.self,
+  });
+  const manifest = Object.values(sandbox.self.__RSC_MANIFEST ?? {})[0];
+  const names = Object.keys(manifest?.clientModules ?? {}).map((key) =>
+    key
+      .replace(/ <module evaluation>$/, "")
+      .replace(/#.*$/, "")
+      .replace(/^\[project\]\//, ""),
+  );
+  return [
+    ...new Set(
+      names.filter((name) => !name.includes("node_modules/next/dist")),
+    ),
+  ].sort();
 }
 
 export async function pageWeight(
@@ -90,7 +125,7 @@ export async function pageWeight(
     scripts: sources.length,
     scriptBytes,
     scriptBytesRaw,
-    clientComponents: clientReferences(html),
+    clientComponents: clientModules(path),
   };
 }
 
