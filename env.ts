@@ -28,6 +28,8 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Resend API base URL; tests point it at a local fake (tests/support/fake-resend-server.ts). */
   RESEND_BASE_URL: z.url().optional(),
+  /** The Resend account's request rate limit (2 per second by default); the dispatcher paces itself to it. */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(2),
   EMAIL_FROM: z.string().min(3).default("Matrix Portal <no-reply@matrix-portal.example>"),
   MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
   OPERATOR_CONTACT: z.string().min(3).default("support@matrix-portal.example"),
@@ -35,6 +37,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /** "1" turns on the trivial /bench routes that `npm run bench` measures as the framework floor. */
+  BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema> & { MAIL_TRANSPORT: "resend" | "outbox" };

@@ -27,28 +27,59 @@ export type RecipientTimeZone = {
   timeZone?: string | null;
 };
 
+/**
+ * Per-process memo for the pieces every email rebuilds: constructing Intl formatters and
+ * translators dominated rendering a batch. Keys are locales and zone names (few); the map is
+ * emptied if stray input ever fills it.
+ */
+function memo<T>(limit = 256): (key: string, make: () => T) => T {
+  const entries = new Map<string, T>();
+  return (key, make) => {
+    let value = entries.get(key);
+    if (value === undefined) {
+      if (entries.size >= limit) entries.clear();
+      value = make();
+      entries.set(key, value);
+    }
+    return value;
+  };
+}
+
+const knownZones = memo<string>();
+
 /** The zone if the runtime knows it, otherwise the display default. */
 export function safeTimeZone(timeZone: string | null | undefined): string {
   if (!timeZone) return displayTimeZone;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone;
-  } catch {
-    return displayTimeZone;
-  }
+  return knownZones(timeZone, () => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone });
+      return timeZone;
+    } catch {
+      return displayTimeZone;
+    }
+  });
 }
+
+function makeTranslator(locale: Locale) {
+  // Only this namespace: the translator validates every key it is given.
+  return createTranslator({ locale, messages: { Emails: catalogues[locale].Emails }, namespace: "Emails" });
+}
+const translators = memo<ReturnType<typeof makeTranslator>>();
 
 export function emailTranslator(locale: Locale) {
   const safeLocale = isLocale(locale) ? locale : defaultLocale;
-  // Only this namespace: the translator validates every key it is given.
-  return createTranslator({ locale: safeLocale, messages: { Emails: catalogues[safeLocale].Emails }, namespace: "Emails" });
+  return translators(safeLocale, () => makeTranslator(safeLocale));
 }
 
 export type EmailTranslator = ReturnType<typeof emailTranslator>;
 
+const formatters = memo<ReturnType<typeof createFormatter>>();
+
 /** A date and time in the recipient's locale and time zone, with the zone named. */
 export function formatEmailDateTime(iso: string, locale: Locale, timeZone?: string | null): string {
-  const format = createFormatter({ locale: isLocale(locale) ? locale : defaultLocale, timeZone: safeTimeZone(timeZone) });
+  const safeLocale = isLocale(locale) ? locale : defaultLocale;
+  const zone = safeTimeZone(timeZone);
+  const format = formatters(`${safeLocale}|${zone}`, () => createFormatter({ locale: safeLocale, timeZone: zone }));
   return format.dateTime(new Date(iso), {
     year: "numeric",
     month: "long",

@@ -117,7 +117,12 @@ let defaultTransportInstance: MailTransport | undefined;
 export function defaultMailTransport(): MailTransport {
   if (defaultTransportInstance) return defaultTransportInstance;
   if (env.MAIL_TRANSPORT === "resend") {
-    defaultTransportInstance = createResendTransport({ apiKey: env.RESEND_API_KEY!, from: env.EMAIL_FROM, baseUrl: env.RESEND_BASE_URL });
+    defaultTransportInstance = createResendTransport({
+      apiKey: env.RESEND_API_KEY!,
+      from: env.EMAIL_FROM,
+      baseUrl: env.RESEND_BASE_URL,
+      requestsPerSecond: env.RESEND_REQUESTS_PER_SECOND,
+    });
   } else {
     if (env.NODE_ENV === "production") {
       // Captured emails hold their links in plain text: never in production.

@@ -26,6 +26,48 @@ export interface MailTransport {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
+/** Slack added to the provider's one-second window. */
+const WINDOW_SLACK_MS = 20;
+
+/**
+ * Turns under a "`perSecond` requests in any rolling second" limit (Resend's is 2): the next
+ * request leaves as soon as the window allows, never early. A request holds its turn until its
+ * response is back, and the second is counted from then: the provider saw the request no later
+ * than that, so a request delayed on its way out (a busy event loop) can never make the next
+ * ones arrive too close. A 429 is expensive (the batch waits for its retry), so the dispatcher
+ * paces itself instead of finding the limit. Returns the function that ends the turn.
+ */
+export function createPacer(perSecond: number, clock: () => number = Date.now): () => Promise<() => void> {
+  const windowMs = 1000 + WINDOW_SLACK_MS;
+  /** When each recent turn ended; Infinity while its request is in flight. */
+  const turns: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+  const take = async (): Promise<() => void> => {
+    for (;;) {
+      const now = clock();
+      for (let i = turns.length - 1; i >= 0; i--) if (turns[i]! <= now - windowMs) turns.splice(i, 1);
+      if (turns.length < perSecond) {
+        turns.push(Infinity);
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          // Turns in flight are interchangeable: end any one of them.
+          const index = turns.indexOf(Infinity);
+          if (index >= 0) turns[index] = clock();
+        };
+      }
+      const oldest = Math.min(...turns);
+      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(oldest) ? Math.max(1, oldest + windowMs - now) : 10));
+    }
+  };
+  return () => {
+    const turn = queue.then(take);
+    queue = turn;
+    return turn;
+  };
+}
+
 type ResendError = { statusCode: number | null; name: string };
 
 function classify(error: ResendError, headers: Record<string, string> | null, now: Date): DeliveryOutcome {
@@ -46,10 +88,19 @@ function classify(error: ResendError, headers: Record<string, string> | null, no
 /**
  * Sends through the Resend SDK: one email with `emails.send`, several with `batch.send` (at
  * most 100), always with the request's Idempotency-Key so a repeated request never delivers
- * twice. Each request is abandoned after `timeoutMs` (and then retried under the same key).
+ * twice, paced to `requestsPerSecond`. Each request is abandoned after `timeoutMs` (and then
+ * retried under the same key).
  */
-export function createResendTransport(options: { apiKey: string; from: string; baseUrl?: string; timeoutMs?: number }): MailTransport {
+export function createResendTransport(options: {
+  apiKey: string;
+  from: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+  /** The provider's request rate limit; unset sends at once (tests that script the provider). */
+  requestsPerSecond?: number;
+}): MailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const pace = options.requestsPerSecond ? createPacer(options.requestsPerSecond) : async () => () => {};
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const toPayload = (email: OutgoingEmail) => ({
     from: options.from,
@@ -63,6 +114,7 @@ export function createResendTransport(options: { apiKey: string; from: string; b
     async deliver({ key, emails, now }) {
       if (emails.length === 0) return { kind: "sent", providerIds: [] };
       if (emails.length > 100) throw new RangeError("A Resend batch holds at most 100 emails");
+      const endTurn = await pace();
       const requestOptions = { idempotencyKey: key, signal: AbortSignal.timeout(timeoutMs) };
       try {
         if (emails.length === 1) {
@@ -77,6 +129,8 @@ export function createResendTransport(options: { apiKey: string; from: string; b
       } catch {
         // The SDK reports failures as values; anything thrown (e.g. an abort) is ambiguous.
         return { kind: "retry", status: null, code: "request_error" };
+      } finally {
+        endTurn();
       }
     },
   };

@@ -7,6 +7,11 @@ export type MailWorkerOptions = {
   signal: AbortSignal;
   /** Pause between passes when there is nothing more to do (default 2 s). */
   intervalMs?: number;
+  /**
+   * Passes run side by side (default 2): while one renders its batch, the other waits for the
+   * provider's rate window or its response. Claims skip rows another pass holds.
+   */
+  concurrency?: number;
 } & Omit<DispatchOptions, "now">;
 
 /**
@@ -15,9 +20,15 @@ export type MailWorkerOptions = {
  * Errors are logged and the loop carries on.
  */
 export async function runMailWorker(options: MailWorkerOptions): Promise<void> {
-  const { signal, intervalMs = 2_000, ...dispatchOptions } = options;
+  const { signal, intervalMs = 2_000, concurrency = 2, ...dispatchOptions } = options;
+  mailLog("info", "mail.worker_started", { intervalMs, concurrency });
+  const loops = Math.max(1, Math.min(8, Math.floor(concurrency)));
+  await Promise.all(Array.from({ length: loops }, () => dispatchLoop(signal, intervalMs, dispatchOptions)));
+  mailLog("info", "mail.worker_stopped");
+}
+
+async function dispatchLoop(signal: AbortSignal, intervalMs: number, dispatchOptions: Omit<DispatchOptions, "now">): Promise<void> {
   const batchSize = dispatchOptions.batchSize ?? 100;
-  mailLog("info", "mail.worker_started", { intervalMs });
   while (!signal.aborted) {
     let busy = false;
     try {
@@ -33,5 +44,4 @@ export async function runMailWorker(options: MailWorkerOptions): Promise<void> {
       // Aborted while waiting.
     }
   }
-  mailLog("info", "mail.worker_stopped");
 }

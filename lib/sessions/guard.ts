@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import type { SessionUser } from "./refresh";
 
@@ -8,10 +9,14 @@ export function safeReturnPath(value: unknown): string | null {
   return value.length <= 512 ? value : null;
 }
 
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null. Memoised per request (React cache): the root layout and the page
+ * both ask, and each auth() decrypts the session and checks it against the database.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return session?.user?.id ? session.user : null;
-}
+});
 
 /**
  * The check every portal page and action makes itself (the proxy is not the only lock):

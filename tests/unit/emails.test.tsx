@@ -152,3 +152,19 @@ test("every template is registered and renders its preview props", async () => {
     expect(email.text.length).toBeGreaterThan(0);
   }
 });
+
+test("the plain-text version is exactly react-email's toPlainText (the converter is only compiled once)", async () => {
+  const { toPlainText } = await import("@react-email/render");
+  const messages: EmailMessage[] = [
+    startingGuide,
+    { template: "account-locked", props: { name: "Taro <b>Sato</b>", unlocksAt: expiresAt } },
+    { template: "pattern-set", props: { name: "Hanako Yamada", kind: "changed", at: expiresAt } },
+  ];
+  for (const message of messages) {
+    for (const locale of ["en", "ja"] as const) {
+      const email = await renderEmail(message, envelope(locale));
+      expect(email.text).toBe(toPlainText(email.html, { selectors: [{ selector: "h1", options: { uppercase: false } }] }));
+      expect(email.text.length).toBeGreaterThan(100);
+    }
+  }
+});

@@ -1,0 +1,291 @@
+import type { LoadResult } from "./support/load";
+import { fmt, median, percentile } from "./support/stats";
+import type { PageWeight } from "./weight";
+import type { ProfileSummary } from "./profile";
+
+export type Report = {
+  machine: {
+    nproc: number;
+    node: string;
+    postgres: string;
+    loadavg: number[];
+    build: string;
+  };
+  plan: {
+    vus: number[];
+    warmupMs: number;
+    durationMs: number;
+    importRows: number;
+    searchUsers: number;
+    searchRepeat: number;
+    mailLimitPerSecond: number;
+  };
+  load: { signIn: LoadResult; floor: LoadResult }[];
+  mail?: {
+    rows: number;
+    importMs: number;
+    users: number;
+    tokens: number;
+    queued: number;
+    sentBeforeDrain: number;
+    drainStartedAt: number;
+    drainEndedAt: number;
+    sent: number;
+    failed: number;
+    left: number;
+    delivered: number;
+    duplicates: number;
+    deliveries: number;
+    providerStats: {
+      accepted: number;
+      rateLimited: number;
+      replayed: number;
+      rejected: number;
+      firstAt: number | null;
+      lastAt: number | null;
+    };
+  };
+  search?: {
+    inserted: number;
+    totalUsers: number;
+    insertMs: number;
+    samples: Record<string, number[]>;
+  };
+  weights: PageWeight[];
+  profile?: ProfileSummary;
+  totalSeconds: number;
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const pcts = (samples: number[]) =>
+  `${fmt(percentile(samples, 50), 0)}/${fmt(percentile(samples, 95), 0)}/${fmt(percentile(samples, 99), 0)}`;
+const iterationP50 = (l: LoadResult) =>
+  l.perStep.reduce((sum, s) => sum + median(s), 0);
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join(
+    "\n",
+  );
+}
+
+export function printReport(r: Report): void {
+  const out: string[] = [];
+  const { machine: m, plan } = r;
+  out.push(
+    `Machine: ${m.nproc} cores, Node ${m.node}, PostgreSQL ${m.postgres}, load average at end ${m.loadavg.map((x) => x.toFixed(2)).join(" ")}; build ${m.build}; run took ${r.totalSeconds.toFixed(0)} s`,
+  );
+
+  out.push(
+    `\n1. Sign-in (closed loop: each VU repeats the flow; ${plan.warmupMs / 1000} s warm-up + ${plan.durationMs / 1000} s counted per row; latencies ms p50/p95/p99)`,
+  );
+  const steps = ["POST email", "GET challenge", "POST answer", "GET dashboard"];
+  const floorSteps = ["POST action", "GET page", "POST action", "GET page"];
+  const rows: string[][] = [];
+  for (const { signIn, floor } of r.load) {
+    rows.push([
+      String(signIn.vus),
+      "sign-in",
+      fmt(signIn.completed / signIn.seconds),
+      String(signIn.errors),
+      ...signIn.perStep.map(pcts),
+      fmt(iterationP50(signIn), 0),
+    ]);
+    rows.push([
+      String(floor.vus),
+      "floor",
+      fmt(floor.completed / floor.seconds),
+      String(floor.errors),
+      ...floor.perStep.map(pcts),
+      fmt(iterationP50(floor), 0),
+    ]);
+  }
+  out.push(
+    table(
+      [
+        "VUs",
+        "flow",
+        "done/s",
+        "errors",
+        ...steps.map((s, i) => `${s} / ${floorSteps[i]}`),
+        "flow p50 sum",
+      ],
+      rows,
+    ),
+  );
+  out.push(
+    table(
+      [
+        "VUs",
+        "sign-in cost / floor cost (throughput ratio)",
+        "p50 flow ratio",
+        "sign-in p95 of slowest step",
+        "DB transactions per sign-in / per floor flow",
+      ],
+      r.load.map(({ signIn, floor }) => [
+        String(signIn.vus),
+        fmt(
+          floor.completed /
+            floor.seconds /
+            (signIn.completed / signIn.seconds || NaN),
+          2,
+        ),
+        fmt(iterationP50(signIn) / iterationP50(floor), 2),
+        fmt(Math.max(...signIn.perStep.map((s) => percentile(s, 95))), 0),
+        `${fmt(signIn.transactionsPerIteration ?? NaN, 1)} / ${fmt(floor.transactionsPerIteration ?? NaN, 1)}`,
+      ]),
+    ),
+  );
+  for (const { signIn, floor } of r.load)
+    for (const e of [...signIn.firstErrors, ...floor.firstErrors])
+      out.push(`  error (${signIn.vus} VUs): ${e}`);
+
+  const mail = r.mail;
+  if (mail) {
+    out.push(`\n2. Onboarding at scale: importUsers of ${mail.rows} rows`);
+    out.push(
+      table(
+        [
+          "rows",
+          "seconds (incl. first dispatch pass)",
+          "users",
+          "tokens",
+          "outbox rows",
+        ],
+        [
+          [
+            String(mail.rows),
+            fmt(mail.importMs / 1000, 2),
+            String(mail.users),
+            String(mail.tokens),
+            String(mail.queued),
+          ],
+        ],
+      ),
+    );
+
+    const drainSeconds = (mail.drainEndedAt - mail.drainStartedAt) / 1000;
+    const stats = mail.providerStats;
+    const limit = plan.mailLimitPerSecond * 100;
+    const drained = mail.sent - mail.sentBeforeDrain;
+    const rate = drained / drainSeconds;
+    out.push(
+      `\n3. Mail dispatch: runMailWorker through the fake Resend (${plan.mailLimitPerSecond} requests/s, 100 emails/batch => ${limit} emails/s)`,
+    );
+    out.push(
+      table(
+        [
+          "queued",
+          "sent by import's own pass",
+          "drained by worker",
+          "drain s",
+          "emails/s",
+          "% of limit",
+          "delivered (distinct)",
+          "duplicates",
+          "outbox sent",
+          "failed",
+          "429s",
+          "replays",
+        ],
+        [
+          [
+            String(mail.queued),
+            String(mail.sentBeforeDrain),
+            String(drained),
+            fmt(drainSeconds, 2),
+            fmt(rate),
+            `${fmt((100 * rate) / limit, 0)}%`,
+            String(mail.delivered),
+            String(mail.duplicates),
+            String(mail.sent),
+            String(mail.failed),
+            String(stats.rateLimited),
+            String(stats.replayed),
+          ],
+        ],
+      ),
+    );
+  }
+
+  const search = r.search;
+  if (search) {
+    out.push(
+      `\n4. Operator search (searchDirectory) at ${search.totalUsers} users (${search.inserted} inserted in ${fmt(search.insertMs / 1000, 1)} s), ${plan.searchRepeat} runs each, ms`,
+    );
+    const all = Object.values(search.samples).flat();
+    out.push(
+      table(
+        ["query", "p50", "p95", "max"],
+        [
+          ...Object.entries(search.samples).map(([name, s]) => [
+            name,
+            fmt(median(s)),
+            fmt(percentile(s, 95)),
+            fmt(Math.max(...s)),
+          ]),
+          [
+            "all",
+            fmt(median(all)),
+            fmt(percentile(all, 95)),
+            fmt(Math.max(...all)),
+          ],
+        ],
+      ),
+    );
+  }
+
+  out.push(
+    `\n5. Page weight (Accept-Encoding gzip, deflate, br; bytes on the wire)`,
+  );
+  out.push(
+    table(
+      [
+        "page",
+        "status",
+        "HTML",
+        "scripts",
+        "JS compressed",
+        "JS uncompressed",
+        "client modules in the route graph (not Next's)",
+      ],
+      r.weights.map((w) => [
+        w.path,
+        String(w.status),
+        `${kb(w.htmlBytes)} (${w.encoding})`,
+        String(w.scripts),
+        kb(w.scriptBytes),
+        kb(w.scriptBytesRaw),
+        w.clientComponents.join(", ") || "none",
+      ]),
+    ),
+  );
+
+  if (r.profile) {
+    out.push(
+      `\nCPU profile of next start (${r.profile.files} file(s), ${fmt(r.profile.totalMs / 1000, 1)} s on CPU, idle excluded): self time by origin`,
+    );
+    out.push(
+      table(
+        ["origin", "s", "share"],
+        r.profile.byOrigin.map((o) => [
+          o.origin,
+          fmt(o.ms / 1000, 2),
+          `${fmt(o.share * 100, 1)}%`,
+        ]),
+      ),
+    );
+    out.push(
+      table(
+        ["top self-time functions", "origin", "s", "share"],
+        r.profile.topFunctions.map((f) => [
+          f.name,
+          f.origin,
+          fmt(f.ms / 1000, 2),
+          `${fmt(f.share * 100, 1)}%`,
+        ]),
+      ),
+    );
+  }
+  console.log(out.join("\n"));
+}
