@@ -13,17 +13,21 @@ import type { AddressInfo } from "node:net";
  * Idempotency-Key replays answer the stored response without delivering again. Deliveries
  * are counted per recipient so the bench can prove none was lost or duplicated.
  */
+export type ProviderStats = {
+  accepted: number;
+  rateLimited: number;
+  replayed: number;
+  rejected: number;
+  firstAt: number | null;
+  lastAt: number | null;
+};
+
+const noStats = (): ProviderStats => ({ accepted: 0, rateLimited: 0, replayed: 0, rejected: 0, firstAt: null, lastAt: null });
+
 export type BenchResend = {
   url: string;
   deliveries: Map<string, number>;
-  stats: {
-    accepted: number;
-    rateLimited: number;
-    replayed: number;
-    rejected: number;
-    firstAt: number | null;
-    lastAt: number | null;
-  };
+  stats: ProviderStats;
   reset(): void;
   close(): Promise<void>;
 };
@@ -46,14 +50,7 @@ export async function startBenchResend(options: {
 }): Promise<BenchResend> {
   const maxBatch = options.maxBatch ?? 100;
   const deliveries = new Map<string, number>();
-  const stats: BenchResend["stats"] = {
-    accepted: 0,
-    rateLimited: 0,
-    replayed: 0,
-    rejected: 0,
-    firstAt: null,
-    lastAt: null,
-  };
+  const stats = noStats();
   const stored = new Map<string, unknown>();
   let recent: number[] = [];
 
@@ -156,14 +153,7 @@ export async function startBenchResend(options: {
       deliveries.clear();
       stored.clear();
       recent = [];
-      Object.assign(stats, {
-        accepted: 0,
-        rateLimited: 0,
-        replayed: 0,
-        rejected: 0,
-        firstAt: null,
-        lastAt: null,
-      });
+      Object.assign(stats, noStats());
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

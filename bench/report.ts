@@ -1,7 +1,23 @@
 import type { LoadResult } from "./support/load";
 import { fmt, median, percentile } from "./support/stats";
 import type { PageWeight } from "./weight";
+import type { ProviderStats } from "./fake-resend";
 import type { ProfileSummary } from "./profile";
+
+/** What the import-and-drain task reports (bench/tasks/import-mail.ts). */
+export type MailRun = {
+  rows: number;
+  importMs: number;
+  users: number;
+  tokens: number;
+  queued: number;
+  sentBeforeDrain: number;
+  drainStartedAt: number;
+  drainEndedAt: number;
+  sent: number;
+  failed: number;
+  left: number;
+};
 
 export type Report = {
   machine: {
@@ -21,29 +37,11 @@ export type Report = {
     mailLimitPerSecond: number;
   };
   load: { signIn: LoadResult; floor: LoadResult }[];
-  mail?: {
-    rows: number;
-    importMs: number;
-    users: number;
-    tokens: number;
-    queued: number;
-    sentBeforeDrain: number;
-    drainStartedAt: number;
-    drainEndedAt: number;
-    sent: number;
-    failed: number;
-    left: number;
+  mail?: MailRun & {
     delivered: number;
     duplicates: number;
     deliveries: number;
-    providerStats: {
-      accepted: number;
-      rateLimited: number;
-      replayed: number;
-      rejected: number;
-      firstAt: number | null;
-      lastAt: number | null;
-    };
+    providerStats: ProviderStats;
   };
   search?: {
     inserted: number;

@@ -25,7 +25,7 @@ import {
 import { buildOnce, startServer, type RunningServer } from "./support/server";
 import { startBenchResend } from "./fake-resend";
 import { pageWeights } from "./weight";
-import { printReport, type Report } from "./report";
+import { printReport, type MailRun, type Report } from "./report";
 import { summariseProfiles } from "./profile";
 
 const { values: args } = parseArgs({
@@ -187,21 +187,8 @@ async function main(): Promise<number> {
     }
 
     resend.reset();
-    type MailResult = {
-      rows: number;
-      importMs: number;
-      users: number;
-      tokens: number;
-      queued: number;
-      sentBeforeDrain: number;
-      drainStartedAt: number;
-      drainEndedAt: number;
-      sent: number;
-      failed: number;
-      left: number;
-    };
     const mail = sections.has("mail")
-      ? await runTask<MailResult>(
+      ? await runTask<MailRun>(
           "import-mail.ts",
           [
             "--rows",

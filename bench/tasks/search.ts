@@ -17,24 +17,14 @@ async function main() {
   const count = Number(values.users);
   const repeat = Number(values.repeat);
   const { searchDirectory } = await import("@/lib/admin");
-  const { closeDb } = await import("@/db/client");
+  const { closeDb, getDb } = await import("@/db/client");
+  const { insertSyntheticUsers } = await import("@/db/synthetic-users");
   const { env } = await import("@/env");
   const sql = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const tag = "scale";
 
   const insertStarted = performance.now();
-  await sql`
-    insert into users (email, name, phone, company, role, status, created_at, updated_at)
-    select
-      ${tag} || '-' || g || '@example.com',
-      (array['Sato','Suzuki','Takahashi','Tanaka','Watanabe','Ito','Yamamoto','Nakamura','Kobayashi','Kato'])[1 + g % 10] || ' ' || ${tag} || ' ' || g,
-      '09' || lpad(g::text, 9, '0'),
-      'Company ' || (g % 997),
-      (case when g % 50 = 0 then 'operator' else 'customer' end)::user_role,
-      (array['invited','active','active','active','disabled'])[1 + g % 5]::user_status,
-      timestamptz '2020-01-01' + ((g - g % 7) * interval '1 second'),
-      now()
-    from generate_series(1, ${count}) as g`;
+  await insertSyntheticUsers(await getDb(), tag, count);
   await sql`analyze users`;
   const insertMs = performance.now() - insertStarted;
   const [total] = await sql`select count(*)::int as n from users`;

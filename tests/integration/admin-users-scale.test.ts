@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
+import { insertSyntheticUsers } from "@/db/synthetic-users";
 import { chooseSearchPlan, directorySelect, type DirectoryQuery } from "@/db/queries/directory";
 import { DIRECTORY_PAGE_SIZE, searchDirectory } from "@/lib/admin";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login";
@@ -22,21 +23,7 @@ const tag = `scale${run}`;
 beforeAll(async () => {
   const db = await getDb();
   const started = performance.now();
-  // Names and companies spread over many prefixes; created_at one second apart, with ties
-  // every 7th row so the id tie-break is exercised.
-  await db.execute(sql`
-    insert into users (email, name, phone, company, role, status, created_at, updated_at)
-    select
-      ${tag} || '-' || g || '@example.com',
-      (array['Sato','Suzuki','Takahashi','Tanaka','Watanabe','Ito','Yamamoto','Nakamura','Kobayashi','Kato'])[1 + g % 10] || ' ' || ${tag} || ' ' || g,
-      '09' || lpad(g::text, 9, '0'),
-      'Company ' || (g % 997),
-      (case when g % 50 = 0 then 'operator' else 'customer' end)::user_role,
-      (array['invited','active','active','active','disabled'])[1 + g % 5]::user_status,
-      timestamptz '2020-01-01' + ((g - g % 7) * interval '1 second'),
-      now()
-    from generate_series(1, ${COUNT}) as g
-  `);
+  await insertSyntheticUsers(db, tag, COUNT);
   const inserted = performance.now() - started;
   await db.execute(sql`analyze users`);
   console.log(`[scale] inserted ${COUNT} users on ${onPostgres ? "PostgreSQL" : "PGlite"} in ${inserted.toFixed(0)} ms (one INSERT … SELECT generate_series), then ANALYZE`);
