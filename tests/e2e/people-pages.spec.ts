@@ -36,6 +36,9 @@ const PAGES: Record<string, string> = {
   "/admin/terms": "admin",
   "/admin/reauth": "admin (start, challenge)",
   "/dev/mailbox": "public: answers 404 in production, so the 404 page is what people see",
+  // The benchmark's framework floor (bench/): 404 unless BENCH_ROUTES=1, never shown to people.
+  "/bench": "benchmark only",
+  "/bench/page": "benchmark only",
 };
 
 /** A page loaded with a 200 at this path (no redirect to sign-in, re-authentication or elsewhere). */
