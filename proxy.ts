@@ -3,7 +3,7 @@ import { auth } from "@/auth";
 import { databaseAvailable } from "@/db/availability";
 import { env } from "@/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
-import { unavailableHeaders, unavailablePage } from "@/lib/unavailable";
+import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/unavailable";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
 
@@ -95,7 +95,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     const body = unavailablePage({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language"), path: request.nextUrl.pathname });
     return new NextResponse(body, {
       status: 503,
-      headers: { ...unavailableHeaders, ...securityHeaders(production), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'" },
+      headers: { ...unavailableHeaders, ...securityHeaders(production), "Content-Security-Policy": UNAVAILABLE_CSP },
     });
   }
   return gated(request, event as never);

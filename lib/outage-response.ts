@@ -1,6 +1,6 @@
 import { ServerResponse } from "node:http";
 import { databaseOutageSuspected } from "@/db/availability";
-import { unavailableHeaders, unavailablePage } from "./unavailable";
+import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "./unavailable";
 
 type Patched = ServerResponse & { __matrixOutageBody?: string };
 const KEPT_HEADERS = /^(strict-transport-security|x-content-type-options|x-frame-options|referrer-policy|permissions-policy)$/i;
@@ -22,7 +22,7 @@ function swapped(res: Patched, writeHead: ServerResponse["writeHead"]): boolean 
   res.__matrixOutageBody = body;
   writeHead.call(res, 503, {
     ...unavailableHeaders,
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "Content-Security-Policy": UNAVAILABLE_CSP,
     "Content-Length": String(Buffer.byteLength(body)),
   });
   return true;
