@@ -8,6 +8,8 @@ import type { ProfileSummary } from "./profile";
 export type MailRun = {
   rows: number;
   importMs: number;
+  /** When every imported row was visible to another connection. */
+  committedMs: number;
   users: number;
   tokens: number;
   queued: number;
@@ -145,7 +147,8 @@ export function printReport(r: Report): void {
       table(
         [
           "rows",
-          "seconds (incl. first dispatch pass)",
+          "seconds to commit",
+          "seconds incl. first dispatch pass",
           "users",
           "tokens",
           "outbox rows",
@@ -153,6 +156,7 @@ export function printReport(r: Report): void {
         [
           [
             String(mail.rows),
+            fmt(mail.committedMs / 1000, 2),
             fmt(mail.importMs / 1000, 2),
             String(mail.users),
             String(mail.tokens),
