@@ -18,9 +18,10 @@ test("after a rotation every matrix password is sealed under the new key and ope
 
   const newKey = randomBytes(32).toString("base64");
   const rotated = parseKeyring("k9", newKey, `${oldKeyring.current.id}:${oldKeyring.current.key.toString("base64")}`);
+  // On a shared database other test files' rows are sealed under their own random keys: those
+  // count as unreadable here and are left as they are.
   const result = await resealCredentials(rotated);
   expect(result.resealed).toBeGreaterThanOrEqual(1);
-  expect(result.unreadable).toBe(0);
 
   const [after] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
   expect(after!.keyId).toBe("k9");
@@ -28,7 +29,7 @@ test("after a rotation every matrix password is sealed under the new key and ope
   expect(openPattern(after!.sealedPattern, userId, parseKeyring("k9", newKey, undefined).all)).toEqual(pattern);
   expect(() => openPattern(after!.sealedPattern, userId, oldKeyring.all)).toThrow();
   // Running it again finds nothing left to do.
-  expect(await resealCredentials(rotated)).toEqual({ resealed: 0, unreadable: 0 });
+  expect((await resealCredentials(rotated)).resealed).toBe(0);
 
   // Rolled back to the old configuration, the user could not sign in: the stored value needs the new key.
   const { challengeId } = await issueChallenge(person.email, loginContext());
@@ -38,4 +39,15 @@ test("after a rotation every matrix password is sealed under the new key and ope
   expect((await resealCredentials(back)).resealed).toBeGreaterThanOrEqual(1);
   const again = await issueChallenge(person.email, loginContext());
   expect((await answerChallenge(again.challengeId, await correctAnswer(again.challengeId), loginContext())).ok).toBe(true);
+});
+
+test("a credential that no configured key opens is counted and left untouched", async () => {
+  const { userId } = await onboardedUser();
+  const db = await getDb();
+  const [before] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+  const strangers = parseKeyring("k7", randomBytes(32).toString("base64"), undefined);
+  const result = await resealCredentials(strangers);
+  expect(result.unreadable).toBeGreaterThanOrEqual(1);
+  const [after] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+  expect(after).toEqual(before);
 });
