@@ -35,7 +35,7 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
   await expect(page.getByRole("heading", { level: 1 })).toContainText(customer.name);
 
   // A return path to another site is not followed.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   for (const next of ["//evil.example/dashboard", "https://evil.example/", "/\\evil.example"]) {
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -44,7 +44,7 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
     await expect(page).toHaveURL(/\/login\/challenge$/);
     await submitCode(page, await readAnswer(page, PATTERN));
     await expect(page).toHaveURL(`${baseURL}/dashboard`);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
   }
 });
@@ -91,12 +91,17 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
   expect(gatedActions.length).toBeGreaterThan(0);
 
   // The requests below do reach the actions: for the insider, "start changing the matrix
-  // password" runs both ways (a re-authentication challenge is issued).
+  // password" runs both ways (a re-authentication challenge is issued). "Sign out everywhere"
+  // runs too and ends the insider's session, who then signs in again.
   for (const style of ["form", "fetch"] as const) {
     const outcomes: string[] = [];
     for (const id of gatedActions) {
       const response = await post(insiderPage, "/account/password", id, style);
       outcomes.push(`${redirectTarget(response)} ${(response.headers()["set-cookie"] ?? "").includes("reauth_challenge=")}`);
+      if (redirectTarget(response)?.startsWith("/login")) {
+        await signIn(insiderPage, insider.email, PATTERN);
+        await expect(insiderPage).toHaveURL(/\/dashboard$/);
+      }
     }
     expect(outcomes, style).toContain("/account/password true");
   }

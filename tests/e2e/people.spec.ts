@@ -51,7 +51,7 @@ test("a customer signs in, accepts the terms and signs out with JavaScript turne
       await expect(noJs).toHaveURL(/\/dashboard$/);
     });
     await test.step("Sign out → /login", async () => {
-      await noJs.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+      await noJs.getByRole("main").getByRole("button", { name: "Sign out", exact: true }).click();
       await expect(noJs).toHaveURL(/\/login\?error=signed-out$/);
       await noJs.goto("/dashboard");
       await expect(noJs).toHaveURL(/\/login/);

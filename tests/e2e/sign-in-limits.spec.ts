@@ -58,7 +58,7 @@ test("an answered challenge cannot be replayed from another browser", async ({ p
 
   await submitCode(page, answer);
   await acceptTerms(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 
   const attackerContext = await browser.newContext({ baseURL });

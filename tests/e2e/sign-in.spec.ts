@@ -28,7 +28,7 @@ test("an onboarded customer signs in by reading the grid, accepts the terms once
   await expect(page.getByRole("heading", { level: 1 })).toContainText(customer.name);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);
