@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/request-context";
 
 /**
- * "Sign out everywhere": every session of the user, on every device, ends at its next request
+ * "End all sessions" (sign out everywhere): every session of the user, on every device, ends at its next request
  * (sessions carry the version they were issued with, and it no longer matches).
  */
 export async function endAllSessions(userId: string, context: RequestContext): Promise<void> {

@@ -91,7 +91,7 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
   expect(gatedActions.length).toBeGreaterThan(0);
 
   // The requests below do reach the actions: for the insider, "start changing the matrix
-  // password" runs both ways (a re-authentication challenge is issued). "Sign out everywhere"
+  // password" runs both ways (a re-authentication challenge is issued). "End all sessions"
   // runs too and ends the insider's session, who then signs in again.
   for (const style of ["form", "fetch"] as const) {
     const outcomes: string[] = [];

@@ -28,7 +28,7 @@ test("session cookies are httpOnly and SameSite; a cookie planted before sign-in
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("'Sign out everywhere' ends the sessions on other devices at their next request", async ({ page, browser, baseURL }) => {
+test("'End all sessions' ends the sessions on other devices at their next request", async ({ page, browser, baseURL }) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);
@@ -36,7 +36,7 @@ test("'Sign out everywhere' ends the sessions on other devices at their next req
   await signIn(laptop, customer.email, PATTERN);
   await expect(laptop).toHaveURL(/\/dashboard$/);
 
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("button", { name: "End all sessions" }).click();
   await expect(page).toHaveURL(/\/login/);
   await laptop.reload();
   await expect(laptop).toHaveURL(/\/login/);
