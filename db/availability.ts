@@ -36,7 +36,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-type State = { outageSince?: number; probe?: Promise<boolean>; probeFn?: () => Promise<void> };
+type State = { outageSince?: number; recoveredAt?: number; probe?: Promise<boolean>; probeFn?: () => Promise<void> };
 const state = ((globalThis as unknown as { __matrixDbAvailability?: State }).__matrixDbAvailability ??= {});
 
 /** Called by the client when a connection closes, and by whoever sees a connection error. */
@@ -49,9 +49,16 @@ export function setDatabaseProbe(probe: () => Promise<void>): void {
   state.probeFn = probe;
 }
 
-/** Synchronous: an outage was seen and no probe has succeeded since. */
+/**
+ * A request that was already inside Next when the database came back can still fail on a
+ * connection the outage broke (or on a server still starting up, 57P03): for this long after
+ * recovery its 500 is still taken for the outage.
+ */
+const RECOVERY_GRACE_MS = 10_000;
+
+/** Synchronous: an outage was seen and no probe has succeeded since, or one ended moments ago. */
 export function databaseOutageSuspected(): boolean {
-  return state.outageSince !== undefined;
+  return state.outageSince !== undefined || (state.recoveredAt !== undefined && Date.now() - state.recoveredAt < RECOVERY_GRACE_MS);
 }
 
 const PROBE_TIMEOUT_MS = 1_500;
@@ -65,6 +72,7 @@ export async function databaseAvailable(): Promise<boolean> {
       const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("probe timeout")), PROBE_TIMEOUT_MS)));
       await Promise.race([state.probeFn!(), timeout]);
       state.outageSince = undefined;
+      state.recoveredAt = Date.now();
       return true;
     } catch {
       return false;
