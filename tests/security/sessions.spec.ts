@@ -7,7 +7,7 @@ const MINUTE = 60_000;
 
 test.afterEach(() => setClockOffset(0));
 
-test("session cookies are httpOnly and SameSite; a cookie planted before sign-in is replaced, not adopted", async ({ page, context }) => {
+test("session cookies are httpOnly and SameSite; a cookie planted before sign-in is replaced, not adopted", async ({ page, context, browser, baseURL }) => {
   const customer = await onboard(page, PATTERN);
   await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
   await signIn(page, customer.email, PATTERN);
@@ -21,11 +21,13 @@ test("session cookies are httpOnly and SameSite; a cookie planted before sign-in
     expect(cookie.httpOnly, cookie.name).toBe(true);
     expect(["Lax", "Strict"], cookie.name).toContain(cookie.sameSite);
   }
-  // The planted value alone opens nothing.
-  await context.clearCookies();
-  await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login/);
+  // The planted value alone opens nothing, in a browser that holds nothing else.
+  const stranger = await browser.newContext({ baseURL });
+  await stranger.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto("/dashboard");
+  await expect(strangerPage).toHaveURL(/\/login/);
+  await stranger.close();
 });
 
 test("'End all sessions' ends the sessions on other devices at their next request", async ({ page, browser, baseURL }) => {
