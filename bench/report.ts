@@ -82,24 +82,15 @@ export function printReport(r: Report): void {
   const steps = ["POST email", "GET challenge", "POST answer", "GET dashboard"];
   const floorSteps = ["POST action", "GET page", "POST action", "GET page"];
   const rows: string[][] = [];
-  for (const { signIn, floor } of r.load) {
-    rows.push([
-      String(signIn.vus),
-      "sign-in",
-      fmt(signIn.completed / signIn.seconds),
-      String(signIn.errors),
-      ...signIn.perStep.map(pcts),
-      fmt(iterationP50(signIn), 0),
-    ]);
-    rows.push([
-      String(floor.vus),
-      "floor",
-      fmt(floor.completed / floor.seconds),
-      String(floor.errors),
-      ...floor.perStep.map(pcts),
-      fmt(iterationP50(floor), 0),
-    ]);
-  }
+  const row = (flow: LoadResult, name: string) => [
+    String(flow.vus),
+    name,
+    fmt(flow.completed / flow.seconds),
+    String(flow.errors),
+    ...flow.perStep.map(pcts),
+    fmt(iterationP50(flow), 0),
+  ];
+  for (const { signIn, floor } of r.load) rows.push(row(signIn, "sign-in"), row(floor, "floor"));
   out.push(
     table(
       [
