@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { answerChallenge } from "@/lib/login";
 import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
-import { SESSION_COOKIE } from "@/lib/sessions/fresh";
+import { SESSION_COOKIE } from "@/lib/sessions/cookie";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { now } from "@/lib/clock";

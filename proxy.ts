@@ -3,6 +3,8 @@ import { auth } from "@/auth";
 import { databaseAvailable } from "@/db/availability";
 import { env } from "@/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { SESSION_COOKIE } from "@/lib/sessions/cookie";
+import { termsPath } from "@/lib/sessions/return-path";
 import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/unavailable";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
@@ -23,7 +25,7 @@ function gate(request: NextRequest, user: { role: string; termsAccepted: boolean
     login.searchParams.set("next", `${pathname}${search}`);
     return { redirect: login };
   }
-  if (!user.termsAccepted) return { redirect: new URL("/terms", request.url) };
+  if (!user.termsAccepted) return { redirect: new URL(termsPath(`${pathname}${search}`), request.url) };
   return null;
 }
 
@@ -59,14 +61,14 @@ async function isUnreadableActionCall(request: NextRequest): Promise<boolean> {
 }
 
 /** Security headers with a per-request CSP nonce, and the portal checks. */
-const gated = auth((request) => {
+function respond(request: NextRequest, user: { role: string; termsAccepted: boolean } | undefined) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
 
-  const decision = gate(request, request.auth?.user);
+  const decision = gate(request, user);
   const response =
     decision === null
       ? NextResponse.next({ request: { headers } })
@@ -76,7 +78,10 @@ const gated = auth((request) => {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders(env.NODE_ENV === "production"))) response.headers.set(name, value);
   return response;
-});
+}
+
+/** With a session cookie: Auth.js checks it, slides its idle limit, and clears one that is not valid. */
+const withSession = auth((request) => respond(request, request.auth?.user));
 
 /**
  * The request gate. Cross-origin posts are refused first; then, while the database is known to
@@ -98,7 +103,10 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
       headers: { ...unavailableHeaders, ...securityHeaders(production), "Content-Security-Policy": UNAVAILABLE_CSP },
     });
   }
-  return gated(request, event as never);
+  // Without a session cookie there is nothing for Auth.js to read or refresh: it would only
+  // mint a CSRF token nobody uses, on every page a visitor opens before signing in.
+  if (!request.cookies.getAll().some(({ name }) => name.startsWith(SESSION_COOKIE))) return respond(request, undefined);
+  return withSession(request, event as never);
 }
 
 export const config = {

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { currentUser, IDLE_MINUTES } from "@/lib/sessions";
-import { SessionTimeoutWarning } from "./components/SessionTimeoutWarning";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import { currentUser } from "@/lib/sessions";
 import { buttonClass } from "./components/styles";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, user] = await Promise.all([getLocale(), getTranslations("Site"), currentUser()]);
+  const [locale, t, messages, user] = await Promise.all([getLocale(), getTranslations("Site"), getMessages(), currentUser()]);
   const account = user ? (
     <Link href="/dashboard" className={`${buttonClass("secondary")} min-h-10 px-4 py-2 text-sm`}>
       {t("myAccount")}
@@ -29,8 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col antialiased">
-        {/* Server-side provider: passes locale, time zone and messages to client components. */}
-        <NextIntlClientProvider>
+        {/* Passes locale, time zone and the client components' messages to the browser. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a
             href="#main"
             className="sr-only rounded-lg bg-surface font-semibold text-brand shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:px-4 focus:py-3"
@@ -42,7 +42,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
-          {user ? <SessionTimeoutWarning idleSeconds={IDLE_MINUTES * 60} /> : null}
         </NextIntlClientProvider>
       </body>
     </html>

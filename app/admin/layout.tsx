@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { SessionTimeout } from "@/app/components/SignedInLayout";
 import { containerClass } from "@/app/components/styles";
 import { requireOperator } from "@/lib/sessions";
 import { AdminNavLinks } from "./AdminNavLinks";
@@ -31,6 +32,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </div>
       </div>
       {children}
+      <SessionTimeout />
     </>
   );
 }

@@ -8,10 +8,10 @@ import { emailField } from "@/lib/identity";
 import { issueChallenge } from "@/lib/login";
 import { forgetLogin, pendingLogin, rememberChallenge } from "@/lib/login/cookie";
 import { requestContext } from "@/lib/request-context";
-import { safeReturnPath } from "@/lib/sessions";
+import { safeReturnPath, termsPath } from "@/lib/sessions";
 import { preferredLocale } from "@/lib/account";
 import { rememberLocale } from "@/lib/i18n/cookie";
-import { freshSession } from "@/lib/sessions/fresh";
+import { freshSession } from "@/lib/sessions/cookie";
 
 /** Email entry: every well-formed address gets a challenge page (a decoy when unknown). */
 export async function startSignInAction(formInput: unknown): Promise<void> {
@@ -47,5 +47,5 @@ export async function answerChallengeAction(formInput: unknown): Promise<void> {
   const locale = session ? await preferredLocale(session.userId) : null;
   if (locale) await rememberLocale(locale);
   // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
-  redirect(session?.termsAccepted ? (pending.returnTo ?? "/dashboard") : "/terms");
+  redirect(session?.termsAccepted ? (pending.returnTo ?? "/dashboard") : termsPath(pending.returnTo));
 }

@@ -12,7 +12,7 @@ import { acceptTermsAction, signOutAction, type TermsFormState } from "./actions
  */
 const noSubscription = () => () => {};
 
-export function TermsAcceptForm({ version }: { version: number }) {
+export function TermsAcceptForm({ version, returnTo }: { version: number; returnTo: string | null }) {
   const t = useTranslations("Terms");
   const [state, action, pending] = useActionState(acceptTermsAction, {} as TermsFormState);
   const [ticked, setTicked] = useState(false);
@@ -20,6 +20,7 @@ export function TermsAcceptForm({ version }: { version: number }) {
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="version" value={version} />
+      {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
       <div className="flex items-start gap-3">
         <input
           id="accept"

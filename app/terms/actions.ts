@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { recordAudit } from "@/lib/audit";
 import { requestContext } from "@/lib/request-context";
-import { endAllSessions, requireSignedIn } from "@/lib/sessions";
+import { endAllSessions, requireSignedIn, safeReturnPath } from "@/lib/sessions";
 import { acceptTerms } from "@/lib/terms";
 
 export type TermsFormState = { error?: "mustTick" | "outdated" };
@@ -16,7 +16,7 @@ export async function acceptTermsAction(_: TermsFormState, formInput: unknown): 
   if (form.get("accept") !== "yes") return { error: "mustTick" };
   const version = Number(form.get("version"));
   if (!Number.isSafeInteger(version) || !(await acceptTerms(user.id, version, await requestContext()))) return { error: "outdated" };
-  redirect("/dashboard");
+  redirect(safeReturnPath(form.get("next")) ?? "/dashboard");
 }
 
 /** Declining the terms (or signing out anywhere) ends the session. */

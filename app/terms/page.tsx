@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
-import { currentUser } from "@/lib/sessions";
+import { currentUser, safeReturnPath } from "@/lib/sessions";
 import { currentTerms } from "@/lib/terms";
 import { TermsAcceptForm } from "./TermsAcceptForm";
 
@@ -30,9 +30,9 @@ function sections(body: string): Array<{ heading?: string; text: string }> {
 }
 
 /** Everyone can read the terms; a signed-in user who has not accepted them is asked to here. */
-export default async function TermsPage() {
+export default async function TermsPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   await connection();
-  const [terms, user, t, format] = await Promise.all([currentTerms(await getLocale()), currentUser(), getTranslations("Terms"), getFormatter()]);
+  const [terms, user, t, format, params] = await Promise.all([currentTerms(await getLocale()), currentUser(), getTranslations("Terms"), getFormatter(), searchParams]);
   if (!terms) return null;
   const mustAccept = user !== null && !user.termsAccepted;
   return (
@@ -56,7 +56,7 @@ export default async function TermsPage() {
       </Card>
       {mustAccept ? (
         <Card>
-          <TermsAcceptForm version={terms.version} />
+          <TermsAcceptForm version={terms.version} returnTo={safeReturnPath(params.next)} />
         </Card>
       ) : null}
     </PageShell>

@@ -76,8 +76,10 @@ export async function answerReauthentication(challengeId: string, answer: string
 async function checkAnswer(challengeId: string, answer: string, context: RequestContext, purpose: ChallengePurpose): Promise<string | null> {
   const { now } = context;
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
-  const challenge = await consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose);
-  const withinLimit = await consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now);
+  const [challenge, withinLimit] = await Promise.all([
+    consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose),
+    consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now),
+  ]);
   const account = await findSignInAccount(challenge?.userId ?? NO_USER_ID);
   const typed = typedCode(answer);
 

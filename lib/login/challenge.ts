@@ -36,8 +36,10 @@ export async function issueChallenge(
   context: RequestContext,
   previousChallengeId?: string | null,
 ): Promise<{ challengeId: string }> {
-  const withinLimit = await consumeRateLimit(RATE_LIMITS.loginEmailPerIp, context.ip, context.now);
-  const account = await findSignInAccountByEmail(emailForLookup(email));
+  const [withinLimit, account] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.loginEmailPerIp, context.ip, context.now),
+    findSignInAccountByEmail(emailForLookup(email)),
+  ]);
   const bound = withinLimit && account !== undefined && account.status === "active" && account.hasCredential;
 
   const challengeId = generateToken();

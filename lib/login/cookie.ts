@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { env } from "@/env";
-import { safeReturnPath } from "@/lib/sessions/guard";
+import { safeReturnPath } from "@/lib/sessions/return-path";
 
 /** The pending challenge id, the email it was issued for and the return path, httpOnly. */
 const CHALLENGE = "login_challenge";

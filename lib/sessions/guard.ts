@@ -1,21 +1,20 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
-import type { SessionUser } from "./refresh";
-
-/** Only same-origin paths may be returned to after sign-in. */
-export function safeReturnPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
-  return value.length <= 512 ? value : null;
-}
+import { now } from "@/lib/clock";
+import { readSessionToken } from "./cookie";
+import { refreshSession, type SessionUser } from "./refresh";
+import { termsPath } from "./return-path";
 
 /**
- * The signed-in user, or null. Memoised per request (React cache): the root layout and the page
- * both ask, and each auth() decrypts the session and checks it against the database.
+ * The signed-in user, or null: the session cookie re-checked against the database, as the
+ * Auth.js jwt callback does. Memoised per request (React cache): the root layout and the page
+ * both ask.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  return session?.user?.id ? session.user : null;
+  const claims = (await readSessionToken())?.claims;
+  if (!claims) return null;
+  const refreshed = await refreshSession(claims, now().getTime());
+  return refreshed ? { id: claims.userId, role: claims.role, termsAccepted: refreshed.termsAccepted } : null;
 });
 
 /**
@@ -25,7 +24,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requirePortalUser(returnTo = "/dashboard"): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  if (!user.termsAccepted) redirect("/terms");
+  if (!user.termsAccepted) redirect(termsPath(returnTo));
   return user;
 }
 

@@ -1,4 +1,5 @@
-export { currentUser, requirePortalUser, requireSignedIn, safeReturnPath } from "./guard";
+export { currentUser, requirePortalUser, requireSignedIn } from "./guard";
+export { safeReturnPath, termsPath } from "./return-path";
 export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
 export type { SessionUser } from "./refresh";
 export { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "./operator";

@@ -49,6 +49,19 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
   }
 });
 
+test("a first sign-in on the way to another portal page accepts the terms, then goes on to that page", async ({ page, baseURL }) => {
+  const customer = await onboard(page, PATTERN);
+  await page.goto("/account/password");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount%2Fpassword$/);
+  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+  await page.getByRole("button", { name: "Send" }).click();
+  await submitCode(page, await readAnswer(page, PATTERN));
+  await expect(page).toHaveURL(/\/terms\?next=%2Faccount%2Fpassword$/);
+  await page.getByRole("checkbox", { name: TERMS_CHECKBOX }).check();
+  await page.getByRole("button", { name: "Accept" }).click();
+  await expect(page).toHaveURL(`${baseURL}/account/password`);
+});
+
 test("a signed-in user who has not accepted the terms gets no portal data or action through a direct server-action POST", async ({ page, browser, baseURL }) => {
   test.slow(); // two onboardings and some forty requests
   type Style = "form" | "fetch";

@@ -7,6 +7,7 @@ import {
   type SessionState,
 } from "@/lib/sessions/policy";
 
+import { safeReturnPath, termsPath } from "@/lib/sessions/return-path";
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -93,5 +94,21 @@ describe("terms", () => {
     ["no terms published at all", null, null, true],
   ])("%s", (_label, acceptedTermsVersion, currentTermsVersion, accepted) => {
     expect(hasAcceptedCurrentTerms(state({ acceptedTermsVersion, currentTermsVersion }))).toBe(accepted);
+  });
+});
+
+describe("return paths", () => {
+  test("only same-origin paths are followed after sign-in", () => {
+    expect(safeReturnPath("/account/password")).toBe("/account/password");
+    for (const foreign of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "dashboard", 42, null, `/${"a".repeat(600)}`]) {
+      expect(safeReturnPath(foreign)).toBeNull();
+    }
+  });
+
+  test("the terms page keeps where the user was headed, unless that is the dashboard or elsewhere", () => {
+    expect(termsPath("/account/password?step=2")).toBe("/terms?next=%2Faccount%2Fpassword%3Fstep%3D2");
+    expect(termsPath("/dashboard")).toBe("/terms");
+    expect(termsPath(null)).toBe("/terms");
+    expect(termsPath("//evil.example/")).toBe("/terms");
   });
 });
