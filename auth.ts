@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { answerChallenge } from "@/lib/login";
 import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
 import { SESSION_COOKIE } from "@/lib/sessions/cookie";
+import { reportSignIn } from "@/lib/sessions/sign-in-outcome";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { now } from "@/lib/clock";
@@ -16,6 +17,7 @@ declare module "next-auth" {
   interface User {
     role?: "customer" | "operator";
     sessionVersion?: number;
+    termsAccepted?: boolean;
   }
 }
 
@@ -48,8 +50,9 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         const context = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent"), now: now() };
         const result = await answerChallenge(challengeId, answer, context);
         if (!result.ok) throw new CredentialsSignin();
-        const { id, name, email, role, sessionVersion } = result.user;
-        return { id, name, email, role, sessionVersion };
+        reportSignIn(result.user);
+        const { id, name, email, role, sessionVersion, termsAccepted } = result.user;
+        return { id, name, email, role, sessionVersion, termsAccepted };
       },
     }),
   ],
@@ -57,7 +60,10 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     async jwt({ token, user }) {
       const at = now().getTime();
       if (user) {
+        // Just checked against the database by the sign-in's own statement: no second look.
         token.claims = { userId: user.id!, role: user.role!, sessionVersion: user.sessionVersion!, signedInAt: at, lastSeenAt: at };
+        token.termsAccepted = user.termsAccepted === true;
+        return token;
       }
       if (!token.claims) return null;
       const refreshed = await refreshSession(token.claims, at);

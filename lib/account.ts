@@ -1,5 +1,5 @@
 import { findUserById, updateUserLocale } from "@/db/queries/users";
-import { isLocale, type Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/i18n/config";
 
 /** The signed-in user's own profile, as shown on their dashboard. */
 export async function accountProfile(userId: string) {
@@ -9,9 +9,4 @@ export async function accountProfile(userId: string) {
 
 export async function savePreferredLocale(userId: string, locale: Locale): Promise<void> {
   await updateUserLocale(userId, locale);
-}
-
-export async function preferredLocale(userId: string): Promise<Locale | null> {
-  const user = await findUserById(userId);
-  return user && isLocale(user.locale) ? user.locale : null;
 }

@@ -9,9 +9,9 @@ import { issueChallenge } from "@/lib/login";
 import { forgetLogin, pendingLogin, rememberChallenge } from "@/lib/login/cookie";
 import { requestContext } from "@/lib/request-context";
 import { safeReturnPath, termsPath } from "@/lib/sessions";
-import { preferredLocale } from "@/lib/account";
 import { rememberLocale } from "@/lib/i18n/cookie";
-import { freshSession } from "@/lib/sessions/cookie";
+import { withSignInOutcome } from "@/lib/sessions/sign-in-outcome";
+import { isLocale } from "@/lib/i18n/config";
 
 /** Email entry: every well-formed address gets a challenge page (a decoy when unknown). */
 export async function startSignInAction(formInput: unknown): Promise<void> {
@@ -30,12 +30,15 @@ export async function answerChallengeAction(formInput: unknown): Promise<void> {
   const pending = await pendingLogin();
   const answer = form.get("answer");
   if (!pending.challengeId || !pending.email) redirect("/login?error=expired");
+  let user;
   try {
-    await signIn("credentials", {
-      challengeId: pending.challengeId,
-      answer: typeof answer === "string" ? answer.slice(0, 64) : "",
-      redirect: false,
-    });
+    user = await withSignInOutcome(() =>
+      signIn("credentials", {
+        challengeId: pending.challengeId,
+        answer: typeof answer === "string" ? answer.slice(0, 64) : "",
+        redirect: false,
+      }),
+    );
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const { challengeId } = await issueChallenge(pending.email, await requestContext());
@@ -43,9 +46,7 @@ export async function answerChallengeAction(formInput: unknown): Promise<void> {
     redirect("/login/challenge?retry=1");
   }
   await forgetLogin();
-  const session = await freshSession();
-  const locale = session ? await preferredLocale(session.userId) : null;
-  if (locale) await rememberLocale(locale);
+  if (user && isLocale(user.locale)) await rememberLocale(user.locale);
   // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
-  redirect(session?.termsAccepted ? (pending.returnTo ?? "/dashboard") : termsPath(pending.returnTo));
+  redirect(user?.termsAccepted ? (pending.returnTo ?? "/dashboard") : termsPath(pending.returnTo));
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { users } from "../schema";
+import { termsVersions, users } from "../schema";
 
 /**
  * Per-account brute-force counters. Every change is one atomic UPDATE … RETURNING, so
@@ -112,7 +112,16 @@ export async function recordSuccess(
       updatedAt: now,
     })
     .where(openForSignIn(userId, now, policy))
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, sessionVersion: users.sessionVersion });
+    .returning({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+      locale: users.locale,
+      acceptedTermsVersion: users.acceptedTermsVersion,
+      currentTermsVersion: sql<number | null>`(select max(${termsVersions.version}) from ${termsVersions})`,
+    });
   return row;
 }
 

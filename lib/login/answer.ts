@@ -9,9 +9,19 @@ import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
 import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
+import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
 import { isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 
-export type SignedInUser = { id: string; email: string; name: string; role: "customer" | "operator"; sessionVersion: number };
+export type SignedInUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: "customer" | "operator";
+  sessionVersion: number;
+  locale: string;
+  /** Whether the current terms are accepted, read in the sign-in's own statement. */
+  termsAccepted: boolean;
+};
 export type AnswerResult = { ok: true; user: SignedInUser } | { ok: false };
 
 /** Why an answer failed: for the audit log only, never for the person answering. */
@@ -110,10 +120,11 @@ async function checkAnswer(challengeId: string, answer: string, context: Request
 
 async function signIn(userId: string, context: RequestContext): Promise<SignedInUser | undefined> {
   return transaction(async (tx) => {
-    const user = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
-    if (!user) return undefined;
-    await recordAudit({ event: "login.succeeded", actorId: user.id, subjectId: user.id, outcome: "success" }, context, tx);
-    return user;
+    const row = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
+    if (!row) return undefined;
+    await recordAudit({ event: "login.succeeded", actorId: row.id, subjectId: row.id, outcome: "success" }, context, tx);
+    const { acceptedTermsVersion, currentTermsVersion, ...user } = row;
+    return { ...user, termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }) };
   });
 }
 

@@ -20,12 +20,3 @@ export async function readSessionToken(): Promise<JWT | null> {
     return null;
   }
 }
-
-/**
- * The session just created in this server action: who signed in and whether terms remain to
- * be accepted. The request's own headers predate the sign-in, so the new cookie is read back.
- */
-export async function freshSession(): Promise<{ userId: string; termsAccepted: boolean } | null> {
-  const token = await readSessionToken();
-  return token?.claims ? { userId: token.claims.userId, termsAccepted: token.termsAccepted === true } : null;
-}

@@ -29,6 +29,6 @@ export function sessionStillValid(claims: SessionClaims, state: SessionState | u
   return state.sessionVersion === claims.sessionVersion && state.role === claims.role;
 }
 
-export function hasAcceptedCurrentTerms(state: SessionState): boolean {
+export function hasAcceptedCurrentTerms(state: Pick<SessionState, "acceptedTermsVersion" | "currentTermsVersion">): boolean {
   return state.currentTermsVersion === null || state.acceptedTermsVersion === state.currentTermsVersion;
 }

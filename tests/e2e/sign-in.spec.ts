@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { onboard, PATTERN, readAnswer, signIn } from "./support/portal";
+import { acceptTerms, onboard, PATTERN, readAnswer, signIn } from "./support/portal";
 
 test("an onboarded customer signs in by reading the grid, accepts the terms once and reaches the dashboard", async ({ page }) => {
   const customer = await onboard(page, PATTERN);
@@ -54,4 +54,21 @@ test("a wrong code and an unknown email fail the same way, on a fresh grid", asy
   }
   expect(messages[0]).toContain("didn't work");
   expect(messages[0]).toBe(messages[1]);
+});
+
+test("the language a customer chose while signed in is theirs at the next sign-in, in another browser", async ({ page, browser, baseURL }) => {
+  const customer = await onboard(page, PATTERN);
+  await signIn(page, customer.email, PATTERN);
+  await acceptTerms(page);
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+
+  // A browser that has never seen the portal, asking for English.
+  const other = await browser.newContext({ baseURL, locale: "en-US" });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, customer.email, PATTERN);
+  await expect(otherPage).toHaveURL(/\/dashboard$/);
+  await expect(otherPage.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(otherPage.getByRole("button", { name: "ログアウト", exact: true })).toBeVisible();
+  await other.close();
 });

@@ -26,13 +26,18 @@ afterAll(() => closeDb());
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Signs in through the real challenge and builds the claims exactly as auth.ts does. */
-async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()): Promise<SessionClaims> {
+/** Signs in through the real challenge: who answered, as Auth.js's authorize receives it. */
+async function signedInUser(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()) {
   const when = new Date(at);
   const { challengeId } = await issueChallenge(email, loginContext(when));
   const result = await answerChallenge(challengeId, await correctAnswer(challengeId, pattern, when), loginContext(when));
   if (!result.ok) throw new Error("sign-in failed");
-  const { id, role, sessionVersion } = result.user;
+  return result.user;
+}
+
+/** Signs in and builds the claims exactly as auth.ts does. */
+async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()): Promise<SessionClaims> {
+  const { id, role, sessionVersion } = await signedInUser(email, pattern, at);
   return { userId: id, role, sessionVersion, signedInAt: at, lastSeenAt: at };
 }
 
@@ -178,6 +183,15 @@ describe("terms", () => {
       await tx.delete(termsVersions).where(eq(termsVersions.version, version));
     });
   }
+
+  test("a sign-in reads the terms state the session check reads (auth.ts trusts it for the new session)", async () => {
+    const { person, userId, claims } = await signedInCustomer();
+    expect(await signedInUser(person.email)).toMatchObject({ id: userId, termsAccepted: false });
+    expect((await refreshSession(claims, Date.now()))!.termsAccepted).toBe(false);
+    expect(await acceptTerms(userId, (await currentTerms("en"))!.version, testContext())).toBe(true);
+    expect(await signedInUser(person.email)).toMatchObject({ id: userId, termsAccepted: true });
+    expect((await refreshSession(claims, Date.now()))!.termsAccepted).toBe(true);
+  });
 
   test("a new terms version must be accepted before the portal opens again; the old one is refused", async () => {
     const { userId, claims } = await signedInCustomer();
