@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import {
   deleteExpiredChallenges,
   findPendingChallenge,
@@ -45,17 +45,17 @@ export async function issueChallenge(
   const challengeId = generateToken();
   const digits = generateChallengeDigits(DEFAULT_GRID, randomBytes);
   const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
-  await transaction(async (tx) => {
-    if (isChallengeId(previousChallengeId)) await voidChallenge(tx, hashToken(previousChallengeId), context.now);
-    await insertChallenge(tx, {
-      idHash: hashToken(challengeId),
-      userId: bound ? account.id : null,
-      digits,
-      ip: context.ip,
-      createdAt: context.now,
-      expiresAt,
+  const challenge = { idHash: hashToken(challengeId), userId: bound ? account.id : null, digits, ip: context.ip, createdAt: context.now, expiresAt };
+  // Replacing a pending challenge is two statements and needs a transaction; a first one is one
+  // INSERT (which path runs depends on the visitor's own cookie, never on the account).
+  if (isChallengeId(previousChallengeId)) {
+    await transaction(async (tx) => {
+      await voidChallenge(tx, hashToken(previousChallengeId), context.now);
+      await insertChallenge(tx, challenge);
     });
-  });
+  } else {
+    await insertChallenge(await getDb(), challenge);
+  }
   if (!withinLimit) {
     await recordAudit({ event: "login.rate_limited", outcome: "failure", details: { step: "email" } }, context);
   }
