@@ -256,15 +256,17 @@ export function printReport(r: Report): void {
 
   if (r.profile) {
     out.push(
-      `\nCPU profile of next start (${r.profile.files} file(s), ${fmt(r.profile.totalMs / 1000, 1)} s on CPU, idle excluded): self time by origin`,
+      `\nCPU profile of next start (${r.profile.files} file(s), ${fmt(r.profile.totalMs / 1000, 1)} s on CPU, idle excluded): time by origin (bundled frames traced through the build's source maps)`,
     );
     out.push(
       table(
-        ["origin", "s", "share"],
+        ["origin", "self s", "self share", "inside s (incl. what it calls)", "inside share"],
         r.profile.byOrigin.map((o) => [
           o.origin,
           fmt(o.ms / 1000, 2),
           `${fmt(o.share * 100, 1)}%`,
+          fmt(o.insideMs / 1000, 2),
+          `${fmt((o.insideMs / r.profile!.totalMs) * 100, 1)}%`,
         ]),
       ),
     );

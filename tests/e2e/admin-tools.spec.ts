@@ -75,10 +75,9 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await acceptTerms(customerPage);
   await customerContext.close();
 
-  // So is the operator; then the audit log, filtered.
+  // So is the operator, on the way to the audit log, and lands there; then the log, filtered.
   await page.goto("/admin/audit");
-  await acceptTerms(page);
-  await page.goto("/admin/audit");
+  await acceptTerms(page, "/admin/audit");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("combobox", { name: "Event" }).selectOption({ label: "Account registered" });

@@ -55,6 +55,7 @@ test("a first sign-in on the way to another portal page accepts the terms, then 
   await expect(page).toHaveURL(/\/login\?next=%2Faccount%2Fpassword$/);
   await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
   await page.getByRole("button", { name: "Send" }).click();
+  await expect(page).toHaveURL(/\/login\/challenge$/);
   await submitCode(page, await readAnswer(page, PATTERN));
   await expect(page).toHaveURL(/\/terms\?next=%2Faccount%2Fpassword$/);
   await page.getByRole("checkbox", { name: TERMS_CHECKBOX }).check();

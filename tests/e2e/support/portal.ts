@@ -135,11 +135,15 @@ export async function submitCode(page: Page, code: string): Promise<void> {
 
 export const TERMS_CHECKBOX = "Tick here to accept the terms and conditions then click on the accept button.";
 
-export async function acceptTerms(page: Page): Promise<void> {
-  await expect(page).toHaveURL(/\/terms$/);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Accepts the terms on the page the portal sent the user to, and lands where they were headed. */
+export async function acceptTerms(page: Page, headedFor = "/dashboard"): Promise<void> {
+  const asked = headedFor === "/dashboard" ? "/terms" : `/terms?next=${encodeURIComponent(headedFor)}`;
+  await expect(page).toHaveURL(new RegExp(`${escapeRegExp(asked)}$`));
   await page.getByRole("checkbox", { name: TERMS_CHECKBOX }).check();
   await page.getByRole("button", { name: "Accept" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(new RegExp(`${escapeRegExp(headedFor)}$`));
 }
 
 /**
