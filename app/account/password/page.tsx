@@ -5,9 +5,9 @@ import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
-import { TextField } from "@/app/components/TextField";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
+import { ChallengeAnswerForm } from "@/app/login/challenge/ChallengeAnswerForm";
 import { now } from "@/lib/clock";
 import { loadPendingChallenge } from "@/lib/login";
 import { pendingReauthChallenge } from "@/lib/login/cookie";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChangePatternPage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {
   await connection();
   await requirePortalUser("/account/password");
-  const [{ retry }, challengeId, t, tl] = await Promise.all([searchParams, pendingReauthChallenge(), getTranslations("Account"), getTranslations("Login")]);
+  const [{ retry }, challengeId, t] = await Promise.all([searchParams, pendingReauthChallenge(), getTranslations("Account")]);
   const challenge = challengeId ? await loadPendingChallenge(challengeId, now(), "reauthenticate") : null;
   return (
     <PageShell title={t("changeTitle")} lead={challenge ? t("reauthLead") : t("changeLead")}>
@@ -34,12 +34,7 @@ export default async function ChangePatternPage({ searchParams }: { searchParams
             <ChallengeGrid digits={challenge.digits} />
           </Card>
           <Card>
-            <form action={answerReauthenticationAction} className="space-y-5">
-              <TextField name="answer" label={tl("otp")} hint={tl("otpHint")} inputMode="numeric" autoComplete="off" maxLength={64} required autoFocus />
-              <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
-                {tl("send")}
-              </button>
-            </form>
+            <ChallengeAnswerForm action={answerReauthenticationAction} />
           </Card>
         </>
       ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { DataTable } from "@/app/components/DataTable";
 import { Card } from "@/app/components/Card";
 import { FieldError } from "@/app/components/FieldError";
 import { PageShell } from "@/app/components/PageShell";
@@ -100,42 +101,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {t("empty")}
           </p>
         ) : (
-          <div className="-mx-2 overflow-x-auto px-2" tabIndex={0} role="region" aria-label={t("tableCaption")}>
-            <table className="w-full min-w-[48rem] text-left text-sm">
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("time")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("eventColumn")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("outcome")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("actorColumn")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("subjectColumn")}</th>
-                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("ip")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.events.map((row) => (
-                  <tr key={row.id} className="border-b border-line align-top last:border-0">
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink tabular-nums">
-                      <time dateTime={row.occurredAt.toISOString()}>
-                        {format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium", timeZone })}
-                      </time>
-                    </td>
-                    <td className="py-2 pr-4 text-ink">
-                      {eventName(row.event)}
-                      <span className="block font-mono text-xs text-muted">{row.event}</span>
-                    </td>
-                    <td className="py-2 pr-4">
-                      <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${outcomeStyle[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{who(row.actorEmail, row.actorId)}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.subjectId || row.subjectEmail ? who(row.subjectEmail, row.subjectId) : "—"}</td>
-                    <td className="py-2 font-mono text-ink">{row.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("tableCaption")} columns={[t("time"), t("eventColumn"), t("outcome"), t("actorColumn"), t("subjectColumn"), t("ip")]} className="min-w-[48rem]">
+            {page.events.map((row) => (
+              <tr key={row.id} className="border-b border-line align-top last:border-0">
+                <td className="py-2 pr-4 whitespace-nowrap text-ink tabular-nums">
+                  <time dateTime={row.occurredAt.toISOString()}>
+                    {format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium", timeZone })}
+                  </time>
+                </td>
+                <td className="py-2 pr-4 text-ink">
+                  {eventName(row.event)}
+                  <span className="block font-mono text-xs text-muted">{row.event}</span>
+                </td>
+                <td className="py-2 pr-4">
+                  <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${outcomeStyle[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">{who(row.actorEmail, row.actorId)}</td>
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.subjectId || row.subjectEmail ? who(row.subjectEmail, row.subjectId) : "—"}</td>
+                <td className="py-2 font-mono text-ink">{row.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {page.newer !== null || page.older !== null ? (
           <nav aria-label={t("pagination")} className="mt-6 flex flex-wrap justify-between gap-3">

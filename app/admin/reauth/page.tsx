@@ -5,9 +5,9 @@ import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
-import { TextField } from "@/app/components/TextField";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
+import { ChallengeAnswerForm } from "@/app/login/challenge/ChallengeAnswerForm";
 import { adminReturnPath, pendingAdminReauth } from "@/lib/admin/account-actions";
 import { now } from "@/lib/clock";
 import { loadPendingChallenge } from "@/lib/login";
@@ -41,24 +41,7 @@ export default async function AdminReauthPage({ searchParams }: { searchParams: 
             <p className="mt-3 text-center text-sm text-muted">{tl("expiresNote")}</p>
           </Card>
           <Card>
-            <form action={answerAdminReauthAction} className="space-y-5">
-              <input type="hidden" name="next" value={next} />
-              <TextField
-                name="answer"
-                label={tl("otp")}
-                hint={tl("otpHint")}
-                inputMode="numeric"
-                autoComplete="off"
-                autoCorrect="off"
-                spellCheck={false}
-                maxLength={64}
-                required
-                autoFocus
-              />
-              <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
-                {tl("send")}
-              </button>
-            </form>
+            <ChallengeAnswerForm action={answerAdminReauthAction} next={next} />
           </Card>
         </>
       ) : (

@@ -2,41 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError } from "@/app/components/FieldError";
+import { Field } from "@/app/components/Field";
 import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
-import { buttonClass, describedBy, hintClass, inputClass, labelClass } from "@/app/components/styles";
+import { buttonClass, hintClass } from "@/app/components/styles";
 import { publishTermsAction, type PublishTermsFormState, type TermsField } from "./actions";
 
 type Texts = Record<TermsField, string>;
 
 function TextArea({ name, label, defaultValue, error, hint, required }: { name: TermsField; label: string; defaultValue: string; error?: string; hint?: string; required?: boolean }) {
-  const t = useTranslations("Common");
-  const hintId = hint ? `${name}-hint` : undefined;
   return (
-    <div>
-      <label htmlFor={name} className={labelClass}>
-        {label}
-        {required ? <span className="ml-2 rounded bg-canvas px-1.5 py-0.5 text-xs font-medium text-muted">{t("required")}</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={10}
-        required={required}
-        defaultValue={defaultValue}
-        maxLength={100_000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, error && `${name}-error`)}
-        className={`mt-1.5 ${inputClass(Boolean(error))} leading-relaxed`}
-      />
-      <FieldError id={`${name}-error`} message={error} />
-    </div>
+    <Field
+      id={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={({ className, ...control }) => (
+        <textarea name={name} rows={10} required={required} defaultValue={defaultValue} maxLength={100_000} {...control} className={`${className} leading-relaxed`} />
+      )}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { DataTable } from "@/app/components/DataTable";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
@@ -97,40 +98,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {page.rows.length === 0 ? (
           <p className="text-muted">{filtered ? t("noMatches") : t("noUsers")}</p>
         ) : (
-          // Data tables keep their columns on a phone and scroll inside this focusable region
-          // (the WCAG 1.4.10 exception for two-dimensional content); the page itself does not.
-          <div className="-mx-2 overflow-x-auto px-2" tabIndex={0} role="region" aria-label={t("tableCaption")}>
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("columns.name")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("columns.email")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("columns.company")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("columns.status")}</th>
-                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("columns.lastSignIn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((row) => (
-                  <tr key={row.id} className="border-b border-line last:border-0">
-                    <td className="py-2 pr-4">
-                      <Link href={`/admin/users/${row.id}`} className={linkClass}>
-                        {row.name}
-                      </Link>
-                      {row.role === "operator" ? <span className="ml-2 text-xs text-muted">{t("roles.operator")}</span> : null}
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.email}</td>
-                    <td className="py-2 pr-4 text-ink">{row.company ?? "—"}</td>
-                    <td className="py-2 pr-4">
-                      <StatusBadge status={row.status} />
-                    </td>
-                    <td className="py-2 whitespace-nowrap text-ink">{row.lastSignInAt ? when(row.lastSignInAt) : t("never")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("tableCaption")} columns={[t("columns.name"), t("columns.email"), t("columns.company"), t("columns.status"), t("columns.lastSignIn")]} className="min-w-[44rem]">
+            {page.rows.map((row) => (
+              <tr key={row.id} className="border-b border-line last:border-0">
+                <td className="py-2 pr-4">
+                  <Link href={`/admin/users/${row.id}`} className={linkClass}>
+                    {row.name}
+                  </Link>
+                  {row.role === "operator" ? <span className="ml-2 text-xs text-muted">{t("roles.operator")}</span> : null}
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.email}</td>
+                <td className="py-2 pr-4 text-ink">{row.company ?? "—"}</td>
+                <td className="py-2 pr-4">
+                  <StatusBadge status={row.status} />
+                </td>
+                <td className="py-2 whitespace-nowrap text-ink">{row.lastSignInAt ? when(row.lastSignInAt) : t("never")}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {page.previous || page.next ? (
           <nav aria-label={t("pagination")} className="mt-5 flex flex-wrap justify-between gap-4 border-t border-line pt-4">

@@ -6,12 +6,12 @@ import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
-import { TextField } from "@/app/components/TextField";
-import { buttonClass, linkClass } from "@/app/components/styles";
+import { linkClass } from "@/app/components/styles";
 import { loadPendingChallenge } from "@/lib/login";
 import { pendingLogin } from "@/lib/login/cookie";
 import { answerChallengeAction } from "../actions";
 import { ChallengeGrid } from "./ChallengeGrid";
+import { ChallengeAnswerForm } from "./ChallengeAnswerForm";
 import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,23 +36,7 @@ export default async function ChallengePage({ searchParams }: { searchParams: Pr
         <p className="mt-4 text-center text-sm text-muted">{t("expiresNote")}</p>
       </div>
       <Card>
-        <form action={answerChallengeAction} className="space-y-5">
-          <TextField
-            name="answer"
-            label={t("otp")}
-            hint={t("otpHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            autoCorrect="off"
-            spellCheck={false}
-            maxLength={64}
-            required
-            autoFocus
-          />
-          <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
-            {t("send")}
-          </button>
-        </form>
+        <ChallengeAnswerForm action={answerChallengeAction} />
       </Card>
       <p>
         <Link href="/login" className={linkClass}>

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { DataTable } from "@/app/components/DataTable";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
@@ -170,37 +171,22 @@ export default async function UserDetailPage({
         {user.events.length === 0 ? (
           <p className="text-muted">{t("noEvents")}</p>
         ) : (
-          <div className="-mx-2 overflow-x-auto px-2" tabIndex={0} role="region" aria-label={t("auditCaption")}>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("auditCaption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.when")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.event")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.outcome")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.actor")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold whitespace-nowrap">{t("audit.ip")}</th>
-                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("audit.details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {user.events.map((event) => (
-                  <tr key={event.id} className="border-b border-line align-top last:border-0">
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{when(event.occurredAt)}</td>
-                    <td className="py-2 pr-4 font-mono text-xs text-ink">{event.event}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{t(`outcomes.${event.outcome}`)}</td>
-                    <td className="min-w-32 py-2 pr-4 text-ink [overflow-wrap:anywhere]">
-                      {event.actorId === null ? t("audit.system") : event.actorId === user.id ? t("audit.self") : (event.actorEmail ?? event.actorId)}
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap text-ink">{event.ip ?? "—"}</td>
-                    <td className="min-w-56 py-2 font-mono text-xs text-muted [overflow-wrap:anywhere]">
-                      {event.details ? Object.entries(event.details).map(([key, value]) => `${key}=${String(value)}`).join(" ") : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("auditCaption")} columns={[t("audit.when"), t("audit.event"), t("audit.outcome"), t("audit.actor"), t("audit.ip"), t("audit.details")]}>
+            {user.events.map((event) => (
+              <tr key={event.id} className="border-b border-line align-top last:border-0">
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">{when(event.occurredAt)}</td>
+                <td className="py-2 pr-4 font-mono text-xs text-ink">{event.event}</td>
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">{t(`outcomes.${event.outcome}`)}</td>
+                <td className="min-w-32 py-2 pr-4 text-ink [overflow-wrap:anywhere]">
+                  {event.actorId === null ? t("audit.system") : event.actorId === user.id ? t("audit.self") : (event.actorEmail ?? event.actorId)}
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">{event.ip ?? "—"}</td>
+                <td className="min-w-56 py-2 font-mono text-xs text-muted [overflow-wrap:anywhere]">
+                  {event.details ? Object.entries(event.details).map(([key, value]) => `${key}=${String(value)}`).join(" ") : ""}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
 

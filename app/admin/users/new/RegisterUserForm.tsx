@@ -9,6 +9,7 @@ import { buttonClass } from "@/app/components/styles";
 import type { FormState } from "@/app/components/form-state";
 import type { RegistrationField } from "@/lib/onboarding/register";
 import { registerUserAction } from "../actions";
+import { ProfileFields } from "../ProfileFields";
 import { SelectField } from "../SelectField";
 
 export function RegisterUserForm() {
@@ -30,19 +31,7 @@ export function RegisterUserForm() {
       />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
       <TextField name="email" type="email" label={t("fields.email")} autoComplete="off" required defaultValue={values.email} error={errors.email} />
-      <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={values.name} error={errors.name} />
-      <TextField
-        name="phone"
-        type="tel"
-        inputMode="numeric"
-        label={t("fields.phone")}
-        hint={t("fields.phoneHint")}
-        autoComplete="off"
-        required
-        defaultValue={values.phone}
-        error={errors.phone}
-      />
-      <TextField name="company" label={t("fields.company")} hint={t("fields.companyHint")} autoComplete="off" defaultValue={values.company} error={errors.company} />
+      <ProfileFields values={values} errors={errors} />
       <SelectField
         name="role"
         label={t("fields.role")}

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary, summaryErrors } from "@/app/components/ErrorSummary";
 import { FormMessage } from "@/app/components/FormMessage";
-import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
 import type { FormState } from "@/app/components/form-state";
 import type { ProfileField } from "@/lib/admin/account-actions";
 import { editProfileAction } from "../../actions";
+import { ProfileFields } from "../../ProfileFields";
 
 export function EditProfileForm({ userId, initial }: { userId: string; initial: Record<ProfileField, string> }) {
   const t = useTranslations("AdminUsers");
@@ -20,19 +20,7 @@ export function EditProfileForm({ userId, initial }: { userId: string; initial: 
       <input type="hidden" name="userId" value={userId} />
       <ErrorSummary errors={summaryErrors(errors, [["name", t("fields.name")], ["phone", t("fields.phone")], ["company", t("fields.company")]])} />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
-      <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={values.name} error={errors.name} />
-      <TextField
-        name="phone"
-        type="tel"
-        inputMode="numeric"
-        label={t("fields.phone")}
-        hint={t("fields.phoneHint")}
-        autoComplete="off"
-        required
-        defaultValue={values.phone}
-        error={errors.phone}
-      />
-      <TextField name="company" label={t("fields.company")} hint={t("fields.companyHint")} autoComplete="off" defaultValue={values.company} error={errors.company} />
+      <ProfileFields values={values} errors={errors} />
       <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {t("saveProfile")}
       </button>

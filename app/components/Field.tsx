@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { FieldError } from "./FieldError";
+import { describedBy, hintClass, inputClass, labelClass } from "./styles";
+
+/** What a field's control spreads onto itself to be tied to its label, hint and error. */
+export type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string };
+
+/**
+ * A label (tagged when required), an optional hint, the control and its error, wired with
+ * aria-describedby and aria-invalid. Texts are already translated. Works in server and client
+ * components (it uses the non-async useTranslations).
+ */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  control,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  control: (props: ControlProps) => ReactNode;
+}) {
+  const t = useTranslations("Common");
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+        {required ? <span className="ml-2 rounded bg-canvas px-1.5 py-0.5 text-xs font-medium text-muted">{t("required")}</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(hintId, error ? errorId : undefined), className: `mt-1.5 ${inputClass(Boolean(error))}` })}
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
+}
