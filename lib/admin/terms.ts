@@ -4,10 +4,14 @@ import { findTermsTexts, insertTermsVersion, listTermsVersions } from "@/db/quer
 import type { RequestContext } from "@/lib/request-context";
 import { recordAudit } from "@/lib/audit";
 
+/**
+ * Terms text keeps its line breaks and tabs; other control characters go (PostgreSQL refuses
+ * NUL, and none belongs in a text people read).
+ */
 const text = (max: number) =>
   z
     .string({ error: "required" })
-    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+    .transform((value) => value.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, "").trim())
     .pipe(z.string().min(1, { error: "required" }).max(max, { error: "tooLong" }));
 
 const termsText = z.object({ title: text(200), body: text(100_000) }, { error: "required" });
