@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { termsVersions, users } from "../schema";
+import { users } from "../schema";
+import { currentTermsVersion } from "./terms";
 
 /**
  * Per-account brute-force counters. Every change is one atomic UPDATE … RETURNING, so
@@ -120,7 +121,7 @@ export async function recordSuccess(
       sessionVersion: users.sessionVersion,
       locale: users.locale,
       acceptedTermsVersion: users.acceptedTermsVersion,
-      currentTermsVersion: sql<number | null>`(select max(${termsVersions.version}) from ${termsVersions})`,
+      currentTermsVersion: currentTermsVersion,
     });
   return row;
 }

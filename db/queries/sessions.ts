@@ -1,6 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { termsVersions, users } from "../schema";
+import { users } from "../schema";
+import { currentTermsVersion } from "./terms";
 
 /** What every request needs to know about its signed-in user, in one round trip. */
 export async function findSessionState(userId: string) {
@@ -11,7 +12,7 @@ export async function findSessionState(userId: string) {
       status: users.status,
       role: users.role,
       acceptedTermsVersion: users.acceptedTermsVersion,
-      currentTermsVersion: sql<number>`(select max(${termsVersions.version}) from ${termsVersions})`,
+      currentTermsVersion,
     })
     .from(users)
     .where(eq(users.id, userId))

@@ -1,6 +1,9 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { termsAcceptances, termsTexts, termsVersions, users } from "../schema";
+
+/** The newest published terms version (null before any), as a subquery for a user's row. */
+export const currentTermsVersion = sql<number | null>`(select max(${termsVersions.version}) from ${termsVersions})`;
 
 /** The newest terms version with its text in the locale (English when it has no such text). */
 export async function findCurrentTerms(locale: string) {
