@@ -15,6 +15,10 @@ export async function register() {
     installLogRedaction();
     const { getDb } = await import("./db/client");
     await getDb();
+    // Needs PATTERN_KEY, so it cannot be an SQL migration: seals plain history hashes left by
+    // older versions (and any under a previous key). A no-op once done.
+    const { resealPatternHistory } = await import("./lib/pattern-history");
+    await resealPatternHistory();
     // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
     // lib/demo checks env.NODE_ENV (and that the database is the embedded one) again.
     if (process.env.NODE_ENV === "development") {

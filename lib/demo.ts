@@ -1,4 +1,3 @@
-import bcrypt from "bcryptjs";
 import { transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
 import { DuplicateEmailError, findUserByEmail, insertUser } from "@/db/queries/users";
@@ -7,7 +6,8 @@ import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
-import { checkStrength, DEFAULT_GRID, patternFingerprint, validatePattern } from "@/lib/matrix";
+import { checkStrength, DEFAULT_GRID, validatePattern } from "@/lib/matrix";
+import { historyHash } from "@/lib/pattern-history";
 import type { RequestContext } from "@/lib/request-context";
 
 /**
@@ -50,8 +50,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
   },
 ]);
 
-const BCRYPT_COST = 10;
-
 export type DemoSeedResult = { created: string[]; skipped: string[] };
 
 /** Stores one demo account like onboarding stores a real one; false when it already exists. */
@@ -61,12 +59,12 @@ async function seedAccount(account: DemoAccount, context: RequestContext): Promi
   const strong = valid.ok ? checkStrength(DEFAULT_GRID, valid.pattern) : valid;
   if (!strong.ok) throw new Error(`The demo pattern of ${account.email} breaks the password policy (${strong.reason.code})`);
   const pattern = [...account.pattern];
-  const patternHash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
   try {
     await transaction(async (tx) => {
       const { email, name, phone, company, role } = account;
       const user = await insertUser(tx, { email, name, phone, company, role, status: "active", createdAt: context.now, updatedAt: context.now });
       const sealedPattern = sealPattern(pattern, user.id, keyring.current);
+      const patternHash = await historyHash(user.id, pattern);
       await storeCredential(tx, { userId: user.id, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
       await recordAudit({ event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
     });

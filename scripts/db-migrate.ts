@@ -1,8 +1,11 @@
 import { closeDb, getDb } from "@/db/client";
+import { resealPatternHistory } from "@/lib/pattern-history";
 
-// Opening the database applies every committed migration (and the reference data).
+// Opening the database applies every committed migration (and the reference data); the
+// pattern-history step needs PATTERN_KEY, so it runs here in TypeScript, not in SQL.
 async function main() {
   await getDb();
+  await resealPatternHistory();
   await closeDb();
   console.log("Database is up to date.");
 }

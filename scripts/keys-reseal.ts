@@ -1,6 +1,6 @@
 /**
  * `npm run keys:reseal`: after rotating PATTERN_KEY (new key current, old one in
- * PATTERN_KEYS_PREVIOUS), seals every matrix password again under the new key. Safe to run
+ * PATTERN_KEYS_PREVIOUS), seals every matrix password and pattern-history hash again under the new key. Safe to run
  * beside the app and to run again. Prints counts only.
  */
 import { loadEnvConfig } from "@next/env";
@@ -10,11 +10,14 @@ loadEnvConfig(process.cwd());
 async function main(): Promise<number> {
   // Imported after the .env files are loaded: env.ts reads the environment once, on import.
   const { resealCredentials } = await import("@/lib/key-rotation");
+  const { resealPatternHistory } = await import("@/lib/pattern-history");
   const { closeDb } = await import("@/db/client");
   try {
     const { resealed, unreadable } = await resealCredentials();
     console.log(`Resealed ${resealed} matrix passwords under the current key; ${unreadable} could not be opened with the configured keys.`);
-    return unreadable > 0 ? 1 : 0;
+    const history = await resealPatternHistory();
+    console.log(`Resealed ${history.resealed} earlier-pattern hashes; ${history.unreadable} could not be opened with the configured keys.`);
+    return unreadable + history.unreadable > 0 ? 1 : 0;
   } finally {
     await closeDb();
   }

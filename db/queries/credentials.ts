@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, notLike } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { matrixCredentials, patternHistory } from "../schema";
 
@@ -8,7 +8,7 @@ export async function findCredential(userId: string, executor?: Executor) {
   return row;
 }
 
-/** Replaces the user's matrix password and remembers its hash for the reuse rule. */
+/** Replaces the user's matrix password and remembers its sealed hash for the reuse rule. */
 export async function storeCredential(
   executor: Executor,
   values: { userId: string; sealedPattern: string; keyId: string; length: number; patternHash: string; now: Date },
@@ -25,7 +25,7 @@ export async function deleteCredential(executor: Executor, userId: string): Prom
   await executor.delete(matrixCredentials).where(eq(matrixCredentials.userId, userId));
 }
 
-/** bcrypt hashes of the user's most recent patterns, newest first. */
+/** The stored (sealed) hashes of the user's most recent patterns, newest first. */
 export async function recentPatternHashes(userId: string, count: number): Promise<string[]> {
   const db = await getDb();
   const rows = await db
@@ -53,5 +53,31 @@ export async function replaceSealedPattern(
     .set({ sealedPattern: values.sealedPattern, keyId: values.keyId })
     .where(and(eq(matrixCredentials.userId, values.userId), eq(matrixCredentials.sealedPattern, values.previous)))
     .returning({ userId: matrixCredentials.userId });
+  return rows.length === 1;
+}
+
+/**
+ * Up to `limit` pattern-history rows not yet sealed under `currentKeyId`: sealed under an older
+ * key, or plain bcrypt hashes from before history rows were sealed.
+ */
+export async function findHistoryNotSealedWith(currentKeyId: string, limit: number, exceptIds: readonly number[] = []) {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(patternHistory)
+    // Key ids may contain "_", a LIKE wildcard.
+    .where(notLike(patternHistory.patternHash, `v1.${currentKeyId.replace(/[\\%_]/g, "\\$&")}.%`))
+    .orderBy(patternHistory.id)
+    .limit(limit + exceptIds.length);
+  return rows.filter((row) => !exceptIds.includes(row.id)).slice(0, limit);
+}
+
+/** Swaps one history row's stored hash, only if it is still the one that was read. */
+export async function replaceHistoryHash(executor: Executor, values: { id: number; previous: string; patternHash: string }): Promise<boolean> {
+  const rows = await executor
+    .update(patternHistory)
+    .set({ patternHash: values.patternHash })
+    .where(and(eq(patternHistory.id, values.id), eq(patternHistory.patternHash, values.previous)))
+    .returning({ id: patternHistory.id });
   return rows.length === 1;
 }

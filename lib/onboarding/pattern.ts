@@ -1,6 +1,5 @@
-import bcrypt from "bcryptjs";
 import { transaction } from "@/db/client";
-import { recentPatternHashes, storeCredential } from "@/db/queries/credentials";
+import { storeCredential } from "@/db/queries/credentials";
 import { consumeOnboarding, findOpenOnboardingSession, storeDraft } from "@/db/queries/onboarding";
 import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
@@ -15,10 +14,10 @@ import {
   type PatternRefusal,
   type StrengthRefusal,
 } from "@/lib/matrix";
+import { historyHash, isRecentPattern } from "@/lib/pattern-history";
 import type { RequestContext } from "@/lib/request-context";
 
 export const PATTERN_HISTORY_DEPTH = 3;
-const BCRYPT_COST = 10;
 
 export type DraftRefusal = PatternRefusal | StrengthRefusal | { code: "reused" };
 export type DraftResult = { ok: true } | { ok: false; reason: DraftRefusal } | { ok: false; error: "session-expired" };
@@ -35,14 +34,6 @@ export async function loadOnboarding(sessionId: string, now: Date) {
   return { userId: session.userId, purpose: session.purpose, draft };
 }
 
-async function isReused(userId: string, pattern: number[]): Promise<boolean> {
-  const fingerprint = patternFingerprint(pattern);
-  for (const hash of await recentPatternHashes(userId, PATTERN_HISTORY_DEPTH)) {
-    if (await bcrypt.compare(fingerprint, hash)) return true;
-  }
-  return false;
-}
-
 /** Validates a registration attempt and keeps it, sealed, in the onboarding session. */
 export async function saveDraft(sessionId: string, input: unknown, now: Date): Promise<DraftResult> {
   const idHash = hashToken(sessionId);
@@ -52,7 +43,7 @@ export async function saveDraft(sessionId: string, input: unknown, now: Date): P
   if (!valid.ok) return { ok: false, reason: valid.reason };
   const strong = checkStrength(DEFAULT_GRID, valid.pattern);
   if (!strong.ok) return { ok: false, reason: strong.reason };
-  if (await isReused(session.userId, valid.pattern)) return { ok: false, reason: { code: "reused" } };
+  if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH)) return { ok: false, reason: { code: "reused" } };
   const stored = await storeDraft(idHash, sealJson(valid.pattern, draftContext(idHash), keyring.current), now);
   return stored ? { ok: true } : { ok: false, error: "session-expired" };
 }
@@ -76,7 +67,7 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     // Another tab changed the draft after this one read it: store only what was reviewed.
     if (patternFingerprint(consumedDraft) !== patternFingerprint(pattern)) tx.rollback();
     // Hashed only by the one confirm that won the consume: losers cost no bcrypt round.
-    const patternHash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
+    const patternHash = await historyHash(userId, pattern);
     const sealedPattern = sealPattern(pattern, userId, keyring.current);
     await storeCredential(tx, { userId, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
     await activateUser(tx, userId, context.now);

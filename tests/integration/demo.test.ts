@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoAccountsForDevelopment } from 
 import { keyring } from "@/lib/keys";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { cellIndex, checkStrength, DEFAULT_GRID } from "@/lib/matrix";
+import { isRecentPattern } from "@/lib/pattern-history";
 import { testContext } from "../support/people";
 import { correctAnswer, loginContext } from "../support/sign-in";
 
@@ -62,7 +63,8 @@ test("seeding creates both accounts, active, stored like real ones; the demo cus
     expect(credential!.sealedPattern).not.toContain(account.pattern.join(","));
     const history = await db.select().from(patternHistory).where(eq(patternHistory.userId, user!.id));
     expect(history).toHaveLength(1);
-    expect(history[0]!.patternHash).toMatch(/^\$2[aby]\$10\$/);
+    expect(history[0]!.patternHash).toMatch(new RegExp(`^v1\\.${keyring.current.id}\\.`));
+    expect(await isRecentPattern(user!.id, account.pattern, 1)).toBe(true);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, user!.id));
     expect(audit.map((e) => [e.event, e.outcome, e.details])).toEqual([["demo.seeded", "success", { role: account.role }]]);
   }
