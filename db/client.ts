@@ -14,7 +14,7 @@ export type Executor = Database | Transaction;
 
 type Connection = { db: Database; close: () => Promise<void>; via: "postgres" | "pglite" | "pglite-socket" };
 
-async function connectPostgres(url: string, options: { max: number; prepare: boolean }) {
+async function connectPostgres(url: string, options: { max: number; prepare: boolean; path?: string }) {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   // Custom plans always: a cached generic plan cannot use the prefix-search indexes for `LIKE $1`.
@@ -46,8 +46,9 @@ async function connect(): Promise<Connection> {
   const { openPglite } = await import("./pglite-host");
   const target = await openPglite(env.PGLITE_DIR);
   if (target.kind === "guest") {
-    // Another process owns the folder and has migrated it; share it through its socket.
-    return { ...(await connectPostgres(target.url, { max: 1, prepare: false })), via: "pglite-socket" };
+    // Another process owns the folder and has migrated it; share it through its Unix socket.
+    const guest = await connectPostgres("postgres://postgres@localhost/postgres", { max: 1, prepare: false, path: target.socketPath });
+    return { ...guest, via: "pglite-socket" };
   }
   await migratePglite(target.pglite);
   const { drizzle } = await import("drizzle-orm/pglite");
