@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, notLike } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { matrixCredentials, patternHistory } from "../schema";
+import { escapeLike } from "./directory";
 
 export async function findCredential(userId: string, executor?: Executor) {
   const db = executor ?? (await getDb());
@@ -66,7 +67,7 @@ export async function findHistoryNotSealedWith(currentKeyId: string, limit: numb
     .select()
     .from(patternHistory)
     // Key ids may contain "_", a LIKE wildcard.
-    .where(notLike(patternHistory.patternHash, `v1.${currentKeyId.replace(/[\\%_]/g, "\\$&")}.%`))
+    .where(notLike(patternHistory.patternHash, `v1.${escapeLike(currentKeyId)}.%`))
     .orderBy(patternHistory.id)
     .limit(limit + exceptIds.length);
   return rows.filter((row) => !exceptIds.includes(row.id)).slice(0, limit);

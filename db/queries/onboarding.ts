@@ -1,15 +1,33 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, notExists, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { onboardingSessions, onboardingTokens, users } from "../schema";
 
 type TokenPurpose = (typeof onboardingTokens.$inferInsert)["purpose"];
 
+const openTokensOf = (userId: string) =>
+  and(eq(onboardingTokens.userId, userId), isNull(onboardingTokens.consumedAt), isNull(onboardingTokens.voidedAt));
+
 /** Voids every open link of the user, so only the newest starting guide works. */
 export async function voidOpenTokens(executor: Executor, userId: string, now: Date): Promise<void> {
+  await executor.update(onboardingTokens).set({ voidedAt: now }).where(openTokensOf(userId));
+}
+
+/**
+ * Like voidOpenTokens, except that a link whose onboarding session is live (identity verified,
+ * pattern not yet confirmed) keeps working until that session ends, and not a moment longer:
+ * its expiry is brought forward to the session's.
+ */
+export async function voidOpenTokensSparingLiveSession(executor: Executor, userId: string, now: Date): Promise<void> {
+  const liveSession = and(eq(onboardingSessions.tokenId, onboardingTokens.id), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now));
+  await executor
+    .update(onboardingTokens)
+    .set({ expiresAt: sql`least(${onboardingTokens.expiresAt}, ${onboardingSessions.expiresAt})` })
+    .from(onboardingSessions)
+    .where(and(openTokensOf(userId), liveSession));
   await executor
     .update(onboardingTokens)
     .set({ voidedAt: now })
-    .where(and(eq(onboardingTokens.userId, userId), isNull(onboardingTokens.consumedAt), isNull(onboardingTokens.voidedAt)));
+    .where(and(openTokensOf(userId), notExists(executor.select({ one: sql`1` }).from(onboardingSessions).where(liveSession))));
 }
 
 export async function insertToken(

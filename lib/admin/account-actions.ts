@@ -34,7 +34,7 @@ export async function resendStartingGuide(userId: string, actorId: string, conte
     if (!user) return { ok: false, error: "not-found" };
     if (user.status !== "invited") return { ok: false, error: "not-invited" };
     const purpose = (await hadPassword(tx, userId)) ? "reset" : "activation";
-    await issueStartingGuide(tx, user, purpose, context, actorId);
+    await issueStartingGuide(tx, user, purpose, context, { actorId });
     await recordAudit({ event: "onboarding.guide_resent", actorId, subjectId: userId, outcome: "success", details: { via: "operator", purpose } }, context, tx);
     return { ok: true };
   });
@@ -62,7 +62,7 @@ export async function resetMatrixPassword(userId: string, actorId: string, conte
     await deleteCredential(tx, userId);
     await setStatusAndEndSessions(tx, userId, "invited", context.now);
     await recordAudit({ event: "user.pattern_reset", actorId, subjectId: userId, outcome: "success", details: { from: locked.status } }, context, tx);
-    await issueStartingGuide(tx, user, "reset", context, actorId);
+    await issueStartingGuide(tx, user, "reset", context, { actorId });
     return { ok: true };
   });
   if (result.ok) await scheduleMailDispatch();

@@ -1,6 +1,6 @@
 import { normalizeText } from "@/lib/identity";
 import { transaction, type Executor } from "@/db/client";
-import { insertToken, voidOpenTokens } from "@/db/queries/onboarding";
+import { insertToken, voidOpenTokens, voidOpenTokensSparingLiveSession } from "@/db/queries/onboarding";
 import { findUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { env } from "@/env";
@@ -13,6 +13,17 @@ import type { RequestContext } from "@/lib/request-context";
 
 type GuideUser = Pick<User, "id" | "email" | "name" | "locale">;
 
+type IssueOptions = {
+  /** The operator who asked for it; null for the system and self-service. */
+  actorId?: string | null;
+  /**
+   * Anyone who knows the address can ask for a new link, so such a request must not end an
+   * onboarding that is under way: its session and link last until the session ends (at most
+   * ONBOARDING_SESSION_MINUTES). Operators' resends and resets void every older link at once.
+   */
+  spareLiveSession?: boolean;
+};
+
 /**
  * Issues a new starting-guide link for the user (voiding older ones) and queues the email, in
  * the caller's transaction. The plaintext token leaves only inside the sealed email payload.
@@ -22,11 +33,11 @@ export async function issueStartingGuide(
   user: GuideUser,
   purpose: "activation" | "reset",
   context: RequestContext,
-  actorId: string | null = null,
+  { actorId = null, spareLiveSession = false }: IssueOptions = {},
 ): Promise<string> {
   const token = generateToken();
   const expiresAt = new Date(context.now.getTime() + env.ONBOARDING_TOKEN_TTL_HOURS * 3600_000);
-  await voidOpenTokens(tx, user.id, context.now);
+  await (spareLiveSession ? voidOpenTokensSparingLiveSession : voidOpenTokens)(tx, user.id, context.now);
   await insertToken(tx, { userId: user.id, tokenHash: hashToken(token), purpose, expiresAt });
   const link = `${env.APP_URL}/start/${token}`;
   await queueEmail(tx, {
@@ -43,7 +54,7 @@ async function resendIfAwaitingActivation(email: string, context: RequestContext
   const user = await findUserByEmail(email);
   if (!user || user.status !== "invited") return;
   await transaction(async (tx) => {
-    await issueStartingGuide(tx, user, "activation", context);
+    await issueStartingGuide(tx, user, "activation", context, { spareLiveSession: true });
     await recordAudit({ event: "onboarding.guide_resent", subjectId: user.id, details: { via: "self-service" } }, context, tx);
   });
   await scheduleMailDispatch();

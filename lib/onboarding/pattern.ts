@@ -1,6 +1,6 @@
 import { transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
-import { consumeOnboarding, findOpenOnboardingSession, storeDraft } from "@/db/queries/onboarding";
+import { consumeOnboarding, findOpenOnboardingSession, storeDraft, voidOpenTokens } from "@/db/queries/onboarding";
 import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
 import { hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
@@ -70,6 +70,8 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     const patternHash = await historyHash(userId, pattern);
     const sealedPattern = sealPattern(pattern, userId, keyring.current);
     await storeCredential(tx, { userId, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
+    // A self-service resend during this onboarding left a newer link open: the pattern is set, so it ends here.
+    await voidOpenTokens(tx, userId, context.now);
     await activateUser(tx, userId, context.now);
     // A new pattern ends every session signed in with the old one, this browser's included.
     if (consumed.purpose !== "activation") await bumpSessionVersion(tx, userId, context.now);

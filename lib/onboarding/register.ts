@@ -28,7 +28,7 @@ export async function registerUser(
     const result = await transaction(async (tx) => {
       const user = await insertUser(tx, { ...fields, company: company ?? null, createdAt: context.now, updatedAt: context.now });
       await recordAudit({ event: "user.registered", actorId, subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
-      const link = await issueStartingGuide(tx, user, "activation", context, actorId);
+      const link = await issueStartingGuide(tx, user, "activation", context, { actorId });
       return { userId: user.id, link };
     });
     await scheduleMailDispatch();

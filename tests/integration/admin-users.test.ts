@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { findCredential } from "@/db/queries/credentials";
 import { findUserById } from "@/db/queries/users";
-import { auditEvents, emailOutbox, onboardingTokens, users, type NewUser } from "@/db/schema";
-import { env } from "@/env";
-import { openJson, parseKeyring } from "@/lib/crypto";
+import { auditEvents, onboardingTokens, users, type NewUser } from "@/db/schema";
 import {
   decodeCursor,
   DIRECTORY_PAGE_SIZE,
@@ -20,11 +18,11 @@ import {
 } from "@/lib/admin";
 import { escapeLike } from "@/db/queries/directory";
 import { answerChallenge, issueChallenge } from "@/lib/login";
-import { listCapturedEmails } from "@/lib/mail";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
+import { latestGuide } from "../support/guide";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
 
 /**
@@ -335,35 +333,3 @@ describe("account actions", () => {
     expect(await registerUser({ ...person, email: person.email.toUpperCase() }, testContext(), op.id)).toEqual({ ok: false, fieldErrors: { email: "emailTaken" } });
   });
 });
-
-/**
- * The newest starting-guide link of a user. Emails are dispatched at once outside a request
- * (lib/mail/schedule.ts), but on a shared database other runs' emails may hold this one back:
- * a row still in the outbox is opened the way the dispatcher opens it.
- */
-async function latestGuide(userId: string): Promise<{ link: string; purpose: string }> {
-  const db = await getDb();
-  const [token] = await db
-    .select({ purpose: onboardingTokens.purpose })
-    .from(onboardingTokens)
-    .where(eq(onboardingTokens.userId, userId))
-    .orderBy(desc(onboardingTokens.createdAt))
-    .limit(1);
-  const user = await findUserById(userId);
-  const [row] = await db
-    .select()
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.toAddress, user!.email), eq(emailOutbox.template, "starting-guide")))
-    .orderBy(desc(emailOutbox.createdAt))
-    .limit(1);
-  let text = "";
-  if (row?.sealedProps) {
-    const keys = parseKeyring(env.PATTERN_KEY_ID, env.PATTERN_KEY, env.PATTERN_KEYS_PREVIOUS);
-    text = JSON.stringify(openJson(row.sealedProps, `email-outbox:${row.id}:${row.template}:${row.toAddress}`, keys.all));
-  } else {
-    text = (await listCapturedEmails({ to: user!.email, limit: 1 }))[0]?.text ?? "";
-  }
-  const link = text.match(/https?:\/\/[^\s"]+\/start\/[A-Za-z0-9_-]{43}/)?.[0];
-  if (!link) throw new Error("no starting-guide email");
-  return { link, purpose: token!.purpose };
-}
