@@ -19,6 +19,9 @@ export async function register() {
     // older versions (and any under a previous key). A no-op once done.
     const { resealPatternHistory } = await import("./lib/pattern-history");
     await resealPatternHistory();
+    // Spent challenges, counters, links and delivered emails, every few minutes for the server's life.
+    const { runPurgeLoop } = await import("./lib/maintenance/schedule");
+    void runPurgeLoop(new AbortController().signal);
     // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
     // lib/demo checks env.NODE_ENV (and that the database is the embedded one) again.
     if (process.env.NODE_ENV === "development") {

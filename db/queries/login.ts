@@ -91,10 +91,32 @@ export async function consumeChallenge(idHash: string, now: Date, purpose: Chall
 }
 
 /** Deletes challenges that expired before `before`; returns how many. */
-export async function deleteExpiredChallenges(before: Date): Promise<number> {
-  const db = await getDb();
-  const rows = await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, before)).returning({ idHash: loginChallenges.idHash });
+/** Deletes challenges that expired before `before`, answered or not. */
+export async function deleteExpiredChallenges(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor.delete(loginChallenges).where(lt(loginChallenges.expiresAt, before)).returning({ idHash: loginChallenges.idHash });
   return rows.length;
+}
+
+// Key space of the per-address lock below (the two-integer form never meets db/migrate.ts's lock).
+const CHALLENGE_IP_LOCK = 724_002;
+
+/**
+ * Deletes the pending sign-in challenges issued to one client address (bound or decoy alike).
+ * Call it in a transaction: it holds a lock on the address until the end, so concurrent entries
+ * from the address cannot each keep the row they are about to insert.
+ */
+export async function deletePendingSignInChallengesFrom(executor: Executor, ip: string | null, now: Date): Promise<void> {
+  await executor.execute(sql`select pg_advisory_xact_lock(${CHALLENGE_IP_LOCK}, hashtext(${ip ?? ""}))`);
+  await executor
+    .delete(loginChallenges)
+    .where(
+      and(
+        ip === null ? isNull(loginChallenges.ip) : eq(loginChallenges.ip, ip),
+        eq(loginChallenges.purpose, "sign_in"),
+        isNull(loginChallenges.consumedAt),
+        gt(loginChallenges.expiresAt, now),
+      ),
+    );
 }
 
 const newestFirst = [desc(auditEvents.occurredAt), desc(auditEvents.id)] as const;

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, notExists, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { onboardingSessions, onboardingTokens, users } from "../schema";
 
@@ -151,4 +151,22 @@ export async function consumeOnboarding(executor: Executor, idHash: string, now:
     .where(and(eq(onboardingTokens.id, session.tokenId), usableToken(now)))
     .returning({ id: onboardingTokens.id, purpose: onboardingTokens.purpose });
   return token ? { userId: session.userId, purpose: token.purpose, sealedDraft: session.sealedDraft } : undefined;
+}
+
+/** Deletes onboarding sessions that ended (confirmed or timed out) before `before`. */
+export async function deleteEndedOnboardingSessions(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor
+    .delete(onboardingSessions)
+    .where(or(lt(onboardingSessions.expiresAt, before), lt(onboardingSessions.consumedAt, before)))
+    .returning({ idHash: onboardingSessions.idHash });
+  return rows.length;
+}
+
+/** Deletes starting-guide links that were used, voided or expired before `before` (and their sessions). */
+export async function deleteEndedTokens(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor
+    .delete(onboardingTokens)
+    .where(or(lt(onboardingTokens.expiresAt, before), lt(onboardingTokens.consumedAt, before), lt(onboardingTokens.voidedAt, before)))
+    .returning({ id: onboardingTokens.id });
+  return rows.length;
 }

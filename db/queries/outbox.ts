@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { devMailbox, emailOutbox } from "../schema";
 
@@ -244,4 +244,13 @@ export async function listDevMailbox(executor: Executor, options: { limit: numbe
     .where(options.toAddress ? sql`lower(${devMailbox.toAddress}) = lower(${options.toAddress})` : undefined)
     .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
     .limit(options.limit);
+}
+
+/** Deletes emails that were delivered before `before` (their props were wiped when sent). */
+export async function deleteSentEmails(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.status, "sent"), lt(emailOutbox.sentAt, before)))
+    .returning({ id: emailOutbox.id });
+  return rows.length;
 }

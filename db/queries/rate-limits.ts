@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { lt, sql } from "drizzle-orm";
+import { getDb, type Executor } from "../client";
 import { rateLimits } from "../schema";
 
 /**
@@ -21,4 +21,10 @@ export async function countHit(key: string, windowSeconds: number, now: Date): P
     })
     .returning({ hits: rateLimits.hits });
   return row!.hits;
+}
+
+/** Deletes counters whose window started before `before`: their next hit would restart at 1 anyway. */
+export async function deleteStaleRateLimits(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ key: rateLimits.key });
+  return rows.length;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getDb, transaction } from "@/db/client";
 import {
-  deleteExpiredChallenges,
+  deletePendingSignInChallengesFrom,
   findPendingChallenge,
   findSignInAccountByEmail,
   insertChallenge,
@@ -47,10 +47,16 @@ export async function issueChallenge(
   const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
   const challenge = { idHash: hashToken(challengeId), userId: bound ? account.id : null, digits, ip: context.ip, createdAt: context.now, expiresAt };
   // Replacing a pending challenge is two statements and needs a transaction; a first one is one
-  // INSERT (which path runs depends on the visitor's own cookie, never on the account).
-  if (isChallengeId(previousChallengeId)) {
+  // INSERT (which path runs depends on the visitor's own cookie and address, never on the account).
+  const replacing = isChallengeId(previousChallengeId);
+  if (replacing || !withinLimit) {
     await transaction(async (tx) => {
-      await voidChallenge(tx, hashToken(previousChallengeId), context.now);
+      if (replacing) await voidChallenge(tx, hashToken(previousChallengeId), context.now);
+      // Over the per-IP limit every entry still gets a grid, but must not add a row each: the
+      // address keeps only its newest pending challenge. Bound and decoy ones go alike, or which
+      // survived would tell a known account from an unknown one; someone sharing the flooding
+      // address may have to enter their email again.
+      if (!withinLimit) await deletePendingSignInChallengesFrom(tx, context.ip, context.now);
       await insertChallenge(tx, challenge);
     });
   } else {
@@ -92,9 +98,4 @@ export async function loadPendingChallenge(
   if (!isChallengeId(challengeId)) return null;
   const row = await findPendingChallenge(hashToken(challengeId), now, purpose);
   return row ? { digits: row.digits, expiresAt: row.expiresAt } : null;
-}
-
-/** Housekeeping for a periodic job: deletes challenges that expired over a day before `now`. */
-export async function purgeExpiredChallenges(now: Date): Promise<number> {
-  return deleteExpiredChallenges(new Date(now.getTime() - 24 * 3600_000));
 }

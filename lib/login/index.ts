@@ -1,5 +1,5 @@
 export { answerChallenge, answerReauthentication, type AnswerResult, type SignedInUser } from "./answer";
-export { issueChallenge, issueReauthChallenge, loadPendingChallenge, purgeExpiredChallenges } from "./challenge";
+export { issueChallenge, issueReauthChallenge, loadPendingChallenge } from "./challenge";
 export { unlockAccount } from "./lockout";
 export { recentSecurityEvents, signInSummary, type SecurityEvent, type SignInSummary } from "./activity";
 export {

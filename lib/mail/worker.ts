@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { runPurgeLoop } from "@/lib/maintenance/schedule";
 import { describeError, mailLog } from "./log";
 import { dispatchPendingEmails, type DispatchOptions } from "./outbox";
 
@@ -15,7 +16,7 @@ export type MailWorkerOptions = {
 } & Omit<DispatchOptions, "now">;
 
 /**
- * Dispatches due emails until `signal` aborts: a pass, then a pause of `intervalMs` (skipped
+ * Dispatches due emails (and purges spent rows, lib/maintenance) until `signal` aborts: a pass, then a pause of `intervalMs` (skipped
  * while a full batch was just claimed and there was no rate limit, to drain a backlog).
  * Errors are logged and the loop carries on.
  */
@@ -23,7 +24,9 @@ export async function runMailWorker(options: MailWorkerOptions): Promise<void> {
   const { signal, intervalMs = 2_000, concurrency = 2, ...dispatchOptions } = options;
   mailLog("info", "mail.worker_started", { intervalMs, concurrency });
   const loops = Math.max(1, Math.min(8, Math.floor(concurrency)));
-  await Promise.all(Array.from({ length: loops }, () => dispatchLoop(signal, intervalMs, dispatchOptions)));
+  // The worker also purges spent rows, so a deployment whose app instances restart rarely (or
+  // that serves no traffic for a while) still keeps its tables small.
+  await Promise.all([...Array.from({ length: loops }, () => dispatchLoop(signal, intervalMs, dispatchOptions)), runPurgeLoop(signal)]);
   mailLog("info", "mail.worker_stopped");
 }
 

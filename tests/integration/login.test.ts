@@ -72,10 +72,16 @@ describe("email entry", () => {
     const { person, userId } = await onboardedUser();
     const context = loginContext();
     const ids: string[] = [];
-    for (let i = 0; i < RATE_LIMITS.loginEmailPerIp.limit + 2; i++) ids.push((await issueChallenge(person.email, context)).challengeId);
-    const bound = await Promise.all(ids.map(async (id) => (await challengeRow(id))!.userId));
+    const bound: (string | null)[] = [];
+    for (let i = 0; i < RATE_LIMITS.loginEmailPerIp.limit + 2; i++) {
+      ids.push((await issueChallenge(person.email, context)).challengeId);
+      bound.push((await challengeRow(ids.at(-1)!))!.userId);
+    }
     expect(bound.slice(0, RATE_LIMITS.loginEmailPerIp.limit).every((u) => u === userId)).toBe(true);
     expect(bound.slice(RATE_LIMITS.loginEmailPerIp.limit)).toEqual([null, null]);
+    // Beyond the limit the address keeps only its newest pending challenge (tests/integration/purge.test.ts).
+    expect(await challengeRow(ids[0]!)).toBeUndefined();
+    expect(await loadPendingChallenge(ids.at(-1)!, new Date())).not.toBeNull();
   });
 
   test("reloading shows the same pending challenge; a new entry voids the one it replaces", async () => {

@@ -1,0 +1,46 @@
+import { getDb } from "@/db/client";
+import { deleteExpiredChallenges } from "@/db/queries/login";
+import { deleteEndedOnboardingSessions, deleteEndedTokens } from "@/db/queries/onboarding";
+import { deleteSentEmails } from "@/db/queries/outbox";
+import { deleteStaleRateLimits } from "@/db/queries/rate-limits";
+import { RATE_LIMITS } from "@/lib/rate-limit";
+
+/**
+ * Deletes rows that have done their job, so tables that every request writes to do not only
+ * grow. Each step is one plain DELETE … WHERE on a cut-off: repeating it, or running it in the
+ * app and the mail worker at once, is harmless. The audit log is kept, and so are failed
+ * emails (operators retry them); delivered emails are kept a month for support questions.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** How long each kind of row is kept after it stopped being usable. */
+export const RETENTION_MS = {
+  loginChallenges: DAY,
+  onboarding: DAY,
+  sentEmails: 30 * DAY,
+};
+
+/** A counter whose window is older than the longest window can never count again. */
+const LONGEST_RATE_WINDOW_MS = Math.max(...Object.values(RATE_LIMITS).map((limit) => limit.windowSeconds)) * 1000;
+
+export type PurgeResult = {
+  loginChallenges: number;
+  rateLimits: number;
+  onboardingSessions: number;
+  onboardingTokens: number;
+  sentEmails: number;
+};
+
+export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
+  const db = await getDb();
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  return {
+    loginChallenges: await deleteExpiredChallenges(db, before(RETENTION_MS.loginChallenges)),
+    rateLimits: await deleteStaleRateLimits(db, before(LONGEST_RATE_WINDOW_MS)),
+    onboardingSessions: await deleteEndedOnboardingSessions(db, before(RETENTION_MS.onboarding)),
+    onboardingTokens: await deleteEndedTokens(db, before(RETENTION_MS.onboarding)),
+    sentEmails: await deleteSentEmails(db, before(RETENTION_MS.sentEmails)),
+  };
+}
