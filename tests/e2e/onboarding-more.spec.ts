@@ -109,3 +109,24 @@ test("a customer registers a matrix password with the keyboard alone", async ({ 
   await expect(page).toHaveURL(/\/start\/done$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your matrix password is set");
 });
+
+test("identity verification works with JavaScript turned off (or not yet loaded on a busy machine)", async ({ browser, baseURL }) => {
+  const customer = newCustomer();
+  await createUser(customer);
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.2" } });
+  const page = await context.newPage();
+  try {
+    await page.goto(await startingGuideLink(customer.email));
+    await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill(customer.name);
+    await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill(customer.phone);
+    // A plain form post: it carries the page's Origin only if the page's referrer policy lets it
+    // (a no-referrer page sends "Origin: null", which the portal refuses as cross-origin).
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/start\/pattern$/);
+    // The token stays out of the Referer: only the origin is sent, to the portal's own requests too.
+    expect(await page.evaluate(() => document.referrer)).not.toContain("/start/");
+  } finally {
+    await context.close();
+  }
+});

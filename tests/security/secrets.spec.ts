@@ -74,8 +74,9 @@ test("no token, challenge id, session, code, pattern or key reaches a URL after 
   const onboardingPages = (url: string) => /\/start\/(pattern|confirm)$/.test(new URL(url).pathname);
   const leaks: string[] = [];
   for (const [name, value] of Object.entries(secrets)) {
-    // Only the starting-guide page itself (and its form post to the same URL) carries its token.
-    const allowed = name === "starting-guide token" ? (e: { url: string; referer: string | null }) => e.url === link && e.referer === null : undefined;
+    // Only the starting-guide page itself (and its form post to the same URL) carries its token;
+    // its Referer is at most the origin (the page's strict-origin policy), never the path.
+    const allowed = name === "starting-guide token" ? (e: { url: string; referer: string | null }) => e.url === link && (e.referer === null || e.referer === `${new URL(link).origin}/`) : undefined;
     leaks.push(...leaksOf(traffic, value, allowed).map((where) => `${name}: ${where}`));
     if (contains(log, value)) leaks.push(`${name}: server log`);
     if (contains(auditCsv, value)) leaks.push(`${name}: audit log`);
