@@ -7,9 +7,13 @@ import { describedBy, hintClass, inputClass, labelClass } from "./styles";
 export type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string };
 
 /**
- * A label (tagged when required), an optional hint, the control and its error, wired with
- * aria-describedby and aria-invalid. Texts are already translated. Works in server and client
- * components (it uses the non-async useTranslations).
+ * A label, a "Required" tag when required, an optional hint, the control and its error, wired
+ * with aria-describedby and aria-invalid. Texts are already translated. Works in server and
+ * client components (it uses the non-async useTranslations).
+ *
+ * The tag sits beside the label, not inside it, and is hidden from assistive technology: inside
+ * the label it became part of the field's accessible name ("NameRequired"), and the control's
+ * `required` attribute already announces the state (DESIGN.md section 5).
  */
 export function Field({
   id,
@@ -31,10 +35,16 @@ export function Field({
   const errorId = `${id}-error`;
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-        {required ? <span className="ml-2 rounded bg-canvas px-1.5 py-0.5 text-xs font-medium text-muted">{t("required")}</span> : null}
-      </label>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <label htmlFor={id} className={labelClass}>
+          {label}
+        </label>
+        {required ? (
+          <span aria-hidden="true" className="rounded bg-canvas px-1.5 py-0.5 text-xs font-medium text-muted">
+            {t("required")}
+          </span>
+        ) : null}
+      </div>
       {hint ? (
         <p id={hintId} className={hintClass}>
           {hint}

@@ -7,6 +7,7 @@ import { PageShell } from "@/app/components/PageShell";
 import { buttonClass } from "@/app/components/styles";
 import { signOutAction, signOutEverywhereAction } from "@/app/terms/actions";
 import { accountProfile } from "@/lib/account";
+import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
 import { requirePortalUser } from "@/lib/sessions";
 
@@ -20,7 +21,7 @@ export default async function DashboardPage() {
   const user = await requirePortalUser("/dashboard");
   const [profile, summary, t, format] = await Promise.all([accountProfile(user.id), signInSummary(user.id), getTranslations("Dashboard"), getFormatter()]);
   if (!profile) return null;
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: profile.timeZone });
+  const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone: profile.timeZone });
   // Catalogue keys cannot hold dots, so "login.succeeded" is looked up as "login_succeeded".
   const eventName = (event: string) => {
     const key = `events.${event.replaceAll(".", "_")}` as "events.other";

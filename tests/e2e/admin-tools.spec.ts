@@ -6,7 +6,7 @@ import { acceptTerms, newCustomer, onboard, onboardOperator, PATTERN, signIn, st
 const csv = (rows: string[][]) => ({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8") });
 
 async function upload(page: Page, file: ReturnType<typeof csv>): Promise<void> {
-  await page.getByLabel("CSV file").setInputFiles(file);
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles(file);
   await page.getByRole("button", { name: "Check and import" }).click();
 }
 
@@ -63,8 +63,8 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await page.goto("/admin/terms");
   await expect(page.getByRole("heading", { level: 1, name: "Terms" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("textbox", { name: "Title (English)" }).fill("Terms of Personal Information Protection regarding Customer Portal (revised)");
-  await page.getByRole("textbox", { name: "Text (English)" }).fill("Revised terms.\n\nArticle 1. We protect your personal information.");
+  await page.getByRole("textbox", { name: "Title (English)", exact: true }).fill("Terms of Personal Information Protection regarding Customer Portal (revised)");
+  await page.getByRole("textbox", { name: "Text (English)", exact: true }).fill("Revised terms.\n\nArticle 1. We protect your personal information.");
   await page.getByRole("button", { name: "Publish new version" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Version \d+ is published/ })).toBeVisible();
 
@@ -80,8 +80,8 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await acceptTerms(page, "/admin/audit");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("combobox", { name: "Event" }).selectOption({ label: "Account registered" });
-  await page.getByRole("textbox", { name: "Subject (email address)" }).fill(b.email);
+  await page.getByRole("combobox", { name: "Event", exact: true }).selectOption({ label: "Account registered" });
+  await page.getByRole("textbox", { name: "Subject (email address)", exact: true }).fill(b.email);
   await page.getByRole("button", { name: "Apply filter" }).click();
   await expect(page).toHaveURL(/event=user\.registered/);
   const events = page.getByRole("table", { name: "Audit events, newest first" });
@@ -90,9 +90,9 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await expect(events.getByRole("row").nth(1)).toContainText(b.email);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("combobox", { name: "Event" }).selectOption({ label: "Terms published" });
-  await page.getByRole("textbox", { name: "Subject (email address)" }).fill("");
-  await page.getByRole("textbox", { name: "Actor (email address)" }).fill(operator.email);
+  await page.getByRole("combobox", { name: "Event", exact: true }).selectOption({ label: "Terms published" });
+  await page.getByRole("textbox", { name: "Subject (email address)", exact: true }).fill("");
+  await page.getByRole("textbox", { name: "Actor (email address)", exact: true }).fill(operator.email);
   await page.getByRole("button", { name: "Apply filter" }).click();
   await expect(events.getByRole("row")).toHaveCount(2);
   const download = await page.request.get(`/admin/audit/export.csv?event=terms.published&actor=${encodeURIComponent(operator.email)}`);

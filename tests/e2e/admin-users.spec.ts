@@ -71,18 +71,18 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await expect(page).toHaveURL(/\/admin\/users\/new$/);
   await expectNoAxeViolations(page);
   const invitee = newCustomer();
-  await page.getByRole("textbox", { name: "Email address" }).fill(invitee.email);
-  await page.getByRole("textbox", { name: "Name" }).fill(invitee.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill("03-1234-5678");
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(invitee.email);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(invitee.name);
+  await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill("03-1234-5678");
   await page.getByRole("button", { name: "Register" }).click();
-  const phone = page.getByRole("textbox", { name: "Contact telephone number" });
+  const phone = page.getByRole("textbox", { name: "Contact telephone number", exact: true });
   await expect(phone).toHaveAttribute("aria-invalid", "true");
   // The message stands under the field (its description) and again in the error summary.
   await expect(phone).toHaveAccessibleDescription(/Type the telephone number as digits only, without hyphens or spaces\./);
-  await expect(page.getByRole("textbox", { name: "Email address" })).toHaveValue(invitee.email);
+  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveValue(invitee.email);
   await expectNoAxeViolations(page);
   await phone.fill(invitee.phone);
-  await page.getByRole("textbox", { name: "Company" }).fill(invitee.company);
+  await page.getByRole("textbox", { name: "Company", exact: true }).fill(invitee.company);
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/users/${UUID}\\?done=registered$`));
   await expect(page.getByRole("status").filter({ hasText: "The user is registered" })).toBeVisible();
@@ -93,12 +93,12 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
 
   // The same email again is a clear error on the email field.
   await page.goto("/admin/users/new");
-  await page.getByRole("textbox", { name: "Email address" }).fill(invitee.email.toUpperCase());
-  await page.getByRole("textbox", { name: "Name" }).fill("Someone Else");
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill("0311112222");
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(invitee.email.toUpperCase());
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Someone Else");
+  await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill("0311112222");
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByRole("textbox", { name: "Email address" })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("textbox", { name: "Email address" })).toHaveAccessibleDescription(/A user with this email address is already registered\./);
+  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveAccessibleDescription(/A user with this email address is already registered\./);
 
   // Resend the starting guide: a confirmation step, then a second email.
   await expect.poll(async () => (await emailsTo(invitee.email)).length, { timeout: 15_000 }).toBe(1);
@@ -121,7 +121,7 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await expect(page).toHaveURL(/\/admin\/reauth\?next=/);
   await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("textbox", { name: "One-time password" }).fill(await readAnswer(page, PATTERN));
+  await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(await readAnswer(page, PATTERN));
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/users/${customerId}\\?confirm=disable$`));
   await page.getByRole("button", { name: "Yes, disable" }).click();
@@ -197,10 +197,10 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   // The edit page validates like registration.
   await page.getByRole("link", { name: "Edit profile" }).click();
   await expectNoAxeViolations(page);
-  await page.getByRole("textbox", { name: "Name" }).fill("");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("textbox", { name: "Name" })).toHaveAccessibleDescription(/Please fill in this field\./);
-  await page.getByRole("textbox", { name: "Name" }).fill("Hanako Tanaka");
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveAccessibleDescription(/Please fill in this field\./);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Hanako Tanaka");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\?done=profile$/);
   await expect(page.getByRole("heading", { level: 1, name: "Hanako Tanaka" })).toBeVisible();

@@ -7,7 +7,7 @@ const NEW_PATTERN = [13, 2, 26, 39, 21, 44, 9, 30, 2];
 test("a customer changes their matrix password after proving the current one; old sessions and the old pattern stop working", async ({ page, browser }) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
-  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button." }).check();
+  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button.", exact: true }).check();
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 
@@ -24,10 +24,10 @@ test("a customer changes their matrix password after proving the current one; ol
   await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
 
   // A wrong code gives a fresh grid, not the registration screen.
-  await page.getByRole("textbox", { name: "One-time password" }).fill("00000000");
+  await page.getByRole("textbox", { name: "One-time password", exact: true }).fill("00000000");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/account\/password\?retry=1$/);
-  await page.getByRole("textbox", { name: "One-time password" }).fill(await readAnswer(page, PATTERN));
+  await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(await readAnswer(page, PATTERN));
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/start\/pattern$/);
 

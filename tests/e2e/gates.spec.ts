@@ -27,7 +27,7 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
 
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/login\/challenge$/);
   await submitCode(page, await readAnswer(page, PATTERN));
@@ -39,7 +39,7 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
   await expect(page).toHaveURL(/\/login/);
   for (const next of ["//evil.example/dashboard", "https://evil.example/", "/\\evil.example"]) {
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+    await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page).toHaveURL(/\/login\/challenge$/);
     await submitCode(page, await readAnswer(page, PATTERN));
@@ -53,7 +53,7 @@ test("a first sign-in on the way to another portal page accepts the terms, then 
   const customer = await onboard(page, PATTERN);
   await page.goto("/account/password");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount%2Fpassword$/);
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/login\/challenge$/);
   await submitCode(page, await readAnswer(page, PATTERN));

@@ -13,9 +13,9 @@ test("a new customer onboards from the starting-guide email, with a repeated cel
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm who you are");
   await expectNoAxeViolations(page);
 
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email.toUpperCase());
-  await page.getByRole("textbox", { name: "Name" }).fill(customer.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(customer.phone);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email.toUpperCase());
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(customer.name);
+  await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill(customer.phone);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/start\/pattern$/);
   await expectNoAxeViolations(page);
@@ -52,9 +52,9 @@ test("fewer than 8 clicks cannot register, Undo and Clear work, and more than 15
   const customer = newCustomer();
   await createUser(customer);
   await page.goto(await startingGuideLink(customer.email));
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
-  await page.getByRole("textbox", { name: "Name" }).fill(customer.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(customer.phone);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(customer.name);
+  await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill(customer.phone);
   await page.getByRole("button", { name: "Continue" }).click();
 
   const grid = page.getByRole("grid", { name: "Matrix" });
@@ -81,16 +81,16 @@ test("a hyphenated phone is refused with a clear message; five wrong identities 
   await createUser(customer);
   const link = await startingGuideLink(customer.email);
   await page.goto(link);
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
-  await page.getByRole("textbox", { name: "Name" }).fill(customer.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill("03-1234-5678");
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(customer.name);
+  await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill("03-1234-5678");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("textbox", { name: "Contact telephone number" })).toHaveAccessibleDescription(/without hyphens/);
+  await expect(page.getByRole("textbox", { name: "Contact telephone number", exact: true })).toHaveAccessibleDescription(/without hyphens/);
 
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
-    await page.getByRole("textbox", { name: "Name" }).fill("Someone Else");
-    await page.getByRole("textbox", { name: "Contact telephone number" }).fill(customer.phone);
+    await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Someone Else");
+    await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill(customer.phone);
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByRole("alert").first()).toBeVisible();
   }
@@ -105,7 +105,7 @@ test("resend answers the same for a known and an unknown address", async ({ page
   const answers: string[] = [];
   for (const email of [customer.email, `nobody-${Date.now()}@example.com`]) {
     await page.goto("/start/resend");
-    await page.getByRole("textbox", { name: "Email address" }).fill(email);
+    await page.getByRole("textbox", { name: "Email address", exact: true }).fill(email);
     await page.getByRole("button", { name: "Send" }).click();
     const status = page.getByRole("status").filter({ hasText: "on its way" });
     await expect(status).toBeVisible();

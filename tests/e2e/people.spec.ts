@@ -15,10 +15,10 @@ const submitIn = (page: Page) => page.locator('main form button[type="submit"]')
 
 test("the one-time-password field brings up a numeric keypad", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("textbox", { name: "Email address" }).fill(newCustomer().email);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(newCustomer().email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/login\/challenge/);
-  await expect(page.getByRole("textbox", { name: "One-time password" })).toHaveAttribute("inputmode", "numeric");
+  await expect(page.getByRole("textbox", { name: "One-time password", exact: true })).toHaveAttribute("inputmode", "numeric");
 });
 
 async function contextWithoutJavaScript(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
@@ -34,14 +34,14 @@ test("a customer signs in, accepts the terms and signs out with JavaScript turne
   try {
     await test.step("email → Send → challenge", async () => {
       await noJs.goto("/login");
-      await noJs.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+      await noJs.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
       await noJs.getByRole("button", { name: "Send" }).click();
       // A form post without JavaScript is a navigation: it carries the real Origin only because
       // the portal's Referrer-Policy is same-origin (no-referrer would send "Origin: null").
       await expect(noJs).toHaveURL(/\/login\/challenge/);
     });
     await test.step("read the table → type the code → Send → /terms", async () => {
-      await noJs.getByRole("textbox", { name: "One-time password" }).fill(await readAnswer(noJs, PATTERN));
+      await noJs.getByRole("textbox", { name: "One-time password", exact: true }).fill(await readAnswer(noJs, PATTERN));
       await noJs.getByRole("button", { name: "Send" }).click();
       await expect(noJs).toHaveURL(/\/terms$/);
     });
@@ -77,12 +77,12 @@ test("a customer signs in with the keyboard alone", async ({ page, browser, base
   };
   try {
     await keyboard.goto("/login");
-    await tabTo(keyboard.getByRole("textbox", { name: "Email address" }));
+    await tabTo(keyboard.getByRole("textbox", { name: "Email address", exact: true }));
     await keyboard.keyboard.type(customer.email);
     await keyboard.keyboard.press("Enter");
     await expect(keyboard).toHaveURL(/\/login\/challenge/);
     const code = await readAnswer(keyboard, PATTERN);
-    const answer = keyboard.getByRole("textbox", { name: "One-time password" });
+    const answer = keyboard.getByRole("textbox", { name: "One-time password", exact: true });
     await expect.soft(answer).toBeFocused(); // autofocus: the customer can type straight away
     await tabTo(answer);
     await keyboard.keyboard.type(code);

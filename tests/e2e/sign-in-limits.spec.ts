@@ -125,7 +125,7 @@ test("an unknown email gets a challenge page that looks the same as a known one"
     await page.context().clearCookies();
     await startChallenge(page, email);
     const table = page.getByRole("table", { name: "Matrix" });
-    const otp = page.getByRole("textbox", { name: "One-time password" });
+    const otp = page.getByRole("textbox", { name: "One-time password", exact: true });
     return {
       url: page.url(),
       title: await page.title(),

@@ -7,21 +7,21 @@ test("an onboarded customer signs in by reading the grid, accepts the terms once
 
   await page.goto("/login");
   await expectNoAxeViolations(page);
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
   await expectNoAxeViolations(page);
   const answer = await readAnswer(page, PATTERN);
   await page.reload();
   expect(await readAnswer(page, PATTERN)).toBe(answer); // reloading shows the same challenge
-  await page.getByRole("textbox", { name: "One-time password" }).fill(answer);
+  await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(answer);
   await page.getByRole("button", { name: "Send" }).click();
 
   await expect(page).toHaveURL(/\/terms$/);
   await expectNoAxeViolations(page);
   const accept = page.getByRole("button", { name: "Accept" });
   await expect(accept).toBeDisabled();
-  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button." }).check();
+  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button.", exact: true }).check();
   await accept.click();
 
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -36,6 +36,12 @@ test("an onboarded customer signs in by reading the grid, accepts the terms once
   // The second sign-in goes straight to the dashboard: the terms are asked only once.
   await signIn(page, customer.email, PATTERN);
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Times are the user's zone (Asia/Tokyo unless set), which the browser cannot know: they name it.
+  const shownTime = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M GMT\+9$/;
+  await expect(page.getByText(new RegExp(`${shownTime.source.slice(0, -1)} from 198\\.18\\.\\d+\\.\\d+$`))).toBeVisible();
+  const activityTimes = page.getByRole("table").locator("tbody tr td:first-child");
+  await expect(activityTimes.first()).toHaveText(shownTime);
+  for (const text of await activityTimes.allTextContents()) expect(text).toMatch(shownTime);
 });
 
 test("a wrong code and an unknown email fail the same way, on a fresh grid", async ({ page }) => {
@@ -43,11 +49,11 @@ test("a wrong code and an unknown email fail the same way, on a fresh grid", asy
   const messages: string[] = [];
   for (const email of [customer.email, `nobody-${Date.now()}@example.com`]) {
     await page.goto("/login");
-    await page.getByRole("textbox", { name: "Email address" }).fill(email);
+    await page.getByRole("textbox", { name: "Email address", exact: true }).fill(email);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
     const wrong = (await readAnswer(page, PATTERN)).split("").map((d) => String((Number(d) + 1) % 10)).join("");
-    await page.getByRole("textbox", { name: "One-time password" }).fill(wrong);
+    await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(wrong);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page).toHaveURL(/\/login\/challenge\?retry=1$/);
     messages.push((await page.getByRole("alert").first().textContent()) ?? "");

@@ -42,7 +42,7 @@ test("'End all sessions' ends the sessions on other devices at their next reques
   await expect(page).toHaveURL(/\/login/);
   await laptop.reload();
   await expect(laptop).toHaveURL(/\/login/);
-  await expect(laptop.getByRole("textbox", { name: "Email address" })).toBeVisible();
+  await expect(laptop.getByRole("textbox", { name: "Email address", exact: true })).toBeVisible();
   // Signing in again works as usual.
   await signIn(laptop, customer.email, PATTERN);
   await expect(laptop).toHaveURL(/\/dashboard$/);

@@ -9,6 +9,7 @@ import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass, describedBy, inputClass, labelClass, linkClass } from "@/app/components/styles";
 import { auditLogFilter, getAuditLogPage, operatorTimeZone, parseAuditLogQuery, type AuditLogQuery, type AuditLogRow } from "@/lib/admin";
+import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { AUDIT_EVENT_NAMES } from "@/lib/audit";
 import { requireOperator } from "@/lib/sessions";
 
@@ -106,7 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={row.id} className="border-b border-line align-top last:border-0">
                 <td className="py-2 pr-4 whitespace-nowrap text-ink tabular-nums">
                   <time dateTime={row.occurredAt.toISOString()}>
-                    {format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium", timeZone })}
+                    {format.dateTime(row.occurredAt, { ...dateTimeWithSecondsAndZone, timeZone })}
                   </time>
                 </td>
                 <td className="py-2 pr-4 text-ink">

@@ -6,6 +6,7 @@ import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass } from "@/app/components/styles";
 import { operatorTimeZone, termsOverview } from "@/lib/admin";
+import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "@/lib/sessions";
 import { PublishTermsForm } from "./PublishTermsForm";
 
@@ -48,7 +49,7 @@ export default async function AdminTermsPage() {
                     {index === 0 ? <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">{t("current")}</span> : null}
                   </th>
                   <td className="py-2 pr-4 whitespace-nowrap text-ink">
-                    <time dateTime={v.publishedAt.toISOString()}>{format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short", timeZone })}</time>
+                    <time dateTime={v.publishedAt.toISOString()}>{format.dateTime(v.publishedAt, { ...dateTimeWithZone, timeZone })}</time>
                   </td>
                   <td className="py-2 break-words text-ink">{v.publisherEmail ?? t("system")}</td>
                 </tr>

@@ -7,8 +7,9 @@ import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass, linkClass } from "@/app/components/styles";
-import { searchDirectory, type DirectoryFilters } from "@/lib/admin";
+import { operatorTimeZone, searchDirectory, type DirectoryFilters } from "@/lib/admin";
 import { now } from "@/lib/clock";
+import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { requireOperator } from "@/lib/sessions";
 import { SelectField } from "./SelectField";
 import { StatusBadge } from "./StatusBadge";
@@ -33,12 +34,12 @@ function pageHref(filters: DirectoryFilters, cursor?: { after?: string; before?:
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  await requireOperator();
-  const [params, t, format] = await Promise.all([searchParams, getTranslations("AdminUsers"), getFormatter()]);
+  const operator = await requireOperator();
+  const [params, t, format, timeZone] = await Promise.all([searchParams, getTranslations("AdminUsers"), getFormatter(), operatorTimeZone(operator.id)]);
   const page = await searchDirectory(params, now());
   const { filters } = page;
   const filtered = Boolean(filters.q || filters.status || filters.role);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone });
 
   return (
     <PageShell title={t("listTitle")} width="wide" lead={t("listLead")}>

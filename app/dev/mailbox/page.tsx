@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { env } from "@/env";
+import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { listCapturedEmails } from "@/lib/mail";
 import { PageShell } from "../../components/PageShell";
 import { linkClass } from "../../components/styles";
@@ -63,7 +64,7 @@ export default async function DevMailboxPage() {
                     <dt className="font-semibold text-muted">{t("captured")}</dt>
                     <dd className="text-ink">
                       <time dateTime={email.createdAt.toISOString()}>
-                        {format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                        {format.dateTime(email.createdAt, dateTimeWithSecondsAndZone)}
                       </time>
                     </dd>
                   </dl>

@@ -13,7 +13,10 @@ import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");
-  return { title: t("verifyTitle"), referrer: "no-referrer" };
+  // The URL holds the token: strict-origin sends only the origin as Referer, never the path. Not
+  // no-referrer: under it a form posted without JavaScript (or before it has loaded on a busy
+  // machine) carries "Origin: null", which the proxy refuses as cross-origin.
+  return { title: t("verifyTitle"), referrer: "strict-origin" };
 }
 
 /** Opening the link only reads: mail scanners open links, and that must not use it up. */

@@ -72,9 +72,9 @@ export async function readAnswer(page: Page, pattern: readonly number[]): Promis
 export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer(), role: "customer" | "operator" = "customer"): Promise<Customer> {
   await createUser(customer, role);
   await page.goto(await startingGuideLink(customer.email));
-  await page.getByRole("textbox", { name: "Email address" }).fill(customer.email);
-  await page.getByRole("textbox", { name: "Name" }).fill(customer.name);
-  await page.getByRole("textbox", { name: "Contact telephone number" }).fill(customer.phone);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(customer.name);
+  await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill(customer.phone);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/start\/pattern$/);
   await clickCells(page, pattern);
@@ -92,10 +92,10 @@ export function onboardOperator(page: Page): Promise<Customer> {
 
 export async function signIn(page: Page, email: string, pattern: readonly number[]): Promise<void> {
   await page.goto("/login");
-  await page.getByRole("textbox", { name: "Email address" }).fill(email);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/login\/challenge/);
-  await page.getByRole("textbox", { name: "One-time password" }).fill(await readAnswer(page, pattern));
+  await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(await readAnswer(page, pattern));
   await page.getByRole("button", { name: "Send" }).click();
 }
 
@@ -105,7 +105,7 @@ export const PATTERN = [0, 5, 18, 27, 33, 5, 40, 46];
 /** Opens /login, enters the email and waits for the challenge grid. */
 export async function startChallenge(page: Page, email: string): Promise<void> {
   await page.goto("/login");
-  await page.getByRole("textbox", { name: "Email address" }).fill(email);
+  await page.getByRole("textbox", { name: "Email address", exact: true }).fill(email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/login\/challenge/);
   await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
@@ -126,7 +126,7 @@ export const wrongCode = (code: string) => code.split("").map((digit) => String(
  */
 export async function submitCode(page: Page, code: string): Promise<void> {
   const before = await gridDigits(page);
-  await page.getByRole("textbox", { name: "One-time password" }).fill(code);
+  await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(code);
   await page.getByRole("button", { name: "Send" }).click();
   await expect
     .poll(async () => (/\/login\/challenge/.test(new URL(page.url()).pathname) ? await gridDigits(page).catch(() => before) : "left the challenge page"))

@@ -9,8 +9,9 @@ import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass, linkClass } from "@/app/components/styles";
-import { directoryUser, type DirectoryUser } from "@/lib/admin";
+import { directoryUser, operatorTimeZone, type DirectoryUser } from "@/lib/admin";
 import { now } from "@/lib/clock";
+import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { requireOperator } from "@/lib/sessions";
 import { disableAction, enableAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";
 import { StatusBadge } from "../StatusBadge";
@@ -72,8 +73,8 @@ export default async function UserDetailPage({
   const at = now();
   const user = await directoryUser(id, at);
   if (!user) notFound();
-  const [t, format] = await Promise.all([getTranslations("AdminUsers"), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, format, timeZone] = await Promise.all([getTranslations("AdminUsers"), getFormatter(), operatorTimeZone(operator.id)]);
+  const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone });
 
   const available = availableActions(user, operator.id);
   const confirm = pick(available, query.confirm);
