@@ -2,13 +2,21 @@ import { isDatabaseUnavailable, markDatabaseOutage } from "./db/availability";
 import { redactQueryError } from "./lib/log-redaction";
 
 /**
- * Runs once when the server starts: opens the database and applies migrations, so a bad
- * configuration or an unreachable database stops the server at start, not at first request.
- * In development it then seeds the demo accounts (see README.md, "Demo accounts").
+ * Runs once when the server starts: checks the configuration, opens the database and applies
+ * migrations, so a bad configuration or an unreachable database shows at start, not at first
+ * request. In development it then seeds the demo accounts (see README.md, "Demo accounts").
  */
 export async function register() {
   // NEXT_RUNTIME is inlined by Next at build time, so it is read here rather than in env.ts.
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { recordPeerAddresses } = await import("./lib/peer-address");
+    recordPeerAddresses();
+    // A missing or weak secret (env.ts) stops the server with its message and a non-zero exit:
+    // Next only logs an error thrown by register() and goes on serving, every page a 500.
+    await import("./env").catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    });
     const { installOutageResponses } = await import("./lib/outage-response");
     installOutageResponses();
     const { installLogRedaction } = await import("./lib/log-redaction");

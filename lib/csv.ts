@@ -2,8 +2,8 @@
  * A small RFC 4180 CSV reader and writer. Pure: no I/O, usable on the server and in the browser.
  *
  * Reading accepts CRLF, LF or CR record ends, a leading UTF-8 byte order mark, quoted fields
- * with commas, doubled quotes and line breaks. Writing quotes only when needed, ends records
- * with CRLF, and defuses spreadsheet formulas (CSV injection).
+ * with commas, doubled quotes and line breaks. Writing quotes every cell, ends records with
+ * CRLF, and defuses spreadsheet formulas (CSV injection).
  */
 
 export type CsvParseResult =
@@ -107,15 +107,15 @@ export function parseCsv(input: string): CsvParseResult {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One CSV cell. Text that a spreadsheet would evaluate (starting with = + - @, tab or CR) is
- * prefixed with a single quote, so an exported name such as `=HYPERLINK(...)` stays text.
- * Fields with a comma, quote or line break are quoted, quotes doubled.
+ * One CSV cell, as OWASP's CSV injection guidance asks: text that a spreadsheet would evaluate
+ * (starting with = + - @, tab or CR) is prefixed with a single quote, so `=HYPERLINK(...)` stays
+ * text; and every cell is quoted, quotes doubled, so a separator inside a value (a user agent
+ * "Mozilla;=cmd|..." opened where ";" separates cells) cannot start a new cell with a formula.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = value === null || value === undefined ? "" : String(value);
+  const defused = FORMULA_START.test(text) ? `'${text}` : text;
+  return `"${defused.replaceAll('"', '""')}"`;
 }
 
 /** One CSV record, CRLF-terminated (RFC 4180). */

@@ -1,15 +1,17 @@
 import { countHit } from "@/db/queries/rate-limits";
 import { hashToken } from "@/lib/crypto";
+import { ipBucket } from "@/lib/ip-bucket";
 
-export type RateLimit = { name: string; limit: number; windowSeconds: number };
+/** `per` says what the subject is: a client address (counted by ipBucket) or an email address. */
+export type RateLimit = { name: string; per: "address" | "email"; limit: number; windowSeconds: number };
 
 /** Limits, per subject (an IP or an email address), per fixed window. */
 export const RATE_LIMITS = {
-  resendPerIp: { name: "resend-ip", limit: 10, windowSeconds: 3600 },
-  resendPerEmail: { name: "resend-email", limit: 3, windowSeconds: 3600 },
-  verifyPerIp: { name: "verify-ip", limit: 30, windowSeconds: 900 },
-  loginEmailPerIp: { name: "login-email-ip", limit: 30, windowSeconds: 300 },
-  loginAnswerPerIp: { name: "login-answer-ip", limit: 30, windowSeconds: 300 },
+  resendPerIp: { per: "address", name: "resend-ip", limit: 10, windowSeconds: 3600 },
+  resendPerEmail: { per: "email", name: "resend-email", limit: 3, windowSeconds: 3600 },
+  verifyPerIp: { per: "address", name: "verify-ip", limit: 30, windowSeconds: 900 },
+  loginEmailPerIp: { per: "address", name: "login-email-ip", limit: 30, windowSeconds: 300 },
+  loginAnswerPerIp: { per: "address", name: "login-answer-ip", limit: 30, windowSeconds: 300 },
 } satisfies Record<string, RateLimit>;
 
 /**
@@ -18,7 +20,8 @@ export const RATE_LIMITS = {
  */
 export async function consumeRateLimit(limit: RateLimit, subject: string | null, now: Date): Promise<boolean> {
   // Requests whose address is unknown share one bucket rather than escaping the limit.
-  const key = hashToken(`${limit.name}:${(subject ?? "unknown").toLowerCase()}`);
+  const bucket = subject === null ? "unknown" : limit.per === "address" ? ipBucket(subject) : subject.toLowerCase();
+  const key = hashToken(`${limit.name}:${bucket}`);
   const hits = await countHit(key, limit.windowSeconds, now);
   return hits <= limit.limit;
 }

@@ -113,12 +113,15 @@ export function floorFlow(): Flow {
   };
 }
 
-/** Per-VU addresses, rotated every 25 iterations: below the 30-per-5-minutes per-IP limits. */
+/**
+ * Per-VU addresses, rotated every 25 iterations: below the 30-per-5-minutes per-IP limits.
+ * Each in a /64 of its own: per-address limits count an IPv6 /64 as one client.
+ */
 let addressCounter = 0;
 const ROTATE_EVERY = 25;
 function nextAddress(): string {
   const n = ++addressCounter;
-  return `2001:db8:${(n >> 16).toString(16)}::${(n & 0xffff).toString(16)}`;
+  return `2001:db8:${(n >> 16).toString(16)}:${(n & 0xffff).toString(16)}::1`;
 }
 
 export async function runLoad(

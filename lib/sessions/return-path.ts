@@ -1,7 +1,32 @@
-/** Only same-origin paths may be returned to after sign-in. */
+import { env } from "@/env";
+
+const MAX_LENGTH = 512;
+
+/**
+ * Control characters and backslashes, raw or percent-encoded. Browsers drop tabs and line
+ * breaks from a Location and read "\" as "/", so "/\t/evil.example" would leave the site;
+ * CR/LF in a cookie or header would also turn into a 500.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f\\]|%(?:[01][0-9a-f]|7f|5c)/i;
+
+/**
+ * Only same-origin paths may be returned to after sign-in: the value is resolved against
+ * APP_URL as a browser would, must stay on its origin, and only its path and query are kept.
+ */
 export function safeReturnPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
-  return value.length <= 512 ? value : null;
+  if (typeof value !== "string" || value.length > MAX_LENGTH || !value.startsWith("/") || UNSAFE.test(value)) return null;
+  // "//host" and "/%2F/host" are protocol-relative (the second once a server decodes it).
+  if (/^\/(?:\/|%2f)/i.test(value)) return null;
+  const origin = new URL(env.APP_URL).origin;
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin) return null;
+  const path = `${url.pathname}${url.search}`;
+  return path.length <= MAX_LENGTH && path.startsWith("/") && !path.startsWith("//") ? path : null;
 }
 
 /** Where a signed-in user who still has to accept the terms goes, keeping where they were headed. */

@@ -120,3 +120,19 @@ test("the CSV export holds the filtered events, newest first, formulas defused, 
   expect(rows[0]).toEqual(["2001-03-01T14:57:00.000Z", "2001-03-01 23:57:00", "user.enabled", "success", operator.email, bob.email, "198.51.100.8", "'=cmd|' /C calc'!A0", ""]);
   expect(text.startsWith("\uFEFF")).toBe(true);
 });
+
+test("a user agent with a separator and a formula comes out of the audit CSV in one quoted cell, every cell quoted", async () => {
+  const carol = await registered();
+  const userAgent = "Mozilla;=cmd|' /C calc'!A0";
+  await recordAudit({ event: "user.disabled", actorId: operator.id, subjectId: carol.id, outcome: "success" }, { ip: "198.51.100.9", userAgent, now: new Date("2001-04-01T00:00:00Z") });
+  let text = "";
+  for await (const chunk of auditLogCsv(query({ subject: carol.email, event: "user.disabled" }).filter, TOKYO)) text += chunk;
+  const [, line] = text.split("\r\n");
+  expect(line).toBe(
+    ["2001-04-01T00:00:00.000Z", "2001-04-01 09:00:00", "user.disabled", "success", operator.email, carol.email, "198.51.100.9", userAgent, ""].map((cell) => `"${cell}"`).join(","),
+  );
+  // Read as a spreadsheet would where ";" separates cells (quotes honoured): no cell is a formula.
+  expect(line!.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(1);
+  const parsed = parseCsv(text);
+  expect(parsed.ok && parsed.records[1]![7]).toBe(userAgent);
+});

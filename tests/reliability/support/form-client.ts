@@ -7,10 +7,14 @@ export type Reply = { status: number; location: string | null; html: string; hea
 
 export class FormClient {
   private readonly cookies = new Map<string, string>();
-  /** `ip` is sent as X-Forwarded-For, so per-address rate limits see one client per FormClient. */
+  /**
+   * `ip` is sent as X-Forwarded-For, so per-address rate limits see one client per FormClient
+   * (behind the one proxy hop the app trusts by default); `headers` go with every request too.
+   */
   constructor(
     public baseUrl: string,
     readonly ip = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}::${Math.floor(Math.random() * 0xffff).toString(16)}`,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   private remember(headers: Headers) {
@@ -34,7 +38,7 @@ export class FormClient {
   }
 
   async get(path: string): Promise<Reply> {
-    const response = await fetch(new URL(path, this.baseUrl), { redirect: "manual", headers: { cookie: this.cookieHeader(), "accept-language": "en", "x-forwarded-for": this.ip } });
+    const response = await fetch(new URL(path, this.baseUrl), { redirect: "manual", headers: { ...this.headers, cookie: this.cookieHeader(), "accept-language": "en", "x-forwarded-for": this.ip } });
     return this.reply(response);
   }
 
@@ -59,7 +63,7 @@ export class FormClient {
       method: "POST",
       body,
       redirect: "manual",
-      headers: { cookie: this.cookieHeader(), origin: new URL(this.baseUrl).origin, "accept-language": "en", "x-forwarded-for": this.ip },
+      headers: { ...this.headers, cookie: this.cookieHeader(), origin: new URL(this.baseUrl).origin, "accept-language": "en", "x-forwarded-for": this.ip },
     });
     return this.reply(response);
   }

@@ -1,8 +1,11 @@
 import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
-/** An address from the IPv6 documentation range that no other request uses. */
-export const uniqueIp = () => `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+/**
+ * An address from the IPv6 documentation range that no other request uses, in a /64 of its own:
+ * per-address rate limits count a whole IPv6 /64 as one client (lib/ip-bucket).
+ */
+export const uniqueIp = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
 
 /**
  * A client with its own cookie jar behind its own address (X-Forwarded-For), as a separate
