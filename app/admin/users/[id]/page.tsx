@@ -8,11 +8,12 @@ import { DataTable } from "@/app/components/DataTable";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
+import { SessionsTable } from "@/app/components/SessionsTable";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { directoryUser, type DirectoryUser } from "@/lib/admin";
 import { now } from "@/lib/clock";
-import { requireOperator } from "@/lib/sessions";
-import { disableAction, enableAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";
+import { listSessions, requireOperator } from "@/lib/sessions";
+import { disableAction, enableAction, endUserSessionAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";
 import { StatusBadge } from "../StatusBadge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,8 +43,8 @@ function availableActions(user: DirectoryUser, operatorId: string): Action[] {
   return list;
 }
 
-const dones = ["registered", "profile", "unchanged", "resend", "reset", "unlock", "disable", "enable"] as const;
-const errors = ["not-invited", "no-password", "disabled", "self", "unchanged", "not-found"] as const;
+const dones = ["registered", "profile", "unchanged", "resend", "reset", "unlock", "disable", "enable", "session"] as const;
+const errors = ["not-invited", "no-password", "disabled", "self", "unchanged", "not-found", "session-not-found"] as const;
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined => (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
@@ -72,7 +73,7 @@ export default async function UserDetailPage({
   const at = now();
   const user = await directoryUser(id, at);
   if (!user) notFound();
-  const [t, format] = await Promise.all([getTranslations("AdminUsers"), getFormatter()]);
+  const [sessions, t, format] = await Promise.all([listSessions(user.id, at, operator.sessionId), getTranslations("AdminUsers"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   const available = availableActions(user, operator.id);
@@ -165,6 +166,11 @@ export default async function UserDetailPage({
           </ul>
         )}
         <p className="mt-4 text-sm text-muted">{t("sensitiveNote")}</p>
+      </Card>
+
+      <Card id="sessions" title={t("sessionsHeading")}>
+        <SessionsTable sessions={sessions} endAction={endUserSessionAction} hidden={{ userId: user.id }} when={when} />
+        <p className="mt-4 text-sm text-muted">{t("sessionsNote")}</p>
       </Card>
 
       <Card title={t("auditHeading")}>
