@@ -32,6 +32,25 @@ async function answerReauth(page: Page): Promise<void> {
 
 const csv = (rows: string[][]) => ({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8") });
 
+test("a sign-in on another device does not make an older operator session count as recent", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const operator = await onboardOperator(page);
+  await signIn(page, operator.email, PATTERN);
+  await acceptTerms(page);
+  setClockOffset(16 * MINUTE);
+  // The real operator signs in again elsewhere; the 16-minute-old session (say, a stolen one) stays stale.
+  const elsewhere = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(elsewhere, operator.email, PATTERN);
+  await expect(elsewhere).toHaveURL(/\/dashboard$/);
+  // Publishing terms (gated by the 15-minute rule since before this change) is offered only to the fresh session.
+  await page.goto("/admin/terms");
+  await expect(page.getByRole("heading", { level: 2, name: "Confirm it's you to publish" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Publish a new version" })).toHaveCount(0);
+  await elsewhere.goto("/admin/terms");
+  await expect(elsewhere.getByRole("heading", { level: 2, name: "Publish a new version" })).toBeVisible();
+  await elsewhere.context().close();
+});
+
 test("creating an operator (form or CSV) 16 minutes after sign-in asks to re-authenticate first; customers do not", async ({ page }) => {
   test.setTimeout(180_000);
   const operator = await onboardOperator(page);
