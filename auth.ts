@@ -12,11 +12,12 @@ import { clientIp } from "@/lib/request-context";
 
 declare module "next-auth" {
   interface Session {
-    user: SessionUser & DefaultSession["user"];
+    user: Pick<SessionUser, "id" | "role" | "termsAccepted"> & DefaultSession["user"];
   }
   interface User {
     role?: "customer" | "operator";
     sessionVersion?: number;
+    sessionKey?: string;
     termsAccepted?: boolean;
   }
 }
@@ -51,8 +52,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         const result = await answerChallenge(challengeId, answer, context);
         if (!result.ok) throw new CredentialsSignin();
         reportSignIn(result.user);
-        const { id, name, email, role, sessionVersion, termsAccepted } = result.user;
-        return { id, name, email, role, sessionVersion, termsAccepted };
+        const { id, name, email, role, sessionVersion, sessionKey, termsAccepted } = result.user;
+        return { id, name, email, role, sessionVersion, sessionKey, termsAccepted };
       },
     }),
   ],
@@ -61,7 +62,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       const at = now().getTime();
       if (user) {
         // Just checked against the database by the sign-in's own statement: no second look.
-        token.claims = { userId: user.id!, role: user.role!, sessionVersion: user.sessionVersion!, signedInAt: at, lastSeenAt: at };
+        const { id, role, sessionVersion, sessionKey } = user;
+        token.claims = { userId: id!, role: role!, sessionVersion: sessionVersion!, sessionKey: sessionKey!, signedInAt: at, lastSeenAt: at };
         token.termsAccepted = user.termsAccepted === true;
         return token;
       }

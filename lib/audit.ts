@@ -15,6 +15,7 @@ export const AUDIT_EVENT_NAMES = [
   "terms.accepted",
   "session.signed_out",
   "session.ended_everywhere",
+  "session.ended",
   "login.succeeded",
   "login.failed",
   "login.locked",

@@ -24,7 +24,7 @@ export async function answerReauthenticationAction(formInput: unknown): Promise<
   const challengeId = await pendingReauthChallenge();
   const answer = form.get("answer");
   const context = await requestContext();
-  const confirmed = await answerReauthentication(challengeId ?? "", typeof answer === "string" ? answer.slice(0, 64) : "", user.id, context);
+  const confirmed = await answerReauthentication(challengeId ?? "", typeof answer === "string" ? answer.slice(0, 64) : "", { userId: user.id, sessionId: user.sessionId }, context);
   if (!confirmed) {
     const next = await issueReauthChallenge(user.id, context);
     await rememberReauthChallenge(next.challengeId);

@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 
-/** A white, bordered panel. Give `title` for a heading (h2 by default). */
+/** A white, bordered panel. Give `title` for a heading (h2 by default), `id` to link to it. */
 export function Card({
+  id,
   title,
   headingLevel = 2,
   children,
   className = "",
 }: {
+  id?: string;
   title?: string;
   headingLevel?: 2 | 3;
   children: ReactNode;
@@ -14,7 +16,7 @@ export function Card({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section className={`rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-8 ${className}`}>
+    <section id={id} className={`rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-8 ${className}`}>
       {title ? <Heading className="mb-4 text-xl font-semibold text-ink">{title}</Heading> : null}
       {children}
     </section>

@@ -3,23 +3,38 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
+import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
+import { SessionsTable } from "@/app/components/SessionsTable";
 import { buttonClass } from "@/app/components/styles";
 import { signOutAction, signOutEverywhereAction } from "@/app/terms/actions";
 import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
-import { requirePortalUser } from "@/lib/sessions";
+import { now } from "@/lib/clock";
+import { listSessions, requirePortalUser } from "@/lib/sessions";
+import { endOwnSessionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Dashboard");
   return { title: t("account") };
 }
 
-export default async function DashboardPage() {
+const sessionNotices = { ended: "success", "not-found": "error" } as const;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const user = await requirePortalUser("/dashboard");
-  const [profile, summary, t, format] = await Promise.all([accountProfile(user.id), signInSummary(user.id), getTranslations("Dashboard"), getFormatter()]);
+  const [profile, summary, sessions, query, t, ts, format] = await Promise.all([
+    accountProfile(user.id),
+    signInSummary(user.id),
+    listSessions(user.id, now(), user.sessionId),
+    searchParams,
+    getTranslations("Dashboard"),
+    getTranslations("Sessions"),
+    getFormatter(),
+  ]);
+  const notice = typeof query.session === "string" && Object.hasOwn(sessionNotices, query.session) ? (query.session as keyof typeof sessionNotices) : undefined;
   if (!profile) return null;
   const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone: profile.timeZone });
   // Catalogue keys cannot hold dots, so "login.succeeded" is looked up as "login_succeeded".
@@ -59,6 +74,14 @@ export default async function DashboardPage() {
           </p>
         </Card>
       </div>
+      <Card id="sessions" title={ts("yourSessions")}>
+        {notice ? (
+          <div className="mb-4">
+            <FormMessage tone={sessionNotices[notice]}>{ts(`notices.${notice}`)}</FormMessage>
+          </div>
+        ) : null}
+        <SessionsTable sessions={sessions} endAction={endOwnSessionAction} when={when} />
+      </Card>
       <Card title={t("activity")}>
         {summary.recentEvents.length === 0 ? (
           <p className="text-muted">{t("noActivity")}</p>

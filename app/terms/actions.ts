@@ -3,9 +3,8 @@
 import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { recordAudit } from "@/lib/audit";
 import { requestContext } from "@/lib/request-context";
-import { endAllSessions, requireSignedIn, safeReturnPath } from "@/lib/sessions";
+import { endAllSessions, requireSignedIn, safeReturnPath, signOutSession } from "@/lib/sessions";
 import { acceptTerms } from "@/lib/terms";
 
 export type TermsFormState = { error?: "mustTick" | "outdated" };
@@ -19,10 +18,10 @@ export async function acceptTermsAction(_: TermsFormState, formInput: unknown): 
   redirect(safeReturnPath(form.get("next")) ?? "/dashboard");
 }
 
-/** Declining the terms (or signing out anywhere) ends the session. */
+/** Declining the terms (or signing out anywhere) ends the session: its row too, not only the cookie. */
 export async function signOutAction(): Promise<void> {
   const user = await requireSignedIn();
-  await recordAudit({ event: "session.signed_out", actorId: user.id, subjectId: user.id, outcome: "info" }, await requestContext());
+  await signOutSession(user, await requestContext());
   await signOut({ redirectTo: "/login?error=signed-out" });
 }
 

@@ -1,4 +1,4 @@
-import { and, inArray, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { auditEvents, loginChallenges, matrixCredentials, users } from "../schema";
 
@@ -153,16 +153,4 @@ export async function listSecurityEvents(userId: string, limit: number) {
     .where(eq(auditEvents.subjectId, userId))
     .orderBy(...newestFirst)
     .limit(limit);
-}
-
-/** When the user last proved who they are: a sign-in or a re-authentication. */
-export async function lastAuthenticationAt(userId: string): Promise<Date | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ occurredAt: auditEvents.occurredAt })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), inArray(auditEvents.event, ["login.succeeded", "account.reauthenticated"])))
-    .orderBy(...newestFirst)
-    .limit(1);
-  return row?.occurredAt ?? null;
 }

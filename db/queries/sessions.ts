@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
-import { users } from "../schema";
+import { users, userSessions } from "../schema";
 import { currentTermsVersion } from "./terms";
 
-/** What every request needs to know about its signed-in user, in one round trip. */
-export async function findSessionState(userId: string) {
+/**
+ * What every request needs to know about its signed-in user and its own session row, in one
+ * round trip. `sessionId` is null when the row is unknown, another user's, or revoked.
+ */
+export async function findSessionState(userId: string, sessionKeyHash: string) {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -13,8 +16,12 @@ export async function findSessionState(userId: string) {
       role: users.role,
       acceptedTermsVersion: users.acceptedTermsVersion,
       currentTermsVersion,
+      sessionId: userSessions.id,
+      sessionLastSeenAt: userSessions.lastSeenAt,
+      authenticatedAt: userSessions.authenticatedAt,
     })
     .from(users)
+    .leftJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.keyHash, sessionKeyHash), isNull(userSessions.revokedAt)))
     .where(eq(users.id, userId))
     .limit(1);
   return row;

@@ -9,6 +9,7 @@ import {
   type DirectoryStatusFilter,
 } from "@/db/queries/directory";
 import { isLocked, MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
+import { isUuid } from "@/lib/ids";
 
 export type { DirectorySort, DirectoryStatusFilter } from "@/db/queries/directory";
 
@@ -17,8 +18,7 @@ export const DIRECTORY_PAGE_SIZE = 50;
 /** Audit events shown on a user's detail page. */
 export const USER_AUDIT_EVENTS = 50;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUserId = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+export const isUserId = isUuid;
 
 /** What a user's status reads as in the directory: "locked" wins over invited and active. */
 export type DisplayStatus = "invited" | "active" | "locked" | "disabled";

@@ -43,7 +43,9 @@ export type ImportFileError = "empty" | "tooLarge" | "encoding" | "malformed" | 
 export type ImportResult =
   | { ok: true; imported: number }
   | { ok: false; error: ImportFileError; params?: Record<string, string | number> }
-  | { ok: false; error: "rows"; rows: number; invalidRows: number; totalIssues: number; issues: ImportIssue[] };
+  | { ok: false; error: "rows"; rows: number; invalidRows: number; totalIssues: number; issues: ImportIssue[] }
+  /** The file creates operators and the caller may not (no recent sign-in): nothing imported. */
+  | { ok: false; error: "reauthenticate" };
 
 type ParsedRow = {
   row: number;
@@ -162,8 +164,15 @@ function isUniqueViolation(error: unknown): boolean {
  * registered in one transaction with the same rows `registerUser` writes — the invited user,
  * a starting-guide token (only its hash is stored), the sealed starting-guide email and the
  * audit events — using a few multi-row inserts per table; the emails go out after the commit.
+ * A file that would create operators is refused unless `operatorsAllowed` (the operator's
+ * recent sign-in); customers-only files do not need it.
  */
-export async function importUsers(bytes: Uint8Array, actorId: string | null, context: RequestContext): Promise<ImportResult> {
+export async function importUsers(
+  bytes: Uint8Array,
+  actorId: string | null,
+  context: RequestContext,
+  { operatorsAllowed = true }: { operatorsAllowed?: boolean } = {},
+): Promise<ImportResult> {
   const file = readImportFile(bytes);
   if (!file.ok) {
     await recordAuditMany([{ event: "users.imported", actorId, outcome: "failure", details: { error: file.error } }], context);
@@ -179,6 +188,7 @@ export async function importUsers(bytes: Uint8Array, actorId: string | null, con
       );
       return { ok: false, error: "rows", rows: file.rows.length, invalidRows, totalIssues: issues.length, issues: issues.slice(0, MAX_REPORTED_ISSUES) };
     }
+    if (!operatorsAllowed && valid.some(({ user }) => user.role === "operator")) return { ok: false, error: "reauthenticate" };
     try {
       await transaction((tx) => insertImport(tx, valid, actorId, context));
       break;

@@ -2,12 +2,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { transaction } from "@/db/client";
 import { recordFailure, recordSuccess } from "@/db/queries/lockout";
 import { consumeChallenge, findSignInAccount, type ChallengePurpose } from "@/db/queries/login";
+import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-sessions";
 import { recordAudit } from "@/lib/audit";
-import { hashToken, openPattern, sealPattern } from "@/lib/crypto";
+import { generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
 import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import { isUuid } from "@/lib/ids";
 import type { RequestContext } from "@/lib/request-context";
 import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
 import { isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
@@ -18,6 +20,8 @@ export type SignedInUser = {
   name: string;
   role: "customer" | "operator";
   sessionVersion: number;
+  /** The random key of the session row this sign-in opened: it goes into the session token only. */
+  sessionKey: string;
   locale: string;
   /** Whether the current terms are accepted, read in the sign-in's own statement. */
   termsAccepted: boolean;
@@ -73,13 +77,23 @@ export async function answerChallenge(challengeId: string, answer: string, conte
 
 /**
  * Answers a re-authentication challenge of a signed-in user (before a sensitive change). It is
- * checked, counted and locked exactly like a sign-in, but signs nobody in.
+ * checked, counted and locked exactly like a sign-in, but signs nobody in: it records the time
+ * on the session it was answered in (`sessionId`), which the 15-minute rule reads.
  */
-export async function answerReauthentication(challengeId: string, answer: string, userId: string, context: RequestContext): Promise<boolean> {
+export async function answerReauthentication(
+  challengeId: string,
+  answer: string,
+  session: { userId: string; sessionId: string },
+  context: RequestContext,
+): Promise<boolean> {
+  const { userId, sessionId } = session;
   const accountId = await checkAnswer(challengeId, answer, context, "reauthenticate");
-  if (accountId !== userId) return false;
-  await recordAudit({ event: "account.reauthenticated", actorId: userId, subjectId: userId, outcome: "success" }, context);
-  return true;
+  if (accountId !== userId || !isUuid(sessionId)) return false;
+  return transaction(async (tx) => {
+    if (!(await markSessionAuthenticated(tx, sessionId, userId, context.now))) return false;
+    await recordAudit({ event: "account.reauthenticated", actorId: userId, subjectId: userId, outcome: "success" }, context, tx);
+    return true;
+  });
 }
 
 /** The shared check: the account id when the code is right, null (after recording why) otherwise. */
@@ -123,8 +137,10 @@ async function signIn(userId: string, context: RequestContext): Promise<SignedIn
     const row = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
     if (!row) return undefined;
     await recordAudit({ event: "login.succeeded", actorId: row.id, subjectId: row.id, outcome: "success" }, context, tx);
+    const sessionKey = generateToken();
+    await insertUserSession(tx, { keyHash: hashToken(sessionKey), userId: row.id, sessionVersion: row.sessionVersion, ip: context.ip, userAgent: context.userAgent, now: context.now });
     const { acceptedTermsVersion, currentTermsVersion, ...user } = row;
-    return { ...user, termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }) };
+    return { ...user, sessionKey, termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }) };
   });
 }
 

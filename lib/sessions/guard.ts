@@ -14,7 +14,9 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = (await readSessionToken())?.claims;
   if (!claims) return null;
   const refreshed = await refreshSession(claims, now().getTime());
-  return refreshed ? { id: claims.userId, role: claims.role, termsAccepted: refreshed.termsAccepted } : null;
+  if (!refreshed) return null;
+  const { termsAccepted, sessionId, authenticatedAt } = refreshed;
+  return { id: claims.userId, role: claims.role, termsAccepted, sessionId, authenticatedAt };
 });
 
 /**

@@ -4,3 +4,6 @@ export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
 export type { SessionUser } from "./refresh";
 export { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "./operator";
 export { endAllSessions } from "./end-all";
+export { endSession, signOutSession, type EndSessionResult } from "./end-session";
+export { listSessions, type ListedSession } from "./list";
+export type { Device } from "./device";

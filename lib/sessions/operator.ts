@@ -1,5 +1,4 @@
 import { notFound, redirect } from "next/navigation";
-import { lastAuthenticationAt } from "@/db/queries/login";
 import { now } from "@/lib/clock";
 import { currentUser } from "./guard";
 import type { SessionUser } from "./refresh";
@@ -18,8 +17,11 @@ export async function requireOperator(): Promise<SessionUser> {
   return user;
 }
 
-/** Whether the operator proved who they are within the last 15 minutes. */
-export async function authenticatedRecently(userId: string): Promise<boolean> {
-  const at = await lastAuthenticationAt(userId);
-  return at !== null && now().getTime() - at.getTime() <= RECENT_AUTHENTICATION_MINUTES * 60_000;
+/**
+ * Whether the operator proved who they are within the last 15 minutes in this very session
+ * (its sign-in or a re-authentication answered in it): a sign-in on another device does not
+ * freshen a stale or stolen session.
+ */
+export function authenticatedRecently(user: Pick<SessionUser, "authenticatedAt">): boolean {
+  return now().getTime() - user.authenticatedAt.getTime() <= RECENT_AUTHENTICATION_MINUTES * 60_000;
 }

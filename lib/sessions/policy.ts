@@ -6,6 +6,8 @@ export type SessionClaims = {
   userId: string;
   role: "customer" | "operator";
   sessionVersion: number;
+  /** The random key of this session's user_sessions row (only its hash is stored). */
+  sessionKey: string;
   signedInAt: number;
   lastSeenAt: number;
 };
@@ -16,16 +18,21 @@ export type SessionState = {
   role: "customer" | "operator";
   acceptedTermsVersion: number | null;
   currentTermsVersion: number | null;
+  /** This session's own row; null when it is unknown, another user's, or revoked. */
+  sessionId: string | null;
+  sessionLastSeenAt: Date | null;
+  authenticatedAt: Date | null;
 };
 
 /**
  * Whether a session may go on at `now`: within both time limits, and still matching the
- * database (a bumped session version, a disabled account or a changed role end it).
+ * database (a revoked session row, a bumped session version, a disabled account or a changed
+ * role end it).
  */
 export function sessionStillValid(claims: SessionClaims, state: SessionState | undefined, now: number): boolean {
   if (now - claims.lastSeenAt > IDLE_MINUTES * 60_000) return false;
   if (now - claims.signedInAt > ABSOLUTE_HOURS * 3600_000) return false;
-  if (!state || state.status !== "active") return false;
+  if (!state || state.status !== "active" || state.sessionId === null) return false;
   return state.sessionVersion === claims.sessionVersion && state.role === claims.role;
 }
 

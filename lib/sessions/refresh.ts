@@ -1,14 +1,37 @@
 import { findSessionState } from "@/db/queries/sessions";
+import { touchUserSession } from "@/db/queries/user-sessions";
+import { hashToken } from "@/lib/crypto";
 import { hasAcceptedCurrentTerms, sessionStillValid, type SessionClaims } from "./policy";
 
-export type SessionUser = { id: string; role: "customer" | "operator"; termsAccepted: boolean };
+export type SessionUser = {
+  id: string;
+  role: "customer" | "operator";
+  termsAccepted: boolean;
+  /** This session's user_sessions row. */
+  sessionId: string;
+  /** The last challenge answered in this session (sign-in or re-authentication). */
+  authenticatedAt: Date;
+};
+
+/** "Last active" in the sessions list moves at most this often, so requests do not all write. */
+export const LAST_SEEN_THROTTLE_MS = 60_000;
 
 /**
- * Re-checks a session against the database on each request. Returns the claims to carry on
- * (with the new activity time), or null to end the session.
+ * Re-checks a session against the database on each request (one query: the user and this
+ * session's row together). Returns the claims to carry on (with the new activity time) and
+ * what pages need to know, or null to end the session.
  */
 export async function refreshSession(claims: SessionClaims, now: number) {
-  const state = await findSessionState(claims.userId);
+  // Tokens issued before sessions had rows carry no key: they end.
+  if (typeof claims.sessionKey !== "string") return null;
+  const state = await findSessionState(claims.userId, hashToken(claims.sessionKey));
   if (!sessionStillValid(claims, state, now)) return null;
-  return { claims: { ...claims, lastSeenAt: now }, termsAccepted: hasAcceptedCurrentTerms(state!) };
+  const { sessionId, sessionLastSeenAt, authenticatedAt } = state!;
+  if (now - sessionLastSeenAt!.getTime() >= LAST_SEEN_THROTTLE_MS) await touchUserSession(sessionId!, new Date(now), LAST_SEEN_THROTTLE_MS);
+  return {
+    claims: { ...claims, lastSeenAt: now },
+    termsAccepted: hasAcceptedCurrentTerms(state!),
+    sessionId: sessionId!,
+    authenticatedAt: authenticatedAt!,
+  };
 }

@@ -138,3 +138,16 @@ describe("bulk import: a good file", () => {
     expect(await isStartingGuideUsable(token, new Date())).toBe(true);
   });
 });
+
+describe("operators in an import need a recent sign-in", () => {
+  test("without it, a file that creates an operator imports nothing; a customers-only file still imports", async () => {
+    const [customer, operator, other] = [newPerson(), newPerson(), newPerson()];
+    const withOperator = fileOf([line(customer), line(operator, "operator")]);
+    expect(await importUsers(withOperator, null, testContext(), { operatorsAllowed: false })).toEqual({ ok: false, error: "reauthenticate" });
+    expect(await usersWithEmails([customer.email, operator.email])).toHaveLength(0);
+
+    expect(await importUsers(fileOf([line(other)]), null, testContext(), { operatorsAllowed: false })).toEqual({ ok: true, imported: 1 });
+    expect(await importUsers(withOperator, null, testContext(), { operatorsAllowed: true })).toEqual({ ok: true, imported: 2 });
+    expect((await usersWithEmails([operator.email]))[0]!.role).toBe("operator");
+  });
+});

@@ -68,8 +68,8 @@ async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN
   const { challengeId } = await issueChallenge(email, loginContext(when));
   const result = await answerChallenge(challengeId, await correctAnswer(challengeId, pattern, when), loginContext(when));
   if (!result.ok) throw new Error("sign-in failed");
-  const { id, role, sessionVersion } = result.user;
-  return { userId: id, role, sessionVersion, signedInAt: when.getTime(), lastSeenAt: when.getTime() };
+  const { id, role, sessionVersion, sessionKey } = result.user;
+  return { userId: id, role, sessionVersion, sessionKey, signedInAt: when.getTime(), lastSeenAt: when.getTime() };
 }
 
 async function operator(): Promise<{ id: string; email: string }> {

@@ -105,7 +105,7 @@ describe("answering the challenge", () => {
     const result = await answerChallenge(challengeId, await correctAnswer(challengeId), context);
     expect(result).toEqual({
       ok: true,
-      user: { id: userId, email: person.email, name: person.name, role: "customer", sessionVersion: expect.any(Number), locale: "en", termsAccepted: false },
+      user: { id: userId, email: person.email, name: person.name, role: "customer", sessionVersion: expect.any(Number), sessionKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), locale: "en", termsAccepted: false },
     });
     const user = await userRow(userId);
     expect(user.lastSignInAt).toEqual(context.now);

@@ -37,8 +37,8 @@ async function signedInUser(email: string, pattern: readonly number[] = STRONG_P
 
 /** Signs in and builds the claims exactly as auth.ts does. */
 async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()): Promise<SessionClaims> {
-  const { id, role, sessionVersion } = await signedInUser(email, pattern, at);
-  return { userId: id, role, sessionVersion, signedInAt: at, lastSeenAt: at };
+  const { id, role, sessionVersion, sessionKey } = await signedInUser(email, pattern, at);
+  return { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at };
 }
 
 async function signedInCustomer() {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { closeDb } from "@/db/client";
 import { editProfile, importUsers, profileSchema, publishTerms, searchDirectory, termsSchema } from "@/lib/admin";
@@ -62,7 +63,7 @@ test("pattern drafts and confirms refuse generated sessions and patterns", async
 
 test("challenge answers refuse generated ids and codes", async () => {
   await fuzz("answerChallenge", fc.tuple(junkString, junkString), ([id, code]) => answerChallenge(id, code, loginContext()), notOk);
-  await fuzz("answerReauthentication", fc.tuple(junkString, junkString, junkString), ([id, code, user]) => answerReauthentication(id, code, user, loginContext()), (r) => r === false);
+  await fuzz("answerReauthentication", fc.tuple(junkString, junkString, junkString, junkString), ([id, code, userId, sessionId]) => answerReauthentication(id, code, { userId, sessionId }, loginContext()), (r) => r === false);
 });
 
 test("email entry and resend answer any input without throwing", async () => {
@@ -96,7 +97,7 @@ test("steps out of order are refused and change nothing", async () => {
   // A re-authentication challenge does not sign in, and a sign-in challenge does not
   // re-authenticate, even with their right codes.
   expect(await answerChallenge(reauth.challengeId, reauthCode, loginContext())).toEqual({ ok: false });
-  expect(await answerReauthentication(signIn.challengeId, signInCode, userId, loginContext())).toBe(false);
+  expect(await answerReauthentication(signIn.challengeId, signInCode, { userId, sessionId: randomUUID() }, loginContext())).toBe(false);
   // A finished onboarding cannot be drafted or confirmed again.
   expect(await saveDraft(reauth.challengeId, STRONG_PATTERN, new Date())).toMatchObject({ ok: false });
   expect(await confirmPattern(reauth.challengeId, loginContext())).toMatchObject({ ok: false });

@@ -89,3 +89,53 @@ test("every server action refuses a cross-origin POST with 403, as a form and as
   await expect(page).toHaveURL(/\/dashboard$/);
   await forger.dispose();
 });
+
+test("signing out ends the token itself: a copy of the cookie in another browser is signed out at its next request", async ({ page, context, browser, baseURL }) => {
+  const customer = await onboard(page, PATTERN);
+  await signIn(page, customer.email, PATTERN);
+  await acceptTerms(page);
+  const stolen = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)!;
+  const copy = await browser.newContext({ baseURL });
+  await copy.addCookies([stolen]);
+  const thief = await copy.newPage();
+  await thief.goto("/dashboard");
+  await expect(thief).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole("main").getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await thief.goto("/dashboard");
+  await expect(thief).toHaveURL(/\/login/);
+  // The copy stays refused even when sent again by hand, cookie and all.
+  await copy.addCookies([stolen]);
+  await thief.goto("/dashboard");
+  await expect(thief).toHaveURL(/\/login/);
+  await copy.close();
+});
+
+test("the dashboard lists both sessions; 'End session' on the other one signs that browser out", async ({ page, browser, baseURL }) => {
+  const customer = await onboard(page, PATTERN);
+  await signIn(page, customer.email, PATTERN);
+  await acceptTerms(page);
+  const laptop = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(laptop, customer.email, PATTERN);
+  await expect(laptop).toHaveURL(/\/dashboard$/);
+
+  await page.goto("/dashboard");
+  const sessions = page.getByRole("table", { name: "Signed-in sessions" });
+  await expect(page.getByRole("heading", { level: 2, name: "Your sessions" })).toBeVisible();
+  await expect(sessions.getByRole("row")).toHaveCount(3); // header + two sessions
+  await expect(sessions.getByText("This device")).toHaveCount(1);
+  const end = sessions.getByRole("button", { name: "End session", exact: true });
+  await expect(end).toHaveCount(1);
+  await expect(end).toHaveAccessibleDescription(/ on /); // the row's device, e.g. "Chrome on Linux"
+  await end.click();
+  await expect(page).toHaveURL(/\/dashboard\?session=ended/);
+  await expect(page.getByRole("status").filter({ hasText: "The session has ended." })).toBeVisible();
+  await expect(sessions.getByRole("row")).toHaveCount(2);
+
+  await laptop.goto("/dashboard");
+  await expect(laptop).toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard$/); // this device goes on
+  await laptop.context().close();
+});

@@ -16,6 +16,7 @@ const claims = (overrides: Partial<SessionClaims> = {}): SessionClaims => ({
   userId: "7f1c2a64-3c9e-4d4e-9a55-0d7a0c6f2b11",
   role: "customer",
   sessionVersion: 3,
+  sessionKey: "session-key",
   signedInAt: NOW - HOUR,
   lastSeenAt: NOW - MINUTE,
   ...overrides,
@@ -27,6 +28,9 @@ const state = (overrides: Partial<SessionState> = {}): SessionState => ({
   role: "customer",
   acceptedTermsVersion: 1,
   currentTermsVersion: 1,
+  sessionId: "5b0e7c1a-8d3f-4c2e-9f6a-1e2d3c4b5a69",
+  sessionLastSeenAt: new Date(NOW - MINUTE),
+  authenticatedAt: new Date(NOW - HOUR),
   ...overrides,
 });
 

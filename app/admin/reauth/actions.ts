@@ -31,7 +31,7 @@ export async function answerAdminReauthAction(formInput: unknown): Promise<void>
   const answer = form.get("answer");
   const context = await requestContext();
   const challengeId = await pendingAdminReauth();
-  const confirmed = await answerReauthentication(challengeId ?? "", typeof answer === "string" ? answer.slice(0, 64) : "", operator.id, context);
+  const confirmed = await answerReauthentication(challengeId ?? "", typeof answer === "string" ? answer.slice(0, 64) : "", { userId: operator.id, sessionId: operator.sessionId }, context);
   if (!confirmed) {
     const fresh = await issueReauthChallenge(operator.id, context);
     await rememberAdminReauth(fresh.challengeId);

@@ -19,7 +19,7 @@ const fieldOf: Record<string, TermsField> = { "en.title": "enTitle", "en.body": 
 export async function publishTermsAction(_: PublishTermsFormState, formInput: unknown): Promise<PublishTermsFormState> {
   const form = asForm(formInput);
   const operator = await requireOperator();
-  if (!(await authenticatedRecently(operator.id))) redirect("/admin/reauth?next=/admin/terms");
+  if (!authenticatedRecently(operator)) redirect("/admin/reauth?next=/admin/terms");
   const values = formText(form, FIELDS);
   const japanese = values.jaTitle.trim() !== "" || values.jaBody.trim() !== "";
   const input = {

@@ -21,7 +21,7 @@ export default async function AdminTermsPage() {
   const operator = await requireOperator();
   const [{ versions, current }, recent, timeZone, t, format] = await Promise.all([
     termsOverview(),
-    authenticatedRecently(operator.id),
+    authenticatedRecently(operator),
     operatorTimeZone(operator.id),
     getTranslations("AdminTerms"),
     getFormatter(),

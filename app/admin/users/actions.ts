@@ -4,11 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { asForm, formText, type FormState } from "@/app/components/form-state";
 import { disableUser, editProfile, enableUser, isUserId, resendStartingGuide, resetMatrixPassword, unlockUserAccount, type ProfileField } from "@/lib/admin";
-import { rememberAdminReauth } from "@/lib/admin/account-actions";
-import { issueReauthChallenge } from "@/lib/login";
+import { requireRecentAuthentication } from "@/lib/admin/recent-authentication";
 import { registerUser, type RegistrationField } from "@/lib/onboarding";
 import { requestContext } from "@/lib/request-context";
-import { authenticatedRecently, requireOperator } from "@/lib/sessions";
+import { endSession, requireOperator } from "@/lib/sessions";
 
 /**
  * The user directory's actions. Each one checks the operator role itself (a direct POST by
@@ -34,6 +33,8 @@ export async function registerUserAction(_: FormState<RegistrationField>, formIn
   const form = asForm(formInput);
   const operator = await requireOperator();
   const values = formText(form, registrationFields);
+  // Creating an operator hands out the admin area: it needs a recent sign-in in this session.
+  if (values.role === "operator") await requireRecentAuthentication(operator, "/admin/users/new");
   const result = await registerUser(
     {
       email: values.email,
@@ -76,17 +77,8 @@ async function target(form: FormData) {
   return { operator, userId, context: await requestContext() };
 }
 
-/**
- * Resetting and disabling need a sign-in or re-authentication within the last 15 minutes.
- * Otherwise a fresh challenge is issued and the operator is sent to answer it, then back to
- * this confirmation.
- */
-async function requireRecentAuthentication(operatorId: string, userId: string, action: AccountAction): Promise<void> {
-  if (await authenticatedRecently(operatorId)) return;
-  const { challengeId } = await issueReauthChallenge(operatorId, await requestContext());
-  await rememberAdminReauth(challengeId);
-  redirect(`/admin/reauth?next=${encodeURIComponent(`/admin/users/${userId}?confirm=${action}`)}`);
-}
+/** Resetting and disabling need a recent sign-in; after answering a challenge the operator returns to this confirmation. */
+const confirmationPath = (userId: string, action: AccountAction) => `/admin/users/${userId}?confirm=${action}`;
 
 function outcome(userId: string, action: AccountAction, result: { ok: true } | { ok: false; error: string }): never {
   redirect(result.ok ? `/admin/users/${userId}?done=${action}` : `/admin/users/${userId}?error=${result.error}`);
@@ -101,7 +93,7 @@ export async function resendGuideAction(formInput: unknown): Promise<void> {
 export async function resetPasswordAction(formInput: unknown): Promise<void> {
   const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
-  await requireRecentAuthentication(operator.id, userId, "reset");
+  await requireRecentAuthentication(operator, confirmationPath(userId, "reset"));
   outcome(userId, "reset", await resetMatrixPassword(userId, operator.id, context));
 }
 
@@ -114,7 +106,7 @@ export async function unlockAction(formInput: unknown): Promise<void> {
 export async function disableAction(formInput: unknown): Promise<void> {
   const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
-  await requireRecentAuthentication(operator.id, userId, "disable");
+  await requireRecentAuthentication(operator, confirmationPath(userId, "disable"));
   outcome(userId, "disable", await disableUser(userId, operator.id, context));
 }
 
@@ -122,4 +114,17 @@ export async function enableAction(formInput: unknown): Promise<void> {
   const form = asForm(formInput);
   const { operator, userId, context } = await target(form);
   outcome(userId, "enable", await enableUser(userId, operator.id, context));
+}
+
+/**
+ * Ends one of the user's sessions from their page (needs a recent sign-in; audited). A session
+ * id that is not one of this user's live sessions changes nothing and reads as not found.
+ */
+export async function endUserSessionAction(formInput: unknown): Promise<void> {
+  const form = asForm(formInput);
+  const { operator, userId, context } = await target(form);
+  const sessionId = form.get("sessionId");
+  await requireRecentAuthentication(operator, `/admin/users/${userId}#sessions`);
+  const result = await endSession(userId, sessionId, operator.id, context);
+  redirect(result.ok ? `/admin/users/${userId}?done=session#sessions` : `/admin/users/${userId}?error=session-not-found#sessions`);
 }

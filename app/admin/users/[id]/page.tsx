@@ -8,12 +8,13 @@ import { DataTable } from "@/app/components/DataTable";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
+import { SessionsTable } from "@/app/components/SessionsTable";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { directoryUser, operatorTimeZone, type DirectoryUser } from "@/lib/admin";
 import { now } from "@/lib/clock";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
-import { requireOperator } from "@/lib/sessions";
-import { disableAction, enableAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";
+import { listSessions, requireOperator } from "@/lib/sessions";
+import { disableAction, enableAction, endUserSessionAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";
 import { StatusBadge } from "../StatusBadge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,8 +44,8 @@ function availableActions(user: DirectoryUser, operatorId: string): Action[] {
   return list;
 }
 
-const dones = ["registered", "profile", "unchanged", "resend", "reset", "unlock", "disable", "enable"] as const;
-const errors = ["not-invited", "no-password", "disabled", "self", "unchanged", "not-found"] as const;
+const dones = ["registered", "profile", "unchanged", "resend", "reset", "unlock", "disable", "enable", "session"] as const;
+const errors = ["not-invited", "no-password", "disabled", "self", "unchanged", "not-found", "session-not-found"] as const;
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined => (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
@@ -73,7 +74,12 @@ export default async function UserDetailPage({
   const at = now();
   const user = await directoryUser(id, at);
   if (!user) notFound();
-  const [t, format, timeZone] = await Promise.all([getTranslations("AdminUsers"), getFormatter(), operatorTimeZone(operator.id)]);
+  const [sessions, t, format, timeZone] = await Promise.all([
+    listSessions(user.id, at, operator.sessionId),
+    getTranslations("AdminUsers"),
+    getFormatter(),
+    operatorTimeZone(operator.id),
+  ]);
   const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone });
 
   const available = availableActions(user, operator.id);
@@ -166,6 +172,11 @@ export default async function UserDetailPage({
           </ul>
         )}
         <p className="mt-4 text-sm text-muted">{t("sensitiveNote")}</p>
+      </Card>
+
+      <Card id="sessions" title={t("sessionsHeading")}>
+        <SessionsTable sessions={sessions} endAction={endUserSessionAction} hidden={{ userId: user.id }} when={when} />
+        <p className="mt-4 text-sm text-muted">{t("sessionsNote")}</p>
       </Card>
 
       <Card title={t("auditHeading")}>
