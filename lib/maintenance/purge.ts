@@ -3,6 +3,7 @@ import { deleteExpiredChallenges } from "@/db/queries/login";
 import { deleteEndedOnboardingSessions, deleteEndedTokens } from "@/db/queries/onboarding";
 import { deleteSentEmails } from "@/db/queries/outbox";
 import { deleteStaleRateLimits } from "@/db/queries/rate-limits";
+import { deleteEndedSessions } from "@/db/queries/user-sessions";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 
 /**
@@ -19,6 +20,8 @@ const DAY = 24 * HOUR;
 export const RETENTION_MS = {
   loginChallenges: DAY,
   onboarding: DAY,
+  /** Ended sessions (signed out, or idle past the 30-minute limit): kept a day for the sessions list and support. */
+  userSessions: DAY,
   sentEmails: 30 * DAY,
 };
 
@@ -31,6 +34,7 @@ export type PurgeResult = {
   onboardingSessions: number;
   onboardingTokens: number;
   sentEmails: number;
+  userSessions: number;
 };
 
 export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
@@ -42,5 +46,6 @@ export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
     onboardingSessions: await deleteEndedOnboardingSessions(db, before(RETENTION_MS.onboarding)),
     onboardingTokens: await deleteEndedTokens(db, before(RETENTION_MS.onboarding)),
     sentEmails: await deleteSentEmails(db, before(RETENTION_MS.sentEmails)),
+    userSessions: await deleteEndedSessions(db, before(RETENTION_MS.userSessions)),
   };
 }

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { closeDb, getDb, transaction } from "@/db/client";
+import { closeDb, getDb } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
-import { deleteEndedSessions } from "@/db/queries/user-sessions";
 import { answerChallenge, answerReauthentication, issueChallenge, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { authenticatedRecently, endAllSessions, endSession, listSessions, signOutSession } from "@/lib/sessions";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
+import { purgeExpiredRows } from "@/lib/maintenance/purge";
 import { STRONG_PATTERN, testContext } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
 
@@ -163,13 +163,13 @@ describe("recent sign-in is per session", () => {
   });
 });
 
-test("deleteEndedSessions removes revoked and long-idle rows before the cut-off and keeps live ones", async () => {
+test("the periodic purge removes revoked and long-idle session rows a day old and keeps live ones", async () => {
   const { person, userId } = await onboardedUser();
   const old = await signIn(person.email, Date.now() - 3 * 24 * 60 * MINUTE);
   const revoked = await signIn(person.email);
   const live = await signIn(person.email);
   await signOutSession({ id: userId, sessionId: revoked.sessionId }, testContext(new Date(Date.now() - 2 * 24 * 60 * MINUTE)));
-  const deleted = await transaction((tx) => deleteEndedSessions(tx, new Date(Date.now() - 24 * 60 * MINUTE)));
+  const { userSessions: deleted } = await purgeExpiredRows(new Date());
   expect(deleted).toBeGreaterThanOrEqual(2);
   const db = await getDb();
   const left = (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, userId))).map((r) => r.id);
