@@ -6,3 +6,4 @@ export * from "./terms";
 export * from "./audit";
 export * from "./mail";
 export * from "./rate-limits";
+export * from "./unlock";
