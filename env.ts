@@ -34,6 +34,7 @@ const schema = z.object({
   MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
   OPERATOR_CONTACT: z.string().min(3).default("support@matrix-portal.example"),
   ONBOARDING_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  UNLOCK_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),

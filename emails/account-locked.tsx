@@ -1,11 +1,15 @@
-import { Text } from "@react-email/components";
-import { EmailLayout, colors, subheadingStyle, textStyle } from "./components/EmailLayout";
+import { Button, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle, colors, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
 import { emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
 export type AccountLockedProps = RecipientTimeZone & {
   name: string;
-  /** When sign-in opens again (ISO 8601), or null when only an operator can unlock it. */
+  /** When sign-in opens again (ISO 8601), or null for the lasting lock that needs an unlock. */
   unlocksAt: string | null;
+  /** The lasting lock only: the owner's single-use unlock link APP_URL/unlock/<token> ... */
+  unlockLink?: string;
+  /** ... and when it stops working (ISO 8601). */
+  unlockLinkExpiresAt?: string;
 };
 
 export function subject(t: EmailTranslator): string {
@@ -23,6 +27,25 @@ export default function AccountLockedEmail(props: AccountLockedProps & EmailEnve
             <strong>{t("accountLocked.unlock", { time: formatEmailDateTime(props.unlocksAt, props.locale, props.timeZone) })}</strong>
           </Text>
           <Text style={textStyle}>{t("accountLocked.ifYou")}</Text>
+        </>
+      ) : props.unlockLink && props.unlockLinkExpiresAt ? (
+        <>
+          <Text style={textStyle}>
+            <strong>{t("accountLocked.selfUnlock")}</strong>
+          </Text>
+          <Section style={{ margin: "24px 0" }}>
+            <Button href={props.unlockLink} style={buttonStyle}>
+              {t("accountLocked.unlockButton")}
+            </Button>
+          </Section>
+          <Text style={mutedStyle}>
+            {t("accountLocked.unlockLinkIntro", { time: formatEmailDateTime(props.unlockLinkExpiresAt, props.locale, props.timeZone) })}
+          </Text>
+          <Text style={mutedStyle}>
+            <Link href={props.unlockLink} style={linkStyle}>
+              {props.unlockLink}
+            </Link>
+          </Text>
         </>
       ) : (
         <Text style={textStyle}>

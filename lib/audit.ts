@@ -20,6 +20,8 @@ export const AUDIT_EVENT_NAMES = [
   "login.failed",
   "login.locked",
   "login.unlocked",
+  "login.unlock_identity_failed",
+  "login.unlock_link_voided",
   "login.rate_limited",
   "account.reauthenticated",
   "account.pattern_change_started",

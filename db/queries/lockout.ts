@@ -15,7 +15,7 @@ export type LockPolicy = {
   firstLockMinutes: number;
   /** ... up to this cap. */
   maxLockMinutes: number;
-  /** Failures since the last operator unlock at which only an operator can unlock. */
+  /** Consecutive failures (no sign-in or unlock between them) at which sign-in stops for good. */
   maxFailures: number;
 };
 
@@ -91,9 +91,10 @@ export async function recordFailure(
 }
 
 /**
- * Records a successful sign-in: clears the consecutive count and the lock ladder and stamps
+ * Records a successful sign-in: clears the failure counts and the lock ladder and stamps
  * the time and IP. Refuses (undefined) if the account locked or left "active" meanwhile.
- * failures_since_unlock is kept: only an operator unlock clears it.
+ * failures_since_unlock is cleared too: the lasting lock is for 100 *consecutive* failures
+ * (NIST 800-63B), so typos between successful sign-ins never add up to it.
  */
 export async function recordSuccess(
   executor: Executor,
@@ -105,6 +106,7 @@ export async function recordSuccess(
     .update(users)
     .set({
       consecutiveFailures: 0,
+      failuresSinceUnlock: 0,
       lockCount: 0,
       lockedUntil: null,
       failedSinceLastSignIn: 0,
@@ -126,12 +128,15 @@ export async function recordSuccess(
   return row;
 }
 
-/** An operator's unlock: clears every lockout counter. False when the user does not exist. */
-export async function unlockUser(executor: Executor, userId: string, now: Date): Promise<boolean> {
+/**
+ * An unlock: clears every lockout counter. False when the user does not exist, or with
+ * `activeOnly` when the account is not active (a self-service unlock never touches a disabled one).
+ */
+export async function unlockUser(executor: Executor, userId: string, now: Date, options: { activeOnly?: boolean } = {}): Promise<boolean> {
   const rows = await executor
     .update(users)
     .set({ consecutiveFailures: 0, failuresSinceUnlock: 0, lockCount: 0, lockedUntil: null, updatedAt: now })
-    .where(eq(users.id, userId))
+    .where(options.activeOnly ? and(eq(users.id, userId), eq(users.status, "active")) : eq(users.id, userId))
     .returning({ id: users.id });
   return rows.length === 1;
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { onboardingSessions, onboardingTokens, users } from "../schema";
+import { recordFailedLinkVerification, usableLink } from "./link-verification";
 
 type TokenPurpose = (typeof onboardingTokens.$inferInsert)["purpose"];
 
@@ -38,8 +39,7 @@ export async function insertToken(
   return token!;
 }
 
-const usableToken = (now: Date) =>
-  and(isNull(onboardingTokens.consumedAt), isNull(onboardingTokens.voidedAt), gt(onboardingTokens.expiresAt, now));
+const usableToken = (now: Date) => usableLink(onboardingTokens, now);
 
 /** A link that can still be used, with the identity it must be verified against. Read-only. */
 export async function findUsableToken(tokenHash: string, now: Date) {
@@ -63,17 +63,8 @@ export async function findUsableToken(tokenHash: string, now: Date) {
 }
 
 /** Counts a wrong identity atomically and voids the link at the limit. */
-export async function recordFailedVerification(tokenId: string, limit: number, now: Date) {
-  const db = await getDb();
-  const [row] = await db
-    .update(onboardingTokens)
-    .set({
-      failedVerifications: sql`${onboardingTokens.failedVerifications} + 1`,
-      voidedAt: sql`case when ${onboardingTokens.failedVerifications} + 1 >= ${limit} then ${now.toISOString()}::timestamptz else null end`,
-    })
-    .where(and(eq(onboardingTokens.id, tokenId), usableToken(now)))
-    .returning({ failures: onboardingTokens.failedVerifications, voidedAt: onboardingTokens.voidedAt });
-  return row;
+export function recordFailedVerification(tokenId: string, limit: number, now: Date) {
+  return recordFailedLinkVerification(onboardingTokens, tokenId, limit, now);
 }
 
 /**

@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./mail";
 export * from "./rate-limits";
 export * from "./user-sessions";
+export * from "./unlock";

@@ -16,8 +16,8 @@ export const users = pgTable(
     status: userStatus("status").notNull().default("invited"),
     locale: text("locale").notNull().default("en"),
     timeZone: text("time_zone").notNull().default("Asia/Tokyo"),
-    // Lockout: consecutive failures drive the timed locks; failures since the last operator
-    // unlock cap the total before an operator must step in.
+    // Lockout: consecutive failures drive the timed locks; failures_since_unlock (cleared by a
+    // sign-in or an unlock) reaching the cap stops sign-in until an unlock (emailed link, operator, CLI).
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     failuresSinceUnlock: integer("failures_since_unlock").notNull().default(0),
     lockCount: integer("lock_count").notNull().default(0),

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { transaction } from "@/db/client";
-import { recordFailure, recordSuccess } from "@/db/queries/lockout";
+import { recordFailure, recordSuccess, type CountedFailure } from "@/db/queries/lockout";
 import { consumeChallenge, findSignInAccount, type ChallengePurpose } from "@/db/queries/login";
 import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-sessions";
+import { afterResponse } from "@/lib/after-response";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
@@ -13,6 +14,7 @@ import { isUuid } from "@/lib/ids";
 import type { RequestContext } from "@/lib/request-context";
 import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
 import { isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
+import { issueUnlockLink } from "./unlock-link";
 
 export type SignedInUser = {
   id: string;
@@ -147,11 +149,12 @@ async function signIn(userId: string, context: RequestContext): Promise<SignedIn
 /**
  * Records a failed answer. `countedUserId` is the account whose counters the failure counts
  * against (NO_USER_ID when it counts against nobody: the UPDATE then matches no row). The
- * failure that locks the account, and only that one, queues the "account locked" email and
- * audits the lock, in the same transaction.
+ * failure that locks the account, and only that one, then announces the lock; that runs after
+ * the response, so the locking answer takes as long as any other wrong one and its timing
+ * does not tell an attacker that the account is now locked.
  */
 async function fail(countedUserId: string, subjectId: string | null, reason: FailureReason, context: RequestContext): Promise<void> {
-  const locked = await transaction(async (tx) => {
+  const counted = await transaction(async (tx) => {
     const counted = await recordFailure(tx, countedUserId, { now: context.now, policy: LOCK_POLICY });
     await recordAudit(
       {
@@ -163,13 +166,29 @@ async function fail(countedUserId: string, subjectId: string | null, reason: Fai
       context,
       tx,
     );
-    if (!counted?.lockedNow) return false;
+    return counted;
+  });
+  if (counted?.lockedNow) await afterResponse(() => announceLock(counted, context));
+}
+
+/**
+ * Audits the lock and emails the owner. The lasting lock's email carries a single-use unlock
+ * link, so the owner can get back in even while someone keeps locking the account.
+ */
+async function announceLock(counted: CountedFailure, context: RequestContext): Promise<void> {
+  await transaction(async (tx) => {
+    const unlock = counted.needsOperator ? await issueUnlockLink(tx, counted.userId, context) : null;
     const unlocksAt = counted.needsOperator || !counted.lockedUntil ? null : counted.lockedUntil.toISOString();
     await queueEmail(tx, {
       to: counted.email,
       template: "account-locked",
       locale: counted.locale,
-      props: { name: counted.name, unlocksAt, timeZone: counted.timeZone },
+      props: {
+        name: counted.name,
+        unlocksAt,
+        timeZone: counted.timeZone,
+        ...(unlock ? { unlockLink: unlock.link, unlockLinkExpiresAt: unlock.expiresAt.toISOString() } : {}),
+      },
     });
     await recordAudit(
       {
@@ -181,7 +200,6 @@ async function fail(countedUserId: string, subjectId: string | null, reason: Fai
       context,
       tx,
     );
-    return true;
   });
-  if (locked) void scheduleMailDispatch();
+  await scheduleMailDispatch();
 }

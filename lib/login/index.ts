@@ -1,6 +1,7 @@
 export { answerChallenge, answerReauthentication, type AnswerResult, type SignedInUser } from "./answer";
 export { issueChallenge, issueReauthChallenge, loadPendingChallenge } from "./challenge";
-export { unlockAccount } from "./lockout";
+export { unlockAccount, unlockAccountByEmail } from "./lockout";
+export { isUnlockLinkUsable, unlockWithLink, type UnlockResult } from "./unlock-link";
 export { recentSecurityEvents, signInSummary, type SecurityEvent, type SignInSummary } from "./activity";
 export {
   CHALLENGE_MINUTES,

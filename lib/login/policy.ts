@@ -8,7 +8,7 @@ export const LOCK_THRESHOLD = 5;
 export const FIRST_LOCK_MINUTES = 1;
 /** ... up to this cap. */
 export const MAX_LOCK_MINUTES = 15;
-/** Wrong answers since the last operator unlock after which only an operator can unlock. */
+/** Consecutive wrong answers after which sign-in stops until an unlock (emailed link, operator, CLI). */
 export const MAX_FAILURES_BEFORE_OPERATOR = 100;
 
 export const LOCK_POLICY: LockPolicy = Object.freeze({

@@ -196,7 +196,7 @@ describe("answering the challenge", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
-  test("a success resets the consecutive counter but not the total since the last unlock", async () => {
+  test("a success resets the consecutive counter and the count towards the lasting lock", async () => {
     const { person, userId } = await onboardedUser();
     for (let i = 0; i < 3; i++) {
       const challengeId = await challengeFor(person.email);
@@ -205,7 +205,7 @@ describe("answering the challenge", () => {
     expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 3, failuresSinceUnlock: 3 });
     const challengeId = await challengeFor(person.email);
     expect((await answerChallenge(challengeId, await correctAnswer(challengeId), loginContext())).ok).toBe(true);
-    expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 0, lockCount: 0, failuresSinceUnlock: 3, failedSinceLastSignIn: 0 });
+    expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 0, lockCount: 0, failuresSinceUnlock: 0, failedSinceLastSignIn: 0 });
   });
 
   test("over the per-IP answer limit even the right code fails and nothing is counted", async () => {

@@ -114,6 +114,21 @@ test("account-locked without an unlock time says an operator must unlock it", as
   expect(text).not.toContain("sign in again after");
 });
 
+test.each([
+  ["en", "Unlock my account", "This link works once, until Sun, November 29, 2026", "stays locked until you unlock it"],
+  ["ja", "アカウントのロックを解除する", "このリンクは 1 回のみ、2026年11月29日(日)", "下のボタンからロックを解除するか"],
+] as const)("account-locked for good carries the single-use unlock link (%s)", async (locale, button, expiry, advice) => {
+  const link = `https://portal.example/unlock/${"a".repeat(43)}`;
+  const props = { name: "Ken Ito", unlocksAt: null, unlockLink: link, unlockLinkExpiresAt: "2026-11-29T02:31:00.000Z" };
+  const email = await renderEmail({ template: "account-locked", props }, envelope(locale));
+  const text = visibleText(email.html);
+  expect(text).toContain(button);
+  expect(text).toContain(expiry);
+  expect(text).toContain(advice);
+  expect(email.html).toContain(`href="${link}"`);
+  expect(email.text).toContain(link);
+});
+
 test("the recipient's time zone in the props wins; an unknown zone falls back to Asia/Tokyo", async () => {
   const at = "2026-11-29T01:31:00.000Z";
   const newYork = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "America/New_York" } }, envelope("en"));

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
+import { IdentityForm } from "@/app/components/IdentityForm";
 import { PageShell } from "@/app/components/PageShell";
 import { StatusPanel } from "@/app/components/StatusPanel";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { isStartingGuideUsable } from "@/lib/onboarding";
+import { verifyIdentityAction } from "../actions";
 import { StepIndicator } from "../StepIndicator";
-import { VerifyIdentityForm } from "./VerifyIdentityForm";
 import { now } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,7 +41,7 @@ export default async function StartingGuidePage({ params }: { params: Promise<{ 
     <PageShell title={t("verifyTitle")} width="narrow" lead={t("verifyLead")}>
       <StepIndicator current={1} />
       <Card>
-        <VerifyIdentityForm token={token} />
+        <IdentityForm token={token} action={verifyIdentityAction} submitLabel={t("continue")} />
       </Card>
       <p>
         <Link href="/faq#forgot" className={linkClass}>

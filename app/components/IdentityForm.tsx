@@ -7,12 +7,14 @@ import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
 import type { FormState } from "@/app/components/form-state";
-import type { IdentityField } from "@/lib/onboarding/verify";
-import { verifyIdentityAction } from "../actions";
+import type { IdentityField } from "@/lib/identity-check";
 
-export function VerifyIdentityForm({ token }: { token: string }) {
+type IdentityAction = (state: FormState<IdentityField>, form: FormData) => Promise<FormState<IdentityField>>;
+
+/** Email, name and phone for an emailed link's identity check (starting guide, unlock). */
+export function IdentityForm({ token, action: submit, submitLabel }: { token: string; action: IdentityAction; submitLabel: string }) {
   const t = useTranslations("Onboarding");
-  const [state, action, pending] = useActionState(verifyIdentityAction, {} as FormState<IdentityField>);
+  const [state, action, pending] = useActionState(submit, {} as FormState<IdentityField>);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   return (
@@ -34,7 +36,7 @@ export function VerifyIdentityForm({ token }: { token: string }) {
         error={errors.phone}
       />
       <button type="submit" className={buttonClass("primary", { fullWidth: true })} disabled={pending}>
-        {t("continue")}
+        {submitLabel}
       </button>
     </form>
   );
