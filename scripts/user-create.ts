@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { closeDb } from "@/db/client";
 import { env } from "@/env";
 import { dispatchPendingEmails } from "@/lib/mail";
 import { registerUser } from "@/lib/onboarding";
 import { systemContext } from "@/lib/request-context";
+import { runCli } from "./run-cli";
 
 const usage = `Usage: npm run user:create -- --email a@example.com --name "Taro Yamada" --phone 0312345678 [--company "..."] [--role customer|operator] [--locale en|ja]`;
 
@@ -39,13 +39,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch(async (error: Error) => {
-    console.error(`Could not register the user: ${error.message}`);
-    await closeDb().catch(() => {});
-    process.exit(1);
-  });
+runCli(main, "Could not register the user");

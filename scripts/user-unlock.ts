@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { closeDb } from "@/db/client";
 import { unlockAccountByEmail } from "@/lib/login";
 import { systemContext } from "@/lib/request-context";
+import { runCli } from "./run-cli";
 
 // For when every operator is locked out: whoever runs the server can lift a lock from its shell.
 const usage = `Usage: npm run user:unlock -- --email a@example.com`;
@@ -24,13 +24,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch(async (error: Error) => {
-    console.error(`Could not unlock the user: ${error.message}`);
-    await closeDb().catch(() => {});
-    process.exit(1);
-  });
+runCli(main, "Could not unlock the user");

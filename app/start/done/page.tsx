@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PageShell } from "@/app/components/PageShell";
-import { StatusPanel } from "@/app/components/StatusPanel";
-import { buttonClass } from "@/app/components/styles";
+import { SignInNextPage } from "@/app/components/SignInNextPage";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");
@@ -12,14 +9,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OnboardingDonePage() {
   const t = await getTranslations("Onboarding");
-  return (
-    <PageShell title={t("doneTitle")} width="narrow">
-      <StatusPanel tone="success">
-        <p className="text-base text-ink sm:text-lg">{t("doneBody")}</p>
-        <Link href="/login" className={`${buttonClass("primary")} text-center`}>
-          {t("doneAction")}
-        </Link>
-      </StatusPanel>
-    </PageShell>
-  );
+  return <SignInNextPage title={t("doneTitle")} body={t("doneBody")} action={t("doneAction")} />;
 }

@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { PageShell } from "./PageShell";
+import { StatusPanel } from "./StatusPanel";
+import { buttonClass } from "./styles";
+
+/** The end of a journey that leaves the customer ready to sign in (onboarding done, account unlocked). */
+export function SignInNextPage({ title, body, action }: { title: string; body: string; action: string }) {
+  return (
+    <PageShell title={title} width="narrow">
+      <StatusPanel tone="success">
+        <p className="text-base text-ink sm:text-lg">{body}</p>
+        <Link href="/login" className={`${buttonClass("primary")} text-center`}>
+          {action}
+        </Link>
+      </StatusPanel>
+    </PageShell>
+  );
+}
