@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { unlockLinks, users } from "../schema";
 import { recordFailedLinkVerification, usableLink } from "./link-verification";
@@ -41,4 +41,13 @@ export async function consumeUnlockLink(executor: Executor, linkId: string, now:
     .where(and(eq(unlockLinks.id, linkId), usableLink(unlockLinks, now)))
     .returning({ userId: unlockLinks.userId });
   return row?.userId;
+}
+
+/** For the periodic purge: deletes links that expired, were used or were voided before `before`. */
+export async function deleteEndedUnlockLinks(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor
+    .delete(unlockLinks)
+    .where(or(lt(unlockLinks.expiresAt, before), lt(unlockLinks.consumedAt, before), lt(unlockLinks.voidedAt, before)))
+    .returning({ id: unlockLinks.id });
+  return rows.length;
 }

@@ -3,6 +3,7 @@ import { deleteExpiredChallenges } from "@/db/queries/login";
 import { deleteEndedOnboardingSessions, deleteEndedTokens } from "@/db/queries/onboarding";
 import { deleteSentEmails } from "@/db/queries/outbox";
 import { deleteStaleRateLimits } from "@/db/queries/rate-limits";
+import { deleteEndedUnlockLinks } from "@/db/queries/unlock";
 import { deleteEndedSessions } from "@/db/queries/user-sessions";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 
@@ -35,6 +36,7 @@ export type PurgeResult = {
   onboardingTokens: number;
   sentEmails: number;
   userSessions: number;
+  unlockLinks: number;
 };
 
 export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
@@ -47,5 +49,6 @@ export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
     onboardingTokens: await deleteEndedTokens(db, before(RETENTION_MS.onboarding)),
     sentEmails: await deleteSentEmails(db, before(RETENTION_MS.sentEmails)),
     userSessions: await deleteEndedSessions(db, before(RETENTION_MS.userSessions)),
+    unlockLinks: await deleteEndedUnlockLinks(db, before(RETENTION_MS.onboarding)),
   };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, gte, inArray, sql } from "drizzle-orm";
-import { closeDb, getDb } from "@/db/client";
-import { emailOutbox, loginChallenges, onboardingSessions, onboardingTokens, rateLimits } from "@/db/schema";
-import { issueChallenge, loadPendingChallenge } from "@/lib/login";
+import { closeDb, getDb, transaction } from "@/db/client";
+import { emailOutbox, loginChallenges, onboardingSessions, onboardingTokens, rateLimits, unlockLinks } from "@/db/schema";
+import { isUnlockLinkUsable, issueChallenge, loadPendingChallenge } from "@/lib/login";
+import { issueUnlockLink } from "@/lib/login/unlock-link";
 import { purgeExpiredRows, RETENTION_MS } from "@/lib/maintenance/purge";
 import { queueEmail } from "@/lib/mail";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
@@ -86,7 +87,14 @@ test("used and expired links and onboarding sessions, and emails delivered a mon
   const { id: emailId } = await queueEmail(db, { to: `purge-${randomUUID()}@example.test`, template: "account-locked", locale: "en", props: { name: "A", unlocksAt: null } });
   await db.update(emailOutbox).set({ status: "sent", sentAt: START, sealedProps: null }).where(eq(emailOutbox.id, emailId));
 
+  // Unlock links: one expired a day before the cut-off, one issued a minute before the purge.
+  await transaction((tx) => issueUnlockLink(tx, waiting.userId, testContext(at(-DAY))));
+  const liveUnlock = await transaction((tx) => issueUnlockLink(tx, registered.userId, testContext(at(DAY))));
+
   await purgeExpiredRows(at(RETENTION_MS.onboarding + MINUTE));
+  const unlockRows = await db.select({ userId: unlockLinks.userId }).from(unlockLinks).where(inArray(unlockLinks.userId, [registered.userId, waiting.userId]));
+  expect(unlockRows.map((row) => row.userId)).toEqual([registered.userId]);
+  expect(await isUnlockLinkUsable(liveUnlock.link.split("/unlock/")[1]!, at(DAY + MINUTE))).toBe(true);
   const tokens = await db.select().from(onboardingTokens).where(inArray(onboardingTokens.userId, [registered.userId, waiting.userId]));
   expect(tokens.map((t) => t.userId)).toEqual([waiting.userId]);
   expect(await db.select().from(onboardingSessions).where(eq(onboardingSessions.userId, registered.userId))).toEqual([]);
