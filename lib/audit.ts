@@ -22,6 +22,7 @@ export const AUDIT_EVENT_NAMES = [
   "login.unlocked",
   "login.unlock_identity_failed",
   "login.unlock_link_voided",
+  "login.unlock_link_renewed",
   "login.rate_limited",
   "account.reauthenticated",
   "account.pattern_change_started",

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, gte, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { unlockLinks, users } from "../schema";
 import { recordFailedLinkVerification, usableLink } from "./link-verification";
@@ -50,4 +50,23 @@ export async function deleteEndedUnlockLinks(executor: Executor, before: Date): 
     .where(or(lt(unlockLinks.expiresAt, before), lt(unlockLinks.consumedAt, before), lt(unlockLinks.voidedAt, before)))
     .returning({ id: unlockLinks.id });
   return rows.length;
+}
+
+/**
+ * For sending a fresh unlock link: the account, row-locked so concurrent attempts send one, when
+ * it is active, still in the lasting lock and has had no link issued after `since`.
+ */
+export async function claimUnlockLinkRenewal(executor: Executor, userId: string, maxFailures: number, since: Date) {
+  const [account] = await executor
+    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.status, "active"), gte(users.failuresSinceUnlock, maxFailures)))
+    .for("update");
+  if (!account) return undefined;
+  const [recent] = await executor
+    .select({ id: unlockLinks.id })
+    .from(unlockLinks)
+    .where(and(eq(unlockLinks.userId, userId), gt(unlockLinks.createdAt, since)))
+    .limit(1);
+  return recent ? undefined : account;
 }

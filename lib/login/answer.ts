@@ -13,8 +13,8 @@ import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { isUuid } from "@/lib/ids";
 import type { RequestContext } from "@/lib/request-context";
 import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
-import { isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
-import { issueUnlockLink } from "./unlock-link";
+import { isChallengeId, isLocked, LOCK_POLICY, MAX_FAILURES_BEFORE_OPERATOR, NO_USER_ID } from "./policy";
+import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
 export type SignedInUser = {
   id: string;
@@ -130,6 +130,7 @@ async function checkAnswer(challengeId: string, answer: string, context: Request
   }
 
   const counts = reason === "wrong-code" || reason === "malformed";
+  if (reason === "locked" && account!.failuresSinceUnlock >= MAX_FAILURES_BEFORE_OPERATOR) await afterResponse(() => renewUnlockLink(account!.id, context));
   await fail(counts ? account!.id : NO_USER_ID, challenge?.userId ?? null, reason ?? "wrong-code", context);
   return null;
 }
@@ -176,20 +177,13 @@ async function fail(countedUserId: string, subjectId: string | null, reason: Fai
  * link, so the owner can get back in even while someone keeps locking the account.
  */
 async function announceLock(counted: CountedFailure, context: RequestContext): Promise<void> {
+  const unlocksAt = counted.needsOperator || !counted.lockedUntil ? null : counted.lockedUntil.toISOString();
   await transaction(async (tx) => {
-    const unlock = counted.needsOperator ? await issueUnlockLink(tx, counted.userId, context) : null;
-    const unlocksAt = counted.needsOperator || !counted.lockedUntil ? null : counted.lockedUntil.toISOString();
-    await queueEmail(tx, {
-      to: counted.email,
-      template: "account-locked",
-      locale: counted.locale,
-      props: {
-        name: counted.name,
-        unlocksAt,
-        timeZone: counted.timeZone,
-        ...(unlock ? { unlockLink: unlock.link, unlockLinkExpiresAt: unlock.expiresAt.toISOString() } : {}),
-      },
-    });
+    if (counted.needsOperator) await sendUnlockLink(tx, counted, context);
+    else {
+      const props = { name: counted.name, unlocksAt, timeZone: counted.timeZone };
+      await queueEmail(tx, { to: counted.email, template: "account-locked", locale: counted.locale, props });
+    }
     await recordAudit(
       {
         event: "login.locked",

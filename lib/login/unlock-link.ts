@@ -1,11 +1,13 @@
 import { transaction, type Executor } from "@/db/client";
 import { unlockUser } from "@/db/queries/lockout";
-import { consumeUnlockLink, findUsableUnlockLink, insertUnlockLink, recordFailedUnlockVerification } from "@/db/queries/unlock";
+import { claimUnlockLinkRenewal, consumeUnlockLink, findUsableUnlockLink, insertUnlockLink, recordFailedUnlockVerification } from "@/db/queries/unlock";
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
 import { checkLinkIdentity, isLinkUsable, type IdentityCheckFailure, type IdentityLinks } from "@/lib/identity-check";
+import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
 import type { RequestContext } from "@/lib/request-context";
+import { MAX_FAILURES_BEFORE_OPERATOR } from "./policy";
 
 /**
  * The owner's own way out of the lasting lock: a single-use link emailed to the account's
@@ -25,6 +27,36 @@ export async function issueUnlockLink(tx: Executor, userId: string, context: Req
   const expiresAt = new Date(context.now.getTime() + env.UNLOCK_LINK_TTL_MINUTES * 60_000);
   await insertUnlockLink(tx, { userId, tokenHash: hashToken(token), expiresAt, createdAt: context.now });
   return { link: `${env.APP_URL}/unlock/${token}`, expiresAt };
+}
+
+type LockedAccount = { userId: string; email: string; name: string; locale: string; timeZone: string };
+
+/** Issues an unlock link and queues the lasting-lock email that carries it, in the caller's transaction. */
+export async function sendUnlockLink(tx: Executor, account: LockedAccount, context: RequestContext): Promise<void> {
+  const unlock = await issueUnlockLink(tx, account.userId, context);
+  await queueEmail(tx, {
+    to: account.email,
+    template: "account-locked",
+    locale: account.locale,
+    props: { name: account.name, unlocksAt: null, timeZone: account.timeZone, unlockLink: unlock.link, unlockLinkExpiresAt: unlock.expiresAt.toISOString() },
+  });
+}
+
+/**
+ * A sign-in attempt on an account in the lasting lock sends its owner a fresh link when none was
+ * issued within the link's lifetime: a link that expired unused must not leave the owner waiting
+ * for an operator. At most one email per lifetime, and only ever to the account's own address.
+ */
+export async function renewUnlockLink(userId: string, context: RequestContext): Promise<void> {
+  const since = new Date(context.now.getTime() - env.UNLOCK_LINK_TTL_MINUTES * 60_000);
+  const sent = await transaction(async (tx) => {
+    const account = await claimUnlockLinkRenewal(tx, userId, MAX_FAILURES_BEFORE_OPERATOR, since);
+    if (!account) return false;
+    await sendUnlockLink(tx, account, context);
+    await recordAudit({ event: "login.unlock_link_renewed", subjectId: userId, outcome: "info" }, context, tx);
+    return true;
+  });
+  if (sent) await scheduleMailDispatch();
 }
 
 /** Whether an unlock link can still be used. Reading it changes nothing. */

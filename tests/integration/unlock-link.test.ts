@@ -201,3 +201,23 @@ test("the command line's unlock by email clears the lasting lock and is audited"
   expect((await attempt(person.email, true, now)).ok).toBe(true);
   expect(await unlockAccountByEmail("nobody@example.com", loginContext(now))).toBe(false);
 });
+
+test("after the link expires unused, the next sign-in attempts send the owner one fresh link, which unlocks", async () => {
+  const { person, userId, now } = await lockedForGood();
+  const lifetime = env.UNLOCK_LINK_TTL_MINUTES * MINUTE;
+  const first = await newestUnlockLink(person.email);
+  // While the first link is live, attempts on the locked account send nothing new.
+  expect(await attempt(person.email, true, new Date(now.getTime() + MINUTE))).toEqual({ ok: false });
+  expect(await newestUnlockLink(person.email)).toBe(first);
+
+  const later = new Date(now.getTime() + lifetime + MINUTE);
+  for (let i = 0; i < 3; i++) expect(await attempt(person.email, i === 0, later)).toEqual({ ok: false });
+  const fresh = await newestUnlockLink(person.email);
+  expect(fresh).toBeDefined();
+  expect(fresh).not.toBe(first);
+  expect(await auditCount(userId, "login.unlock_link_renewed")).toBe(1);
+
+  const token = fresh!.split("/unlock/")[1]!;
+  expect(await unlockWithLink(token, identityOf(person), loginContext(later))).toEqual({ ok: true });
+  expect((await attempt(person.email, true, later)).ok).toBe(true);
+});
