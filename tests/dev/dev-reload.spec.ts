@@ -11,11 +11,14 @@ const OPEN_FOR_MS = 20_000;
 
 /** Opens the page, leaves it alone, and counts what happened to it meanwhile. */
 async function watchOpenPage(page: Page, path: string) {
+  await page.goto(path, { timeout: 200_000 });
+  // Counting starts once the page has settled: while its own first compile finishes, the dev
+  // server announces each piece it builds ("[Fast Refresh] rebuilding" / "done") to open pages.
+  await page.waitForLoadState("networkidle", { timeout: 200_000 });
   const fastRefresh: string[] = [];
   page.on("console", (message) => {
     if (message.text().includes("[Fast Refresh]")) fastRefresh.push(message.text());
   });
-  await page.goto(path, { timeout: 200_000 });
   let navigations = 0;
   let loads = 0;
   page.on("framenavigated", (frame) => {
