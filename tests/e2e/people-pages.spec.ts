@@ -24,6 +24,8 @@ const PAGES: Record<string, string> = {
   "/start/pattern": "onboarding (grid, policy refusal) and public (session ended)",
   "/start/confirm": "onboarding and public (session ended)",
   "/start/done": "onboarding",
+  "/unlock/[token]": "public (link no longer usable); the form is checked in unlock.spec.ts",
+  "/unlock/done": "public",
   "/dashboard": "customer (page, session-timeout warning, session ended)",
   "/account/password": "customer (start, re-authentication challenge)",
   "/admin": "admin",
@@ -67,7 +69,7 @@ test("public pages pass axe and reflow at 320px in English and Japanese", async 
   const problems: string[] = [];
   const check = (label: string, go: () => Promise<unknown>) => checkInBothLanguages(page, baseURL, label, problems, go);
 
-  for (const path of ["/", "/faq", "/login", "/login?error=email", "/login?error=expired", "/login?error=signed-out", "/login?error=ended", "/start/resend", "/terms"]) {
+  for (const path of ["/", "/faq", "/login", "/login?error=email", "/login?error=expired", "/login?error=signed-out", "/login?error=ended", "/start/resend", "/terms", "/unlock/done"]) {
     await check(path, () => open(page, path));
   }
   for (const path of ["/no-such-page", "/dev/mailbox"]) {
@@ -75,6 +77,10 @@ test("public pages pass axe and reflow at 320px in English and Japanese", async 
   }
   await check("/start/<token> (link no longer usable)", async () => {
     await open(page, `/start/${"A".repeat(43)}`);
+    await expect(page.locator("main form")).toHaveCount(0);
+  });
+  await check("/unlock/<token> (link no longer usable)", async () => {
+    await open(page, `/unlock/${"A".repeat(43)}`);
     await expect(page.locator("main form")).toHaveCount(0);
   });
   for (const path of ["/start/pattern", "/start/confirm"]) {
