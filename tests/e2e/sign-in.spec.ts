@@ -39,7 +39,9 @@ test("an onboarded customer signs in by reading the grid, accepts the terms once
   // Times are the user's zone (Asia/Tokyo unless set), which the browser cannot know: they name it.
   const shownTime = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M GMT\+9$/;
   await expect(page.getByText(new RegExp(`${shownTime.source.slice(0, -1)} from 198\\.18\\.\\d+\\.\\d+$`))).toBeVisible();
-  const activityTimes = page.getByRole("table").locator("tbody tr td:first-child");
+  // The activity table (the sessions table beside it holds devices, not times).
+  const activity = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "When", exact: true }) });
+  const activityTimes = activity.locator("tbody tr td:first-child");
   await expect(activityTimes.first()).toHaveText(shownTime);
   for (const text of await activityTimes.allTextContents()) expect(text).toMatch(shownTime);
 });
