@@ -156,6 +156,9 @@ test("onboarding and customer pages pass axe and reflow at 320px in English and 
   for (const [label, minutes] of [["session-timeout warning", 28.5], ["session ended", 31]] as const) {
     await check(`/dashboard (${label})`, async () => {
       await open(page, "/dashboard");
+      // The warning's timers start when the page hydrates: on a busy machine that can come after
+      // the load event, and a clock moved before it would only delay them.
+      await page.waitForLoadState("networkidle");
       await page.clock.fastForward(minutes * 60_000);
       await expect(page.getByRole("alertdialog")).toBeVisible();
     });
