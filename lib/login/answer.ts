@@ -13,7 +13,7 @@ import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { isUuid } from "@/lib/ids";
 import type { RequestContext } from "@/lib/request-context";
 import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
-import { isChallengeId, isLocked, LOCK_POLICY, MAX_FAILURES_BEFORE_OPERATOR, NO_USER_ID } from "./policy";
+import { inLastingLock, isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
 export type SignedInUser = {
@@ -130,7 +130,7 @@ async function checkAnswer(challengeId: string, answer: string, context: Request
   }
 
   const counts = reason === "wrong-code" || reason === "malformed";
-  if (reason === "locked" && account!.failuresSinceUnlock >= MAX_FAILURES_BEFORE_OPERATOR) await afterResponse(() => renewUnlockLink(account!.id, context));
+  if (reason === "locked" && inLastingLock(account!)) await afterResponse(() => renewUnlockLink(account!.id, context));
   await fail(counts ? account!.id : NO_USER_ID, challenge?.userId ?? null, reason ?? "wrong-code", context);
   return null;
 }

@@ -25,9 +25,14 @@ export function lockMinutes(lockCount: number): number {
 
 export type LockState = { lockedUntil: Date | null; failuresSinceUnlock: number };
 
-/** Whether an account is locked at `now`: a timed lock, or waiting for an operator unlock. */
+/** Whether an account is in the lasting lock: only an unlock link, an operator or the CLI lifts it. */
+export function inLastingLock(state: Pick<LockState, "failuresSinceUnlock">): boolean {
+  return state.failuresSinceUnlock >= MAX_FAILURES_BEFORE_OPERATOR;
+}
+
+/** Whether an account is locked at `now`: a timed lock, or the lasting lock. */
 export function isLocked(state: LockState, now: Date): boolean {
-  return state.failuresSinceUnlock >= MAX_FAILURES_BEFORE_OPERATOR || (state.lockedUntil !== null && state.lockedUntil > now);
+  return inLastingLock(state) || (state.lockedUntil !== null && state.lockedUntil > now);
 }
 
 /** Challenge ids are generateToken() values: 43 base64url characters. */
