@@ -7,8 +7,8 @@ import { SESSION_COOKIE } from "@/lib/sessions/cookie";
 import { reportSignIn } from "@/lib/sessions/sign-in-outcome";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
-import { now } from "@/lib/clock";
-import { clientIp } from "@/lib/request-context";
+import { now } from "@/lib/platform/clock";
+import { clientIp } from "@/lib/http/request-context";
 
 declare module "next-auth" {
   interface Session {

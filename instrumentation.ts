@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable, markDatabaseOutage } from "./db/availability";
-import { redactQueryError } from "./lib/log-redaction";
+import { redactQueryError } from "./lib/platform/log-redaction";
 
 /**
  * Runs once when the server starts: checks the configuration, opens the database and applies
@@ -9,7 +9,7 @@ import { redactQueryError } from "./lib/log-redaction";
 export async function register() {
   // NEXT_RUNTIME is inlined by Next at build time, so it is read here rather than in env.ts.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { recordPeerAddresses } = await import("./lib/peer-address");
+    const { recordPeerAddresses } = await import("./lib/http/peer-address");
     recordPeerAddresses();
     // A missing or weak secret (env.ts) stops the server with its message and a non-zero exit:
     // Next only logs an error thrown by register() and goes on serving, every page a 500.
@@ -17,15 +17,15 @@ export async function register() {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);
     });
-    const { installOutageResponses } = await import("./lib/outage-response");
+    const { installOutageResponses } = await import("./lib/http/outage-response");
     installOutageResponses();
-    const { installLogRedaction } = await import("./lib/log-redaction");
+    const { installLogRedaction } = await import("./lib/platform/log-redaction");
     installLogRedaction();
     const { getDb } = await import("./db/client");
     await getDb();
     // Needs PATTERN_KEY, so it cannot be an SQL migration: seals plain history hashes left by
     // older versions (and any under a previous key). A no-op once done.
-    const { resealPatternHistory } = await import("./lib/pattern-history");
+    const { resealPatternHistory } = await import("./lib/credentials/history");
     await resealPatternHistory();
     // Spent challenges, counters, links and delivered emails, every few minutes for the server's life.
     const { runPurgeLoop } = await import("./lib/maintenance/schedule");

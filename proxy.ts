@@ -2,10 +2,10 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/auth";
 import { databaseAvailable } from "@/db/availability";
 import { env } from "@/env";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { SESSION_COOKIE } from "@/lib/sessions/cookie";
 import { termsPath } from "@/lib/sessions/return-path";
-import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/unavailable";
+import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/http/unavailable";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
 

@@ -1,5 +1,5 @@
 import { closeDb, getDb } from "@/db/client";
-import { resealPatternHistory } from "@/lib/pattern-history";
+import { resealPatternHistory } from "@/lib/credentials/history";
 
 // Opening the database applies every committed migration (and the reference data); the
 // pattern-history step needs PATTERN_KEY, so it runs here in TypeScript, not in SQL.

@@ -9,8 +9,8 @@ loadEnvConfig(process.cwd());
 
 async function main(): Promise<number> {
   // Imported after the .env files are loaded: env.ts reads the environment once, on import.
-  const { resealCredentials } = await import("@/lib/key-rotation");
-  const { resealPatternHistory } = await import("@/lib/pattern-history");
+  const { resealCredentials } = await import("@/lib/credentials/rotation");
+  const { resealPatternHistory } = await import("@/lib/credentials/history");
   const { closeDb } = await import("@/db/client");
   try {
     const { resealed, unreadable } = await resealCredentials();

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { env } from "@/env";
 import { dispatchPendingEmails } from "@/lib/mail";
 import { registerUser } from "@/lib/onboarding";
-import { systemContext } from "@/lib/request-context";
+import { systemContext } from "@/lib/http/request-context";
 import { runCli } from "./run-cli";
 
 const usage = `Usage: npm run user:create -- --email a@example.com --name "Taro Yamada" --phone 0312345678 [--company "..."] [--role customer|operator] [--locale en|ja]`;

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { unlockAccountByEmail } from "@/lib/login";
-import { systemContext } from "@/lib/request-context";
+import { systemContext } from "@/lib/http/request-context";
 import { runCli } from "./run-cli";
 
 // For when every operator is locked out: whoever runs the server can lift a lock from its shell.

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { answerReauthentication, issueReauthChallenge } from "@/lib/login";
 import { forgetReauthChallenge, pendingReauthChallenge, rememberReauthChallenge } from "@/lib/login/cookie";
 import { setOnboardingCookie, startPatternChange } from "@/lib/onboarding";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { requirePortalUser } from "@/lib/sessions";
 
 const PAGE = "/account/password";

@@ -1,7 +1,7 @@
 "use server";
 
 import { retryFailedOutbox } from "@/lib/admin";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { requireOperator } from "@/lib/sessions";
 
 export type RetryFormState = { retried?: number };

@@ -6,7 +6,7 @@ import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { linkClass } from "@/app/components/styles";
 import { getAdminOverview, operatorTimeZone, type SignInDay } from "@/lib/admin";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { requireOperator } from "@/lib/sessions";
 import { RetryFailedEmails } from "./RetryFailedEmails";
 

@@ -7,7 +7,7 @@ import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass } from "@/app/components/styles";
 import type { FormState } from "@/app/components/form-state";
-import type { IdentityField } from "@/lib/identity-check";
+import type { IdentityField } from "@/lib/identity/check";
 
 type IdentityAction = (state: FormState<IdentityField>, form: FormData) => Promise<FormState<IdentityField>>;
 

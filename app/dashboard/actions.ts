@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { asForm } from "@/app/components/form-state";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { endSession, requirePortalUser } from "@/lib/sessions";
 
 const endSessionForm = z.object({ sessionId: z.uuid() });

@@ -11,7 +11,7 @@ import { signOutAction, signOutEverywhereAction } from "@/app/terms/actions";
 import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
 import { endOwnSessionAction } from "./actions";
 

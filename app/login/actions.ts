@@ -7,7 +7,7 @@ import { signIn } from "@/auth";
 import { emailField } from "@/lib/identity";
 import { issueChallenge } from "@/lib/login";
 import { forgetLogin, pendingLogin, rememberChallenge } from "@/lib/login/cookie";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { safeReturnPath, termsPath } from "@/lib/sessions";
 import { rememberLocale } from "@/lib/i18n/cookie";
 import { withSignInOutcome } from "@/lib/sessions/sign-in-outcome";

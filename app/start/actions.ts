@@ -15,8 +15,8 @@ import {
   verifyIdentity,
   type IdentityField,
 } from "@/lib/onboarding";
-import { requestContext } from "@/lib/request-context";
-import { now } from "@/lib/clock";
+import { requestContext } from "@/lib/http/request-context";
+import { now } from "@/lib/platform/clock";
 
 const identityFields = ["email", "name", "phone"] as const;
 

@@ -3,7 +3,7 @@
 import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { endAllSessions, requireSignedIn, safeReturnPath, signOutSession } from "@/lib/sessions";
 import { acceptTerms } from "@/lib/terms";
 

@@ -3,9 +3,9 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { asForm, formText, type FormState } from "@/app/components/form-state";
-import type { IdentityField } from "@/lib/identity-check";
+import type { IdentityField } from "@/lib/identity/check";
 import { unlockWithLink } from "@/lib/login";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 
 const identityFields = ["email", "name", "phone"] as const;
 

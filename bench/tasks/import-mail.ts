@@ -22,7 +22,7 @@ async function main() {
   const prefix = `${values.run}-import-`;
   const { importUsers } = await import("@/lib/admin");
   const { runMailWorker } = await import("@/lib/mail");
-  const { systemContext } = await import("@/lib/request-context");
+  const { systemContext } = await import("@/lib/http/request-context");
   const { closeDb, getDb } = await import("@/db/client");
   await getDb(); // migrated before the commit is watched from another connection
   const { env } = await import("@/env");

@@ -11,7 +11,7 @@ import { companyField, fieldErrorsOf, nameField, phoneField, type FieldErrors } 
 import { unlockAccount } from "@/lib/login/lockout";
 import { scheduleMailDispatch } from "@/lib/mail";
 import { issueStartingGuide } from "@/lib/onboarding/guide";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { isUserId } from "./directory";
 
 /**

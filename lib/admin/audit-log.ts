@@ -5,7 +5,7 @@ import { findUserById } from "@/db/queries/users";
 import { AUDIT_EVENT_NAMES, recordAudit } from "@/lib/audit";
 import { csvRow, CSV_BOM } from "@/lib/csv";
 import { displayTimeZone } from "@/lib/i18n/config";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Most rows one CSV export holds. */

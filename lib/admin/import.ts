@@ -7,7 +7,7 @@ import { generateToken, hashToken } from "@/lib/crypto";
 import { parseCsv } from "@/lib/csv";
 import { registrationSchema } from "@/lib/identity";
 import { queueEmails, scheduleMailDispatch, type QueueEmailInput } from "@/lib/mail";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 
 /** What one upload may hold. */
 export const IMPORT_LIMITS = Object.freeze({ maxRows: 10_000, maxBytes: 5 * 1024 * 1024 });

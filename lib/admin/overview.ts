@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { csvRow, CSV_BOM } from "@/lib/csv";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { getOutboxCounts, retryFailedEmails, scheduleMailDispatch } from "@/lib/mail";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { dayOf, nextDay, startOfDay } from "./audit-log";
 
 export const OVERVIEW_DAYS = 14;

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { issueReauthChallenge } from "@/lib/login";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { authenticatedRecently, type SessionUser } from "@/lib/sessions";
 import { rememberAdminReauth } from "./account-actions";
 

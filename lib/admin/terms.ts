@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb, transaction } from "@/db/client";
 import { findTermsTexts, insertTermsVersion, listTermsVersions } from "@/db/queries/admin";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 
 /**

@@ -1,7 +1,7 @@
 import { transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { voidOpenTokens } from "@/db/queries/onboarding";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 
 export type UserStatus = "invited" | "active" | "disabled";

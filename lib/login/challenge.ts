@@ -12,8 +12,8 @@ import { recordAudit } from "@/lib/audit";
 import { normalizeText } from "@/lib/identity";
 import { generateToken, hashToken } from "@/lib/crypto";
 import { DEFAULT_GRID, generateChallengeDigits } from "@/lib/matrix";
-import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
-import type { RequestContext } from "@/lib/request-context";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
+import type { RequestContext } from "@/lib/http/request-context";
 import { CHALLENGE_MINUTES, isChallengeId } from "./policy";
 
 const MAX_EMAIL_INPUT = 1024;

@@ -4,8 +4,8 @@ import { voidUnlockLinks } from "@/db/queries/unlock";
 import { findUserByEmail } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
 import { normalizeText } from "@/lib/identity";
-import type { RequestContext } from "@/lib/request-context";
-import { now } from "@/lib/clock";
+import type { RequestContext } from "@/lib/http/request-context";
+import { now } from "@/lib/platform/clock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -4,9 +4,9 @@ import { claimUnlockLinkRenewal, consumeUnlockLink, findUsableUnlockLink, insert
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
-import { checkLinkIdentity, isLinkUsable, type IdentityCheckFailure, type IdentityLinks } from "@/lib/identity-check";
+import { checkLinkIdentity, isLinkUsable, type IdentityCheckFailure, type IdentityLinks } from "@/lib/identity/check";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "./policy";
 
 /**

@@ -17,7 +17,7 @@ import {
 } from "@/db/queries/outbox";
 import { renderEmail, isEmailTemplateName, type EmailEnvelope, type EmailMessage } from "@/emails";
 import { env } from "@/env";
-import { now as clockNow } from "@/lib/clock";
+import { now as clockNow } from "@/lib/platform/clock";
 import { openJson, parseKeyring, sealJson, type Keyring } from "@/lib/crypto";
 import { defaultLocale, displayTimeZone, isLocale, type Locale } from "@/lib/i18n/config";
 import { describeError, mailLog } from "./log";
@@ -86,7 +86,7 @@ function outboxRow(input: QueueEmailInput) {
 }
 
 export type DispatchOptions = {
-  /** The dispatcher's clock (tests inject one); defaults to the portal's clock (lib/clock). */
+  /** The dispatcher's clock (tests inject one); defaults to the portal's clock (lib/platform/clock.ts). */
   now?: Date;
   /** Most emails claimed in one pass (1 to 100, default 100). */
   batchSize?: number;

@@ -1,4 +1,4 @@
-import { afterResponse } from "@/lib/after-response";
+import { afterResponse } from "@/lib/http/after-response";
 import { describeError, mailLog } from "./log";
 import { dispatchPendingEmails } from "./outbox";
 

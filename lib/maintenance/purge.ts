@@ -5,7 +5,7 @@ import { deleteSentEmails } from "@/db/queries/outbox";
 import { deleteStaleRateLimits } from "@/db/queries/rate-limits";
 import { deleteEndedUnlockLinks } from "@/db/queries/unlock";
 import { deleteEndedSessions } from "@/db/queries/user-sessions";
-import { RATE_LIMITS } from "@/lib/rate-limit";
+import { RATE_LIMITS } from "@/lib/http/rate-limit";
 
 /**
  * Deletes rows that have done their job, so tables that every request writes to do not only

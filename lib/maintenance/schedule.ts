@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { describeError } from "@/lib/mail/log";
 import { purgeExpiredRows } from "./purge";
 

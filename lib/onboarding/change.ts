@@ -2,7 +2,7 @@ import { insertToken, openOnboardingSession, voidOpenTokens } from "@/db/queries
 import { transaction } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { ONBOARDING_SESSION_MINUTES } from "./verify";
 
 /**

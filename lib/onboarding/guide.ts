@@ -7,9 +7,9 @@ import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import { afterResponse } from "@/lib/after-response";
-import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
-import type { RequestContext } from "@/lib/request-context";
+import { afterResponse } from "@/lib/http/after-response";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
+import type { RequestContext } from "@/lib/http/request-context";
 
 type GuideUser = Pick<User, "id" | "email" | "name" | "locale">;
 

@@ -14,8 +14,8 @@ import {
   type PatternRefusal,
   type StrengthRefusal,
 } from "@/lib/matrix";
-import { historyHash, isRecentPattern } from "@/lib/pattern-history";
-import type { RequestContext } from "@/lib/request-context";
+import { historyHash, isRecentPattern } from "@/lib/credentials/history";
+import type { RequestContext } from "@/lib/http/request-context";
 
 export const PATTERN_HISTORY_DEPTH = 3;
 

@@ -3,7 +3,7 @@ import { DuplicateEmailError, insertUser } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
 import { fieldErrorsOf, registrationSchema, type FieldErrors, type Registration } from "@/lib/identity";
 import { scheduleMailDispatch } from "@/lib/mail";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { issueStartingGuide } from "./guide";
 
 export type RegistrationField = "email" | "name" | "phone" | "company" | "role" | "locale";

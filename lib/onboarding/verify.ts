@@ -1,10 +1,10 @@
 import { findUsableToken, openOnboardingSession, recordFailedVerification } from "@/db/queries/onboarding";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
-import { checkLinkIdentity, isLinkUsable, type IdentityCheckFailure, type IdentityLinks } from "@/lib/identity-check";
-import type { RequestContext } from "@/lib/request-context";
+import { checkLinkIdentity, isLinkUsable, type IdentityCheckFailure, type IdentityLinks } from "@/lib/identity/check";
+import type { RequestContext } from "@/lib/http/request-context";
 
-export { MAX_VERIFICATION_FAILURES, type IdentityField } from "@/lib/identity-check";
+export { MAX_VERIFICATION_FAILURES, type IdentityField } from "@/lib/identity/check";
 export const ONBOARDING_SESSION_MINUTES = 30;
 
 export type VerificationResult = { ok: true; sessionId: string } | IdentityCheckFailure | { ok: false; error: "link-in-use" };

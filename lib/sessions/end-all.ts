@@ -2,7 +2,7 @@ import { transaction } from "@/db/client";
 import { revokeAllUserSessions } from "@/db/queries/user-sessions";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 
 /**
  * "End all sessions" (sign out everywhere): every session of the user, on every device, ends at

@@ -2,7 +2,7 @@ import { transaction } from "@/db/client";
 import { revokeUserSession } from "@/db/queries/user-sessions";
 import { recordAudit } from "@/lib/audit";
 import { isUuid } from "@/lib/ids";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import type { SessionUser } from "./refresh";
 
 /** Ordinary sign-out: this session's row is revoked, so a copy of its cookie stops working too. */

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { readSessionToken } from "./cookie";
 import { refreshSession, type SessionUser } from "./refresh";
 import { termsPath } from "./return-path";

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { currentUser } from "./guard";
 import type { SessionUser } from "./refresh";
 

@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoAccountsForDevelopment } from 
 import { keyring } from "@/lib/keys";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { cellIndex, checkStrength, DEFAULT_GRID } from "@/lib/matrix";
-import { isRecentPattern } from "@/lib/pattern-history";
+import { isRecentPattern } from "@/lib/credentials/history";
 import { testContext } from "../support/people";
 import { correctAnswer, loginContext } from "../support/sign-in";
 

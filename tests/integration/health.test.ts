@@ -1,5 +1,5 @@
 import { closeDb } from "@/db/client";
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/lib/platform/health";
 
 afterAll(() => closeDb());
 

@@ -3,7 +3,7 @@ import { closeDb, getDb } from "@/db/client";
 import { auditEvents, loginChallenges, users } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
 import { answerChallenge, issueChallenge, loadPendingChallenge, signInSummary } from "@/lib/login";
-import { RATE_LIMITS } from "@/lib/rate-limit";
+import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { registerUser } from "@/lib/onboarding";
 import { newPerson, testContext } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser, uniqueIp, wrongAnswer } from "../support/sign-in";

@@ -48,7 +48,7 @@ test("10,000 decoy sign-ins (2,000 from one address, 8,000 from 8,000 others) an
   await decoySignIns(2_000, () => flooder, START);
   const db = await getDb();
   const [fromFlooder] = await db.select({ n: sql<number>`count(*)::int` }).from(loginChallenges).where(eq(loginChallenges.ip, flooder));
-  // Beyond the per-IP limit (lib/rate-limit.ts) an address keeps only its newest pending challenge.
+  // Beyond the per-IP limit (lib/http/rate-limit.ts) an address keeps only its newest pending challenge.
   expect(fromFlooder!.n).toBe(1);
 
   const ips = Array.from({ length: 8_000 }, () => uniqueIp());

@@ -1,5 +1,5 @@
 import { closeDb } from "@/db/client";
-import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { randomInt } from "node:crypto";
 
 afterAll(() => closeDb());

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { matrixCredentials } from "@/db/schema";
 import { openPattern, parseKeyring } from "@/lib/crypto";
-import { resealCredentials } from "@/lib/key-rotation";
+import { resealCredentials } from "@/lib/credentials/rotation";
 import { keyring as oldKeyring } from "@/lib/keys";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";

@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/demo";
 import { answerChallenge, CHALLENGE_MINUTES, issueChallenge } from "@/lib/login";
 import { patternFingerprint } from "@/lib/matrix";
-import { resealPatternHistory } from "@/lib/pattern-history";
+import { resealPatternHistory } from "@/lib/credentials/history";
 import { isStartingGuideUsable, ONBOARDING_SESSION_MINUTES, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";

@@ -7,7 +7,7 @@ import { parseKeyring } from "@/lib/crypto";
 import { keyring as configuredKeyring } from "@/lib/keys";
 import { patternFingerprint } from "@/lib/matrix";
 import { saveDraft, startPatternChange } from "@/lib/onboarding";
-import { isRecentPattern, resealPatternHistory } from "@/lib/pattern-history";
+import { isRecentPattern, resealPatternHistory } from "@/lib/credentials/history";
 import { STRONG_PATTERN, testContext } from "../support/people";
 import { onboardedUser } from "../support/sign-in";
 

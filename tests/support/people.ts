@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 
 /** A unique customer, so tests can share one real database without colliding. */
 export function newPerson(overrides: Partial<{ email: string; name: string; phone: string; company: string }> = {}) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { loadPendingChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { confirmPattern, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 import { newPerson, STRONG_PATTERN, testContext } from "./people";
 
 /**

@@ -1,6 +1,6 @@
-import { ipBucket } from "@/lib/ip-bucket";
-import { peerAddress, recordPeerAddresses } from "@/lib/peer-address";
-import { clientIp } from "@/lib/request-context";
+import { ipBucket } from "@/lib/http/ip-bucket";
+import { peerAddress, recordPeerAddresses } from "@/lib/http/peer-address";
+import { clientIp } from "@/lib/http/request-context";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 

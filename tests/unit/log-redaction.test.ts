@@ -1,5 +1,5 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { installLogRedaction, redactQueryError } from "@/lib/log-redaction";
+import { installLogRedaction, redactQueryError } from "@/lib/platform/log-redaction";
 
 const leaky = () => new DrizzleQueryError('select * from "users" where lower("email") = lower($1)', ["taro@example.com", "0312345678"], new Error("ECONNREFUSED"));
 

@@ -8,7 +8,7 @@ import { PageShell } from "@/app/components/PageShell";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
 import { ChallengeAnswerForm } from "@/app/login/challenge/ChallengeAnswerForm";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { loadPendingChallenge } from "@/lib/login";
 import { pendingReauthChallenge } from "@/lib/login/cookie";
 import { requirePortalUser } from "@/lib/sessions";

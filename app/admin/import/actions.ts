@@ -3,7 +3,7 @@
 import { asForm } from "@/app/components/form-state";
 import { importUsers, IMPORT_LIMITS, type ImportIssue, type ImportResult } from "@/lib/admin";
 import { requireRecentAuthentication } from "@/lib/admin/recent-authentication";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { authenticatedRecently, requireOperator } from "@/lib/sessions";
 
 export type ImportFormState =

@@ -4,7 +4,7 @@ import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
 import { adminReturnPath, forgetAdminReauth, pendingAdminReauth, rememberAdminReauth } from "@/lib/admin/account-actions";
 import { answerReauthentication, issueReauthChallenge } from "@/lib/login";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { requireOperator } from "@/lib/sessions";
 
 const reauthPage = (next: string, retry = false) => `/admin/reauth?next=${encodeURIComponent(next)}${retry ? "&retry=1" : ""}`;

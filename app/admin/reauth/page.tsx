@@ -9,7 +9,7 @@ import { buttonClass, linkClass } from "@/app/components/styles";
 import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
 import { ChallengeAnswerForm } from "@/app/login/challenge/ChallengeAnswerForm";
 import { adminReturnPath, pendingAdminReauth } from "@/lib/admin/account-actions";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { loadPendingChallenge } from "@/lib/login";
 import { requireOperator } from "@/lib/sessions";
 import { answerAdminReauthAction, startAdminReauthAction } from "./actions";

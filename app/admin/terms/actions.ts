@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { asForm, formText, type FormState } from "@/app/components/form-state";
 import { publishTerms } from "@/lib/admin";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { authenticatedRecently, requireOperator } from "@/lib/sessions";
 
 export type TermsField = "enTitle" | "enBody" | "jaTitle" | "jaBody";

@@ -6,7 +6,7 @@ import { asForm, formText, type FormState } from "@/app/components/form-state";
 import { disableUser, editProfile, enableUser, isUserId, resendStartingGuide, resetMatrixPassword, unlockUserAccount, type ProfileField } from "@/lib/admin";
 import { requireRecentAuthentication } from "@/lib/admin/recent-authentication";
 import { registerUser, type RegistrationField } from "@/lib/onboarding";
-import { requestContext } from "@/lib/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { endSession, requireOperator } from "@/lib/sessions";
 
 /**

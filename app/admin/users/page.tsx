@@ -8,7 +8,7 @@ import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { operatorTimeZone, searchDirectory, type DirectoryFilters } from "@/lib/admin";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { requireOperator } from "@/lib/sessions";
 import { SelectField } from "./SelectField";

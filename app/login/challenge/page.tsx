@@ -12,7 +12,7 @@ import { pendingLogin } from "@/lib/login/cookie";
 import { answerChallengeAction } from "../actions";
 import { ChallengeGrid } from "./ChallengeGrid";
 import { ChallengeAnswerForm } from "./ChallengeAnswerForm";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Login");

@@ -10,7 +10,7 @@ import { buttonClass, linkClass } from "@/app/components/styles";
 import { isStartingGuideUsable } from "@/lib/onboarding";
 import { verifyIdentityAction } from "../actions";
 import { StepIndicator } from "../StepIndicator";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");

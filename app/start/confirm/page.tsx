@@ -10,7 +10,7 @@ import { DEFAULT_GRID } from "@/lib/matrix";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { ConfirmForm } from "./ConfirmForm";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");

@@ -7,7 +7,7 @@ import { loadOnboarding, readOnboardingCookie } from "@/lib/onboarding";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { PatternForm } from "./PatternForm";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Onboarding");

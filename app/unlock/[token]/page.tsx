@@ -5,7 +5,7 @@ import { Card } from "@/app/components/Card";
 import { IdentityForm } from "@/app/components/IdentityForm";
 import { PageShell } from "@/app/components/PageShell";
 import { StatusPanel } from "@/app/components/StatusPanel";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { isUnlockLinkUsable } from "@/lib/login";
 import { unlockAccountAction } from "../actions";
 

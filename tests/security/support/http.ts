@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 
 /**
  * An address from the IPv6 documentation range that no other request uses, in a /64 of its own:
- * per-address rate limits count a whole IPv6 /64 as one client (lib/ip-bucket).
+ * per-address rate limits count a whole IPv6 /64 as one client (lib/http/ip-bucket.ts).
  */
 export const uniqueIp = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { auditLogCsv, auditLogFilter, operatorTimeZone, parseAuditLogQuery, recordAuditExport, textStream } from "@/lib/admin";
-import { now } from "@/lib/clock";
-import { requestContext } from "@/lib/request-context";
+import { now } from "@/lib/platform/clock";
+import { requestContext } from "@/lib/http/request-context";
 import { requireOperator } from "@/lib/sessions";
 
 /** The audit events matching the page's filter, as a CSV attachment. Operators only; audited. */

@@ -1,6 +1,6 @@
 import { recordUsersExport, textStream, usersCsv } from "@/lib/admin";
-import { now } from "@/lib/clock";
-import { requestContext } from "@/lib/request-context";
+import { now } from "@/lib/platform/clock";
+import { requestContext } from "@/lib/http/request-context";
 import { requireOperator } from "@/lib/sessions";
 
 /** Every user as a CSV attachment (formulas defused). Operators only; the export is audited. */

@@ -11,7 +11,7 @@ import { PageShell } from "@/app/components/PageShell";
 import { SessionsTable } from "@/app/components/SessionsTable";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { directoryUser, operatorTimeZone, type DirectoryUser } from "@/lib/admin";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { listSessions, requireOperator } from "@/lib/sessions";
 import { disableAction, enableAction, endUserSessionAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";

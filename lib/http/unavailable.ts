@@ -29,7 +29,7 @@ export const UNAVAILABLE_CSP = "default-src 'none'; style-src 'unsafe-inline'; f
 /**
  * The "temporarily unavailable" page (HTTP 503), in the visitor's language. Plain HTML with no
  * script, so it needs no nonce and nothing from the database: it is served while the database
- * is unreachable, by the proxy or in place of a failed render (lib/outage-response.ts).
+ * is unreachable, by the proxy or in place of a failed render (lib/http/outage-response.ts).
  */
 export function unavailablePage(headers: { cookie?: string | null; acceptLanguage?: string | null; path?: string }): string {
   const locale = pickLocale(cookieValue(headers.cookie, localeCookieName), headers.acceptLanguage);

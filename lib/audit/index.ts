@@ -1,6 +1,6 @@
 import { getDb, type Executor } from "@/db/client";
 import { insertAuditEvent, insertAuditEvents, type NewAuditEvent } from "@/db/queries/audit";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 
 /** Every audit event name, in one list (the admin audit log filters by these). */
 export const AUDIT_EVENT_NAMES = [

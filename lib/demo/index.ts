@@ -3,12 +3,12 @@ import { storeCredential } from "@/db/queries/credentials";
 import { DuplicateEmailError, findUserByEmail, insertUser } from "@/db/queries/users";
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
 import { checkStrength, DEFAULT_GRID, validatePattern } from "@/lib/matrix";
-import { historyHash } from "@/lib/pattern-history";
-import type { RequestContext } from "@/lib/request-context";
+import { historyHash } from "@/lib/credentials/history";
+import type { RequestContext } from "@/lib/http/request-context";
 
 /**
  * Demo accounts for developers: seeded by `npm run dev` on the embedded database so the

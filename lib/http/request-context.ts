@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { env } from "@/env";
-import { now } from "@/lib/clock";
-import { peerAddress } from "@/lib/peer-address";
+import { now } from "@/lib/platform/clock";
+import { peerAddress } from "@/lib/http/peer-address";
 
 /** Who is asking and when: passed to every domain verb that audits or rate-limits. */
 export type RequestContext = { ip: string | null; userAgent: string | null; now: Date };
@@ -12,7 +12,7 @@ export function systemContext(at = now()): RequestContext {
 
 /**
  * The client's address. With TRUSTED_PROXY_HOPS=0 (no proxy in front) it is the TCP peer's
- * address (lib/peer-address). Behind proxies it is taken from X-Forwarded-For, which a client
+ * address (lib/http/peer-address.ts). Behind proxies it is taken from X-Forwarded-For, which a client
  * can also send itself, so only the entry added by our own nearest proxy is believed:
  * TRUSTED_PROXY_HOPS counts from the right. X-Real-IP is never read: any client can set it.
  */

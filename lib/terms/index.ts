@@ -1,7 +1,7 @@
 import { transaction } from "@/db/client";
 import { findCurrentTerms, insertAcceptance } from "@/db/queries/terms";
 import { recordAudit } from "@/lib/audit";
-import type { RequestContext } from "@/lib/request-context";
+import type { RequestContext } from "@/lib/http/request-context";
 
 export const currentTerms = findCurrentTerms;
 

@@ -1,6 +1,6 @@
 import { countHit } from "@/db/queries/rate-limits";
 import { hashToken } from "@/lib/crypto";
-import { ipBucket } from "@/lib/ip-bucket";
+import { ipBucket } from "@/lib/http/ip-bucket";
 
 /** `per` says what the subject is: a client address (counted by ipBucket) or an email address. */
 export type RateLimit = { name: string; per: "address" | "email"; limit: number; windowSeconds: number };

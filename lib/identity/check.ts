@@ -1,8 +1,8 @@
 import { recordAudit, type AuditEventName } from "@/lib/audit";
 import { hashToken } from "@/lib/crypto";
 import { fieldErrorsOf, identitySchema, sameIdentity, type FieldErrors, type Identity } from "@/lib/identity";
-import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
-import type { RequestContext } from "@/lib/request-context";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
+import type { RequestContext } from "@/lib/http/request-context";
 
 /**
  * The identity check behind an emailed link (starting guide, unlock): the person holding the
