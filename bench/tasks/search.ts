@@ -18,7 +18,7 @@ async function main() {
   const repeat = Number(values.repeat);
   const { searchDirectory } = await import("@/lib/admin");
   const { closeDb, getDb } = await import("@/db/client");
-  const { insertSyntheticUsers } = await import("@/db/synthetic-users");
+  const { insertSyntheticUsers } = await import("@/tests/support/synthetic-users");
   const { env } = await import("@/env");
   const sql = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const tag = "scale";

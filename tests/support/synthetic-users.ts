@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database } from "@/db/client";
 
 /**
  * Many users in one INSERT … SELECT generate_series, for scale tests and the benchmark: emails
