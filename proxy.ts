@@ -1,8 +1,8 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/auth";
-import { databaseAvailable } from "@/db/availability";
 import { env } from "@/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import { servingAvailable } from "@/lib/platform/health";
 import { SESSION_COOKIE } from "@/lib/sessions/cookie";
 import { termsPath } from "@/lib/sessions/return-path";
 import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/http/unavailable";
@@ -96,7 +96,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (await isUnreadableActionCall(request)) {
     return new NextResponse("Bad request.", { status: 400, headers: securityHeaders(production) });
   }
-  if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {
+  if (request.nextUrl.pathname !== "/api/health" && !(await servingAvailable())) {
     const body = unavailablePage({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language"), path: request.nextUrl.pathname });
     return new NextResponse(body, {
       status: 503,

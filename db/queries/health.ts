@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "../client";
+import type { Executor } from "../client";
 
 /** Resolves when the database answers a trivial query; rejects otherwise. */
-export async function pingDatabase(): Promise<void> {
-  const db = await getDb();
-  await db.execute(sql`select 1`);
+export async function pingDatabase(executor: Executor): Promise<void> {
+  await executor.execute(sql`select 1`);
 }
