@@ -15,7 +15,7 @@ declare module "next-auth" {
     user: Pick<SessionUser, "id" | "role" | "termsAccepted"> & DefaultSession["user"];
   }
   interface User {
-    role?: "customer" | "operator";
+    role?: SessionUser["role"];
     sessionVersion?: number;
     sessionKey?: string;
     termsAccepted?: boolean;

@@ -2,6 +2,7 @@ import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-co
 import { users } from "./users";
 
 export const challengePurpose = pgEnum("challenge_purpose", ["sign_in", "reauthenticate"]);
+export type ChallengePurpose = (typeof challengePurpose.enumValues)[number];
 
 /**
  * A sign-in challenge: the random digits shown on the grid. The browser holds a random id in

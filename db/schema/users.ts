@@ -4,6 +4,9 @@ import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } f
 export const userRole = pgEnum("user_role", ["customer", "operator"]);
 export const userStatus = pgEnum("user_status", ["invited", "active", "disabled"]);
 
+export type Role = (typeof userRole.enumValues)[number];
+export type UserStatus = (typeof userStatus.enumValues)[number];
+
 export const users = pgTable(
   "users",
   {

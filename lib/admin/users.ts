@@ -1,10 +1,11 @@
 import { transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { voidOpenTokens } from "@/db/queries/onboarding";
+import type { UserStatus } from "@/db/schema";
 import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 
-export type UserStatus = "invited" | "active" | "disabled";
+export type { UserStatus };
 
 export type StatusChangeResult =
   | { ok: true; status: UserStatus }

@@ -1,3 +1,4 @@
+import type { Role } from "@/db/schema";
 import { z } from "zod";
 
 /**
@@ -40,7 +41,8 @@ export type Identity = z.infer<typeof identitySchema>;
 
 export const registrationSchema = identitySchema.extend({
   company: companyField.optional(),
-  role: z.enum(["customer", "operator"]).default("customer"),
+  // Written out: this schema runs in the browser too, where db/schema's enum must not be bundled.
+  role: z.enum(["customer", "operator"] as const satisfies readonly Role[]).default("customer"),
   locale: z.enum(["en", "ja"]).default("en"),
 });
 export type Registration = z.input<typeof registrationSchema>;

@@ -1,10 +1,12 @@
+import type { Role, UserStatus } from "@/db/schema";
+
 /** Session lifetimes: a session ends after 30 idle minutes or 12 hours, whichever is first. */
 export const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 12;
 
 export type SessionClaims = {
   userId: string;
-  role: "customer" | "operator";
+  role: Role;
   sessionVersion: number;
   /** The random key of this session's user_sessions row (only its hash is stored). */
   sessionKey: string;
@@ -14,8 +16,8 @@ export type SessionClaims = {
 
 export type SessionState = {
   sessionVersion: number;
-  status: "invited" | "active" | "disabled";
-  role: "customer" | "operator";
+  status: UserStatus;
+  role: Role;
   acceptedTermsVersion: number | null;
   currentTermsVersion: number | null;
   /** This session's own row; null when it is unknown, another user's, or revoked. */
