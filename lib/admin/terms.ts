@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb, transaction } from "@/db/client";
-import { findTermsTexts, insertTermsVersion, listTermsVersions } from "@/db/queries/admin";
+import { findTermsTexts, insertTermsVersion, listTermsVersions } from "@/db/queries/terms";
 import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 

@@ -1,16 +1,19 @@
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { findCurrentTerms, insertAcceptance } from "@/db/queries/terms";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http/request-context";
 
-export const currentTerms = findCurrentTerms;
+/** The newest terms version with its text in the locale (English when it has no such text). */
+export async function currentTerms(locale: string) {
+  return findCurrentTerms(await getDb(), locale);
+}
 
 /**
  * Accepts the terms version the user was shown. Only the current version can be accepted: a
  * page left open across a publication must be read again.
  */
 export async function acceptTerms(userId: string, shownVersion: number, context: RequestContext): Promise<boolean> {
-  const current = await findCurrentTerms("en");
+  const current = await currentTerms("en");
   if (!current || current.version !== shownVersion) return false;
   await transaction(async (tx) => {
     await insertAcceptance(tx, { userId, version: current.version, ip: context.ip, now: context.now });
