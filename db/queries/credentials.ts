@@ -1,11 +1,10 @@
 import { and, desc, eq, ne, notLike } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import type { Executor } from "../client";
 import { matrixCredentials, patternHistory } from "../schema";
-import { escapeLike } from "./directory";
+import { escapeLike } from "./sql";
 
-export async function findCredential(userId: string, executor?: Executor) {
-  const db = executor ?? (await getDb());
-  const [row] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId)).limit(1);
+export async function findCredential(executor: Executor, userId: string) {
+  const [row] = await executor.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId)).limit(1);
   return row;
 }
 
@@ -27,9 +26,8 @@ export async function deleteCredential(executor: Executor, userId: string): Prom
 }
 
 /** The stored (sealed) hashes of the user's most recent patterns, newest first. */
-export async function recentPatternHashes(userId: string, count: number): Promise<string[]> {
-  const db = await getDb();
-  const rows = await db
+export async function recentPatternHashes(executor: Executor, userId: string, count: number): Promise<string[]> {
+  const rows = await executor
     .select({ hash: patternHistory.patternHash })
     .from(patternHistory)
     .where(eq(patternHistory.userId, userId))
@@ -39,9 +37,8 @@ export async function recentPatternHashes(userId: string, count: number): Promis
 }
 
 /** Up to `limit` credentials sealed under any key but `currentKeyId` (for key rotation). */
-export async function findCredentialsSealedWithOtherKeys(currentKeyId: string, limit: number) {
-  const db = await getDb();
-  return db.select().from(matrixCredentials).where(ne(matrixCredentials.keyId, currentKeyId)).limit(limit);
+export async function findCredentialsSealedWithOtherKeys(executor: Executor, currentKeyId: string, limit: number) {
+  return executor.select().from(matrixCredentials).where(ne(matrixCredentials.keyId, currentKeyId)).limit(limit);
 }
 
 /** Swaps one credential's sealed value, only if it is still the one that was read. */
@@ -61,9 +58,8 @@ export async function replaceSealedPattern(
  * Up to `limit` pattern-history rows not yet sealed under `currentKeyId`: sealed under an older
  * key, or plain bcrypt hashes from before history rows were sealed.
  */
-export async function findHistoryNotSealedWith(currentKeyId: string, limit: number, exceptIds: readonly number[] = []) {
-  const db = await getDb();
-  const rows = await db
+export async function findHistoryNotSealedWith(executor: Executor, currentKeyId: string, limit: number, exceptIds: readonly number[] = []) {
+  const rows = await executor
     .select()
     .from(patternHistory)
     // Key ids may contain "_", a LIKE wildcard.

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { onboardingTokens, users } from "../schema";
+import { onboardingTokens, users, type Role } from "../schema";
+import { insertingUsers } from "./users";
 
 /**
  * Which of these addresses are already registered (case-insensitive), in one query whatever
@@ -22,7 +23,7 @@ export type ImportedUser = {
   name: string;
   phone: string;
   company: string | null;
-  role: "customer" | "operator";
+  role: Role;
   locale: string;
 };
 
@@ -39,14 +40,14 @@ export function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Inserts invited users with ids chosen by the caller. */
+/** Inserts invited users with ids chosen by the caller; DuplicateEmailError when an address is taken. */
 export async function insertUsersBulk(executor: Executor, rows: readonly ImportedUser[], now: Date): Promise<void> {
   for (const chunk of chunks(rows)) {
-    await executor.execute(sql`
+    await insertingUsers(() => executor.execute(sql`
       insert into ${users} (id, email, name, phone, company, role, status, locale, created_at, updated_at)
       select x.id, x.email, x.name, x.phone, x.company, x.role::user_role, 'invited', x.locale, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-        as x(id uuid, email text, name text, phone text, company text, role text, locale text)`);
+        as x(id uuid, email text, name text, phone text, company text, role text, locale text)`));
   }
 }
 

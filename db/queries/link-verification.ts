@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import type { Executor } from "../client";
 import { onboardingTokens, unlockLinks } from "../schema";
 
 /** Emailed links that also need the identity check: they share the columns used here. */
@@ -11,11 +11,10 @@ export function usableLink(table: IdentityLinkTable, now: Date) {
 }
 
 /** Counts a wrong identity on a link atomically and voids the link at the limit. */
-export async function recordFailedLinkVerification(table: IdentityLinkTable, linkId: string, limit: number, now: Date) {
-  const db = await getDb();
+export async function recordFailedLinkVerification(executor: Executor, table: IdentityLinkTable, linkId: string, limit: number, now: Date) {
   // Both tables have these columns; drizzle's update() cannot take a union of tables.
   const link = table as typeof onboardingTokens;
-  const [row] = await db
+  const [row] = await executor
     .update(link)
     .set({
       failedVerifications: sql`${link.failedVerifications} + 1`,

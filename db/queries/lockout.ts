@@ -1,6 +1,7 @@
-import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, not, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { users } from "../schema";
+import { ts } from "./sql";
 import { currentTermsVersion } from "./terms";
 
 /**
@@ -19,17 +20,24 @@ export type LockPolicy = {
   maxFailures: number;
 };
 
-const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const int = (value: number) => sql`${Math.trunc(value)}::int`;
 
-/** The account may try to sign in: active, not in a timed lock, not awaiting an operator. */
+/** In the lasting lock: `maxFailures` failures since the last unlock (lib/login/policy.ts inLastingLock). */
+export function inLastingLock(maxFailures: number): SQL {
+  return sql`${users.failuresSinceUnlock} >= ${int(maxFailures)}`;
+}
+
+/**
+ * Locked at `now`: a timed lock that has not ended, or the lasting lock (lib/login/policy.ts
+ * isLocked). Never null (a null locked_until is "not locked"), so `not` keeps unlocked rows.
+ */
+export function lockedAt(now: Date, maxFailures: number): SQL {
+  return sql`((${users.lockedUntil} is not null and ${users.lockedUntil} > ${ts(now)}) or ${inLastingLock(maxFailures)})`;
+}
+
+/** The account may try to sign in: active and not locked. */
 function openForSignIn(userId: string, now: Date, policy: LockPolicy) {
-  return and(
-    eq(users.id, userId),
-    eq(users.status, "active"),
-    or(isNull(users.lockedUntil), lte(users.lockedUntil, now)),
-    lt(users.failuresSinceUnlock, policy.maxFailures),
-  );
+  return and(eq(users.id, userId), eq(users.status, "active"), not(lockedAt(now, policy.maxFailures)));
 }
 
 export type CountedFailure = {

@@ -1,19 +1,18 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
-import { auditEvents, loginChallenges, matrixCredentials, users } from "../schema";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { loginChallenges, matrixCredentials, users, type ChallengePurpose } from "../schema";
 
 /**
- * All SQL for sign-in challenges and sign-in activity. Times come in as arguments (never the
- * database's now()) so callers and tests run on an injected clock.
+ * All SQL for sign-in challenges and the accounts they are answered for. Times come in as
+ * arguments (never the database's now()) so callers and tests run on an injected clock.
  */
 
 /**
  * The account behind an email address as sign-in needs it. Every email entry runs exactly this
  * one query, whatever the address, so known and unknown addresses cost the same.
  */
-export async function findSignInAccountByEmail(email: string) {
-  const db = await getDb();
-  const [row] = await db
+export async function findSignInAccountByEmail(executor: Executor, email: string) {
+  const [row] = await executor
     .select({ id: users.id, status: users.status, hasCredential: sql<boolean>`${matrixCredentials.userId} is not null` })
     .from(users)
     .leftJoin(matrixCredentials, eq(matrixCredentials.userId, users.id))
@@ -23,9 +22,8 @@ export async function findSignInAccountByEmail(email: string) {
 }
 
 /** The account a challenge is bound to, with its lock state and sealed pattern. */
-export async function findSignInAccount(userId: string) {
-  const db = await getDb();
-  const [row] = await db
+export async function findSignInAccount(executor: Executor, userId: string) {
+  const [row] = await executor
     .select({
       id: users.id,
       status: users.status,
@@ -39,8 +37,6 @@ export async function findSignInAccount(userId: string) {
     .limit(1);
   return row;
 }
-
-export type ChallengePurpose = "sign_in" | "reauthenticate";
 
 export async function insertChallenge(
   executor: Executor,
@@ -66,9 +62,8 @@ const pendingChallenge = (idHash: string, now: Date, purpose: ChallengePurpose) 
   );
 
 /** A challenge that can still be answered, for drawing its grid. Read-only. */
-export async function findPendingChallenge(idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
-  const db = await getDb();
-  const [row] = await db
+export async function findPendingChallenge(executor: Executor, idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
+  const [row] = await executor
     .select({ digits: loginChallenges.digits, expiresAt: loginChallenges.expiresAt })
     .from(loginChallenges)
     .where(pendingChallenge(idHash, now, purpose))
@@ -80,9 +75,8 @@ export async function findPendingChallenge(idHash: string, now: Date, purpose: C
  * Consumes a pending challenge in one atomic UPDATE: of any number of concurrent answers to
  * one challenge exactly one gets the row back.
  */
-export async function consumeChallenge(idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
-  const db = await getDb();
-  const [row] = await db
+export async function consumeChallenge(executor: Executor, idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
+  const [row] = await executor
     .update(loginChallenges)
     .set({ consumedAt: now })
     .where(pendingChallenge(idHash, now, purpose))
@@ -90,7 +84,6 @@ export async function consumeChallenge(idHash: string, now: Date, purpose: Chall
   return row;
 }
 
-/** Deletes challenges that expired before `before`; returns how many. */
 /** Deletes challenges that expired before `before`, answered or not. */
 export async function deleteExpiredChallenges(executor: Executor, before: Date): Promise<number> {
   const rows = await executor.delete(loginChallenges).where(lt(loginChallenges.expiresAt, before)).returning({ idHash: loginChallenges.idHash });
@@ -117,40 +110,4 @@ export async function deletePendingSignInChallengesFrom(executor: Executor, ip: 
         gt(loginChallenges.expiresAt, now),
       ),
     );
-}
-
-const newestFirst = [desc(auditEvents.occurredAt), desc(auditEvents.id)] as const;
-
-/** The user's most recent successful sign-ins (from the audit log), newest first. */
-export async function listSuccessfulSignIns(userId: string, limit: number) {
-  const db = await getDb();
-  return db
-    .select({ occurredAt: auditEvents.occurredAt, ip: auditEvents.ip })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.succeeded")))
-    .orderBy(...newestFirst)
-    .limit(limit);
-}
-
-/** Failed sign-in attempts on the user's account after `since` (all of them when null). */
-export async function countFailedSignIns(userId: string, since: Date | null): Promise<number> {
-  const db = await getDb();
-  const conditions = [eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.failed")];
-  if (since) conditions.push(gt(auditEvents.occurredAt, since));
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(...conditions));
-  return Number(row?.n ?? 0);
-}
-
-/** The newest audit events about the user. */
-export async function listSecurityEvents(userId: string, limit: number) {
-  const db = await getDb();
-  return db
-    .select({ event: auditEvents.event, outcome: auditEvents.outcome, occurredAt: auditEvents.occurredAt, ip: auditEvents.ip })
-    .from(auditEvents)
-    .where(eq(auditEvents.subjectId, userId))
-    .orderBy(...newestFirst)
-    .limit(limit);
 }

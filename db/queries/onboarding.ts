@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt, notExists, or, sql } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import type { Executor } from "../client";
 import { onboardingSessions, onboardingTokens, users } from "../schema";
 import { recordFailedLinkVerification, usableLink } from "./link-verification";
 
@@ -42,9 +42,8 @@ export async function insertToken(
 const usableToken = (now: Date) => usableLink(onboardingTokens, now);
 
 /** A link that can still be used, with the identity it must be verified against. Read-only. */
-export async function findUsableToken(tokenHash: string, now: Date) {
-  const db = await getDb();
-  const [row] = await db
+export async function findUsableToken(executor: Executor, tokenHash: string, now: Date) {
+  const [row] = await executor
     .select({
       tokenId: onboardingTokens.id,
       expiresAt: onboardingTokens.expiresAt,
@@ -63,8 +62,8 @@ export async function findUsableToken(tokenHash: string, now: Date) {
 }
 
 /** Counts a wrong identity atomically and voids the link at the limit. */
-export function recordFailedVerification(tokenId: string, limit: number, now: Date) {
-  return recordFailedLinkVerification(onboardingTokens, tokenId, limit, now);
+export function recordFailedVerification(executor: Executor, tokenId: string, limit: number, now: Date) {
+  return recordFailedLinkVerification(executor, onboardingTokens, tokenId, limit, now);
 }
 
 /**
@@ -72,12 +71,11 @@ export function recordFailedVerification(tokenId: string, limit: number, now: Da
  * number of concurrent verifications exactly one gets it; an expired one may be replaced.
  */
 export async function openOnboardingSession(
+  executor: Executor,
   values: { idHash: string; tokenId: string; userId: string; expiresAt: Date },
   now: Date,
-  executor?: Executor,
 ): Promise<boolean> {
-  const db = executor ?? (await getDb());
-  const rows = await db
+  const rows = await executor
     .insert(onboardingSessions)
     .values({ ...values, createdAt: now })
     .onConflictDoUpdate({
@@ -90,9 +88,8 @@ export async function openOnboardingSession(
 }
 
 /** An onboarding session that is open and whose link is still usable. */
-export async function findOpenOnboardingSession(idHash: string, now: Date) {
-  const db = await getDb();
-  const [row] = await db
+export async function findOpenOnboardingSession(executor: Executor, idHash: string, now: Date) {
+  const [row] = await executor
     .select({
       tokenId: onboardingSessions.tokenId,
       userId: onboardingSessions.userId,
@@ -113,9 +110,8 @@ export async function findOpenOnboardingSession(idHash: string, now: Date) {
   return row;
 }
 
-export async function storeDraft(idHash: string, sealedDraft: string | null, now: Date): Promise<boolean> {
-  const db = await getDb();
-  const rows = await db
+export async function storeDraft(executor: Executor, idHash: string, sealedDraft: string | null, now: Date): Promise<boolean> {
+  const rows = await executor
     .update(onboardingSessions)
     .set({ sealedDraft })
     .where(and(eq(onboardingSessions.idHash, idHash), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now)))

@@ -1,15 +1,14 @@
 import { lt, sql } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import type { Executor } from "../client";
 import { rateLimits } from "../schema";
 
 /**
  * Counts one hit against a fixed window in a single atomic upsert and returns the hits in the
  * current window (a stale window restarts at 1).
  */
-export async function countHit(key: string, windowSeconds: number, now: Date): Promise<number> {
-  const db = await getDb();
+export async function countHit(executor: Executor, key: string, windowSeconds: number, now: Date): Promise<number> {
   const windowStart = new Date(now.getTime() - windowSeconds * 1000).toISOString();
-  const [row] = await db
+  const [row] = await executor
     .insert(rateLimits)
     .values({ key, windowStart: now, hits: 1 })
     .onConflictDoUpdate({

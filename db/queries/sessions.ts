@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "../client";
+import type { Executor } from "../client";
 import { users, userSessions } from "../schema";
 import { currentTermsVersion } from "./terms";
 
@@ -7,9 +7,8 @@ import { currentTermsVersion } from "./terms";
  * What every request needs to know about its signed-in user and its own session row, in one
  * round trip. `sessionId` is null when the row is unknown, another user's, or revoked.
  */
-export async function findSessionState(userId: string, sessionKeyHash: string) {
-  const db = await getDb();
-  const [row] = await db
+export async function findSessionState(executor: Executor, userId: string, sessionKeyHash: string) {
+  const [row] = await executor
     .select({
       sessionVersion: users.sessionVersion,
       status: users.status,

@@ -1,7 +1,8 @@
-import { and, eq, gt, gte, isNull, lt, or } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import type { Executor } from "../client";
 import { unlockLinks, users } from "../schema";
 import { recordFailedLinkVerification, usableLink } from "./link-verification";
+import { inLastingLock } from "./lockout";
 
 /** Stores a new unlock link (its hash) after voiding the user's open ones: only the newest works. */
 export async function insertUnlockLink(executor: Executor, values: { userId: string; tokenHash: string; expiresAt: Date; createdAt: Date }) {
@@ -18,9 +19,8 @@ export async function voidUnlockLinks(executor: Executor, userId: string, now: D
 }
 
 /** A usable link of an active account, with the identity it must be verified against. Read-only. */
-export async function findUsableUnlockLink(tokenHash: string, now: Date) {
-  const db = await getDb();
-  const [row] = await db
+export async function findUsableUnlockLink(executor: Executor, tokenHash: string, now: Date) {
+  const [row] = await executor
     .select({ linkId: unlockLinks.id, userId: users.id, email: users.email, name: users.name, phone: users.phone })
     .from(unlockLinks)
     .innerJoin(users, eq(users.id, unlockLinks.userId))
@@ -29,8 +29,8 @@ export async function findUsableUnlockLink(tokenHash: string, now: Date) {
   return row;
 }
 
-export function recordFailedUnlockVerification(linkId: string, limit: number, now: Date) {
-  return recordFailedLinkVerification(unlockLinks, linkId, limit, now);
+export function recordFailedUnlockVerification(executor: Executor, linkId: string, limit: number, now: Date) {
+  return recordFailedLinkVerification(executor, unlockLinks, linkId, limit, now);
 }
 
 /** Uses the link up: of any number of concurrent uses exactly one gets its user id back. */
@@ -60,7 +60,7 @@ export async function claimUnlockLinkRenewal(executor: Executor, userId: string,
   const [account] = await executor
     .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.status, "active"), gte(users.failuresSinceUnlock, maxFailures)))
+    .where(and(eq(users.id, userId), eq(users.status, "active"), inLastingLock(maxFailures)))
     .for("update");
   if (!account) return undefined;
   const [recent] = await executor

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import type { Executor } from "../client";
 import { users, userSessions } from "../schema";
 
 export type NewUserSession = { keyHash: string; userId: string; sessionVersion: number; ip: string | null; userAgent: string | null; now: Date };
@@ -11,9 +11,8 @@ export async function insertUserSession(executor: Executor, session: NewUserSess
 }
 
 /** Moves last seen to `now` unless it moved within `throttleMs` (the WHERE makes concurrent requests write once). */
-export async function touchUserSession(id: string, now: Date, throttleMs: number): Promise<void> {
-  const db = await getDb();
-  await db
+export async function touchUserSession(executor: Executor, id: string, now: Date, throttleMs: number): Promise<void> {
+  await executor
     .update(userSessions)
     .set({ lastSeenAt: now })
     .where(and(eq(userSessions.id, id), lt(userSessions.lastSeenAt, new Date(now.getTime() - throttleMs))));
@@ -51,9 +50,8 @@ export async function revokeAllUserSessions(executor: Executor, userId: string, 
  * The user's live sessions, most recently active first: not revoked, issued under the user's
  * current session version, last seen after `activeAfter` and created after `createdAfter`.
  */
-export async function listLiveSessions(userId: string, limits: { activeAfter: Date; createdAfter: Date }) {
-  const db = await getDb();
-  return db
+export async function listLiveSessions(executor: Executor, userId: string, limits: { activeAfter: Date; createdAfter: Date }) {
+  return executor
     .select({ id: userSessions.id, ip: userSessions.ip, userAgent: userSessions.userAgent, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt })
     .from(userSessions)
     .innerJoin(users, and(eq(users.id, userSessions.userId), eq(users.sessionVersion, userSessions.sessionVersion)))

@@ -1,6 +1,7 @@
-import { eq, sql } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import { asc, eq, gt, sql } from "drizzle-orm";
+import type { Executor } from "../client";
 import { users, type NewUser, type User } from "../schema";
+import { lockedAt } from "./lockout";
 
 export class DuplicateEmailError extends Error {
   constructor() {
@@ -14,25 +15,40 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505";
 }
 
-export async function insertUser(executor: Executor, values: NewUser): Promise<User> {
+/** Runs an insert into users, turning the unique-address violation into DuplicateEmailError. */
+export async function insertingUsers<T>(insert: () => Promise<T>): Promise<T> {
   try {
-    const [user] = await executor.insert(users).values(values).returning();
-    return user!;
+    return await insert();
   } catch (error) {
     if (isUniqueViolation(error)) throw new DuplicateEmailError();
     throw error;
   }
 }
 
-export async function findUserByEmail(email: string, executor?: Executor): Promise<User | undefined> {
-  const db = executor ?? (await getDb());
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+/** Who a user is and how they use the portal: the columns every listing of users starts from. */
+export const profileColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  phone: users.phone,
+  company: users.company,
+  role: users.role,
+  status: users.status,
+  locale: users.locale,
+};
+
+export async function insertUser(executor: Executor, values: NewUser): Promise<User> {
+  const [user] = await insertingUsers(() => executor.insert(users).values(values).returning());
+  return user!;
+}
+
+export async function findUserByEmail(executor: Executor, email: string): Promise<User | undefined> {
+  const [user] = await executor.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
   return user;
 }
 
-export async function findUserById(id: string, executor?: Executor): Promise<User | undefined> {
-  const db = executor ?? (await getDb());
-  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+export async function findUserById(executor: Executor, id: string): Promise<User | undefined> {
+  const [user] = await executor.select().from(users).where(eq(users.id, id)).limit(1);
   return user;
 }
 
@@ -48,7 +64,35 @@ export async function bumpSessionVersion(executor: Executor, id: string, now: Da
     .where(eq(users.id, id));
 }
 
-export async function updateUserLocale(id: string, locale: string): Promise<void> {
-  const db = await getDb();
-  await db.update(users).set({ locale }).where(eq(users.id, id));
+export async function updateUserLocale(executor: Executor, id: string, locale: string): Promise<void> {
+  await executor.update(users).set({ locale }).where(eq(users.id, id));
+}
+
+export type StatusCounts = { invited: number; active: number; locked: number; disabled: number };
+
+/**
+ * Users by status. "locked" is an active account in a timed lock or waiting for an operator
+ * unlock (`maxFailures` failures since the last one); "active" counts the others.
+ */
+export async function countUsersByStatus(executor: Executor, options: { now: Date; maxFailures: number }): Promise<StatusCounts> {
+  const locked = sql`(${users.status} = 'active' and ${lockedAt(options.now, options.maxFailures)})`;
+  const [row] = await executor
+    .select({
+      invited: sql<number>`count(*) filter (where ${users.status} = 'invited')::int`,
+      active: sql<number>`count(*) filter (where ${users.status} = 'active' and not ${locked})::int`,
+      locked: sql<number>`count(*) filter (where ${locked})::int`,
+      disabled: sql<number>`count(*) filter (where ${users.status} = 'disabled')::int`,
+    })
+    .from(users);
+  return { invited: Number(row?.invited ?? 0), active: Number(row?.active ?? 0), locked: Number(row?.locked ?? 0), disabled: Number(row?.disabled ?? 0) };
+}
+
+/** One batch of the users export: up to `limit` users after the id `after`, by id. Never a pattern or token. */
+export async function listUsersForExport(executor: Executor, after: string | undefined, limit: number) {
+  return executor
+    .select({ ...profileColumns, createdAt: users.createdAt, lastSignInAt: users.lastSignInAt })
+    .from(users)
+    .where(after ? gt(users.id, after) : undefined)
+    .orderBy(asc(users.id))
+    .limit(limit);
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { deleteCredential } from "@/db/queries/credentials";
-import { hadPassword, updateProfile } from "@/db/queries/directory";
+import { hadPassword, updateProfile } from "@/db/queries/directory/user";
 import { findUserById } from "@/db/queries/users";
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
@@ -30,7 +30,7 @@ export async function resendStartingGuide(userId: string, actorId: string, conte
   if (!isUserId(userId)) return { ok: false, error: "not-found" };
   const result = await transaction(async (tx): Promise<AccountActionResult> => {
     const locked = await lockUserForStatusChange(tx, userId);
-    const user = locked && (await findUserById(userId, tx));
+    const user = locked && (await findUserById(tx, userId));
     if (!user) return { ok: false, error: "not-found" };
     if (user.status !== "invited") return { ok: false, error: "not-invited" };
     const purpose = (await hadPassword(tx, userId)) ? "reset" : "activation";
@@ -55,7 +55,7 @@ export async function resetMatrixPassword(userId: string, actorId: string, conte
   if (actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
   const result = await transaction(async (tx): Promise<AccountActionResult> => {
     const locked = await lockUserForStatusChange(tx, userId);
-    const user = locked && (await findUserById(userId, tx));
+    const user = locked && (await findUserById(tx, userId));
     if (!locked || !user) return { ok: false, error: "not-found" };
     if (locked.status === "disabled") return { ok: false, error: "disabled" };
     if (!locked.hasCredential) return { ok: false, error: "no-password" };
@@ -95,7 +95,7 @@ export async function editProfile(userId: string, input: unknown, actorId: strin
   const values = { name: parsed.data.name, phone: parsed.data.phone, company: parsed.data.company ?? null };
   return transaction(async (tx): Promise<ProfileResult> => {
     const locked = await lockUserForStatusChange(tx, userId);
-    const before = locked && (await findUserById(userId, tx));
+    const before = locked && (await findUserById(tx, userId));
     if (!before) return { ok: false, error: "not-found" };
     const changed = (Object.keys(values) as ProfileField[]).filter((field) => (before[field] ?? null) !== values[field]);
     if (changed.length === 0) return { ok: true, changed };

@@ -1,6 +1,6 @@
 import { normalizeText } from "@/lib/identity";
 import { getDb } from "@/db/client";
-import { listAuditLog, type AuditLogFilter, type AuditLogRow } from "@/db/queries/audit-log";
+import { listAuditLog, type AuditLogFilter, type AuditLogRow } from "@/db/queries/audit";
 import { findUserById } from "@/db/queries/users";
 import { AUDIT_EVENT_NAMES, recordAudit } from "@/lib/audit";
 import { csvRow, CSV_BOM } from "@/lib/csv";
@@ -79,7 +79,7 @@ function isTimeZone(value: string): boolean {
 
 /** The operator's own time zone for showing times (Asia/Tokyo unless they set another). */
 export async function operatorTimeZone(userId: string): Promise<string> {
-  const user = await findUserById(userId);
+  const user = await findUserById(await getDb(), userId);
   return user && isTimeZone(user.timeZone) ? user.timeZone : displayTimeZone;
 }
 

@@ -1,17 +1,14 @@
 import { normalizeText } from "@/lib/identity";
 import { z } from "zod";
-import {
-  findDirectoryUser,
-  listDirectory,
-  listUserAuditEvents,
-  type DirectoryCursor,
-  type DirectorySort,
-  type DirectoryStatusFilter,
-} from "@/db/queries/directory";
+import { getDb } from "@/db/client";
+import { listUserAuditEvents } from "@/db/queries/audit";
+import { listDirectory, type DirectoryCursor, type DirectorySort, type DirectoryStatusFilter } from "@/db/queries/directory/search";
+import { findDirectoryUser } from "@/db/queries/directory/user";
+import { userRole, type Role, type UserStatus } from "@/db/schema";
 import { isLocked, MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { isUuid } from "@/lib/ids";
 
-export type { DirectorySort, DirectoryStatusFilter } from "@/db/queries/directory";
+export type { DirectorySort, DirectoryStatusFilter } from "@/db/queries/directory/search";
 
 /** Users per directory page. */
 export const DIRECTORY_PAGE_SIZE = 50;
@@ -23,7 +20,7 @@ export const isUserId = isUuid;
 /** What a user's status reads as in the directory: "locked" wins over invited and active. */
 export type DisplayStatus = "invited" | "active" | "locked" | "disabled";
 
-export function displayStatus(user: { status: "invited" | "active" | "disabled"; locked: boolean }): DisplayStatus {
+export function displayStatus(user: { status: UserStatus; locked: boolean }): DisplayStatus {
   if (user.status === "disabled") return "disabled";
   return user.locked ? "locked" : user.status;
 }
@@ -38,7 +35,7 @@ const directoryParams = z.object({
     .catch(undefined)
     .transform((value) => (value ? normalizeText(value) : undefined) || undefined),
   status: optional(z.enum(["invited", "active", "locked", "disabled"])),
-  role: optional(z.enum(["customer", "operator"])),
+  role: optional(z.enum(userRole.enumValues)),
   sort: z.preprocess(one, z.enum(["created", "name"])).catch("created"),
   after: optional(z.string().max(1024)),
   before: optional(z.string().max(1024)),
@@ -47,7 +44,7 @@ const directoryParams = z.object({
 export type DirectoryFilters = {
   q?: string;
   status?: DirectoryStatusFilter;
-  role?: "customer" | "operator";
+  role?: Role;
   sort: DirectorySort;
 };
 
@@ -84,7 +81,7 @@ export type DirectoryRow = {
   name: string;
   email: string;
   company: string | null;
-  role: "customer" | "operator";
+  role: Role;
   status: DisplayStatus;
   lastSignInAt: Date | null;
   createdAt: Date;
@@ -107,7 +104,7 @@ export async function searchDirectory(params: Record<string, string | string[] |
   const filters: DirectoryFilters = { q: parsed.q, status: parsed.status, role: parsed.role, sort: parsed.sort };
   const after = decodeCursor(filters.sort, parsed.after);
   const before = after ? undefined : decodeCursor(filters.sort, parsed.before);
-  const { rows, more } = await listDirectory({
+  const { rows, more } = await listDirectory(await getDb(), {
     search: filters.q,
     status: filters.status,
     role: filters.role,
@@ -144,10 +141,11 @@ export async function searchDirectory(params: Record<string, string | string[] |
 /** A user's profile, status, lock state and newest audit events; undefined for an unknown or malformed id. */
 export async function directoryUser(userId: string, now: Date) {
   if (!isUserId(userId)) return undefined;
-  const user = await findDirectoryUser(userId, now);
+  const db = await getDb();
+  const user = await findDirectoryUser(db, userId, now);
   if (!user) return undefined;
   const locked = isLocked(user, now);
-  const events = await listUserAuditEvents(userId, USER_AUDIT_EVENTS);
+  const events = await listUserAuditEvents(db, userId, USER_AUDIT_EVENTS);
   return {
     ...user,
     locked,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb, transaction, type Executor } from "@/db/client";
 import { findRegisteredEmails, insertTokensBulk, insertUsersBulk, type ImportedUser } from "@/db/queries/import";
+import { DuplicateEmailError } from "@/db/queries/users";
 import { env } from "@/env";
 import { recordAuditMany, type AuditRecord } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
@@ -152,11 +153,6 @@ export async function validateImportRows(file: ImportFile): Promise<{ valid: Val
   return { valid: fresh, issues };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-}
-
 /**
  * Bulk registration from a CSV upload (columns email, name, phone, company, role; optional
  * locale; UTF-8 with or without BOM). Every row is checked first; if any is wrong nothing is
@@ -194,7 +190,7 @@ export async function importUsers(
       break;
     } catch (error) {
       // Someone registered one of these addresses since the check: check again, and report it.
-      if (isUniqueViolation(error) && attempt === 0) continue;
+      if (error instanceof DuplicateEmailError && attempt === 0) continue;
       throw error;
     }
   }

@@ -44,4 +44,5 @@ export {
   type AuditLogQuery,
   type AuditLogRow,
 } from "./audit-log";
-export { getAdminOverview, OVERVIEW_DAYS, recordUsersExport, retryFailedOutbox, usersCsv, type AdminOverview, type SignInDay } from "./overview";
+export { getAdminOverview, OVERVIEW_DAYS, retryFailedOutbox, type AdminOverview, type SignInDay } from "./overview";
+export { recordUsersExport, usersCsv } from "./users-export";

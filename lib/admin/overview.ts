@@ -1,9 +1,7 @@
-import { asc, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { countEventsPerPeriod, countUsersByStatus, type StatusCounts } from "@/db/queries/overview";
-import { users } from "@/db/schema";
+import { countEventsPerPeriod } from "@/db/queries/audit";
+import { countUsersByStatus, type StatusCounts } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
-import { csvRow, CSV_BOM } from "@/lib/csv";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { getOutboxCounts, retryFailedEmails, scheduleMailDispatch } from "@/lib/mail";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -46,44 +44,4 @@ export async function retryFailedOutbox(actorId: string, context: RequestContext
   await recordAudit({ event: "mail.retried", actorId, outcome: "success", details: { count } }, context);
   if (count > 0) await scheduleMailDispatch();
   return count;
-}
-
-export const USER_EXPORT_COLUMNS = ["email", "name", "phone", "company", "role", "status", "locale", "created_at", "last_sign_in_at"] as const;
-
-/**
- * Every user as CSV (UTF-8 with BOM, CRLF, formulas defused), oldest first, in keyset batches.
- * The first five columns are the import format. Never a pattern or token.
- */
-export async function* usersCsv(): AsyncGenerator<string> {
-  yield CSV_BOM + csvRow(USER_EXPORT_COLUMNS);
-  const db = await getDb();
-  let after: string | undefined;
-  for (;;) {
-    const rows = await db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        phone: users.phone,
-        company: users.company,
-        role: users.role,
-        status: users.status,
-        locale: users.locale,
-        createdAt: users.createdAt,
-        lastSignInAt: users.lastSignInAt,
-      })
-      .from(users)
-      .where(after ? gt(users.id, after) : undefined)
-      .orderBy(asc(users.id))
-      .limit(1000);
-    if (rows.length === 0) return;
-    yield rows
-      .map((u) => csvRow([u.email, u.name, u.phone, u.company, u.role, u.status, u.locale, u.createdAt.toISOString(), u.lastSignInAt?.toISOString() ?? ""]))
-      .join("");
-    after = rows.at(-1)!.id;
-  }
-}
-
-export async function recordUsersExport(actorId: string, context: RequestContext): Promise<void> {
-  await recordAudit({ event: "users.exported", actorId, outcome: "success" }, context);
 }

@@ -41,7 +41,7 @@ function openHistoryHash(stored: string, userId: string, keyring: Keyring): stri
  */
 export async function isRecentPattern(userId: string, pattern: readonly number[], depth: number, keyring: Keyring = configuredKeyring): Promise<boolean> {
   const fingerprint = patternFingerprint(pattern);
-  for (const stored of await recentPatternHashes(userId, depth)) {
+  for (const stored of await recentPatternHashes(await getDb(), userId, depth)) {
     const hash = openHistoryHash(stored, userId, keyring);
     if (hash !== null && (await bcrypt.compare(fingerprint, hash))) return true;
   }
@@ -60,7 +60,7 @@ export async function resealPatternHistory(keyring: Keyring = configuredKeyring)
   const skipped: number[] = [];
   const db = await getDb();
   for (;;) {
-    const rows = await findHistoryNotSealedWith(keyring.current.id, BATCH, skipped);
+    const rows = await findHistoryNotSealedWith(db, keyring.current.id, BATCH, skipped);
     if (rows.length === 0) return result;
     for (const row of rows) {
       const hash = isPlainBcrypt(row.patternHash) ? row.patternHash : openHistoryHash(row.patternHash, row.userId, keyring);

@@ -15,10 +15,10 @@ export type ResealResult = { resealed: number; unreadable: number };
 export async function resealCredentials(keyring: Keyring = configuredKeyring): Promise<ResealResult> {
   const result: ResealResult = { resealed: 0, unreadable: 0 };
   const skipped = new Set<string>();
+  const db = await getDb();
   for (;;) {
-    const rows = (await findCredentialsSealedWithOtherKeys(keyring.current.id, BATCH + skipped.size)).filter((row) => !skipped.has(row.userId));
+    const rows = (await findCredentialsSealedWithOtherKeys(db, keyring.current.id, BATCH + skipped.size)).filter((row) => !skipped.has(row.userId));
     if (rows.length === 0) return result;
-    const db = await getDb();
     for (const row of rows) {
       let pattern: number[];
       try {

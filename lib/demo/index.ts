@@ -1,6 +1,7 @@
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
 import { DuplicateEmailError, findUserByEmail, insertUser } from "@/db/queries/users";
+import type { Role } from "@/db/schema";
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/platform/clock";
@@ -21,7 +22,7 @@ export type DemoAccount = {
   name: string;
   phone: string;
   company: string | null;
-  role: "customer" | "operator";
+  role: Role;
   /** Cell indices (row * 12 + column, 0-based) in click order. */
   pattern: readonly number[];
 };
@@ -54,7 +55,7 @@ export type DemoSeedResult = { created: string[]; skipped: string[] };
 
 /** Stores one demo account like onboarding stores a real one; false when it already exists. */
 async function seedAccount(account: DemoAccount, context: RequestContext): Promise<boolean> {
-  if (await findUserByEmail(account.email)) return false;
+  if (await findUserByEmail(await getDb(), account.email)) return false;
   const valid = validatePattern(DEFAULT_GRID, account.pattern);
   const strong = valid.ok ? checkStrength(DEFAULT_GRID, valid.pattern) : valid;
   if (!strong.ok) throw new Error(`The demo pattern of ${account.email} breaks the password policy (${strong.reason.code})`);

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import { countHit } from "@/db/queries/rate-limits";
 import { hashToken } from "@/lib/crypto";
 import { ipBucket } from "@/lib/http/ip-bucket";
@@ -22,6 +23,6 @@ export async function consumeRateLimit(limit: RateLimit, subject: string | null,
   // Requests whose address is unknown share one bucket rather than escaping the limit.
   const bucket = subject === null ? "unknown" : limit.per === "address" ? ipBucket(subject) : subject.toLowerCase();
   const key = hashToken(`${limit.name}:${bucket}`);
-  const hits = await countHit(key, limit.windowSeconds, now);
+  const hits = await countHit(await getDb(), key, limit.windowSeconds, now);
   return hits <= limit.limit;
 }

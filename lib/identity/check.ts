@@ -1,3 +1,4 @@
+import { getDb, type Executor } from "@/db/client";
 import { recordAudit, type AuditEventName } from "@/lib/audit";
 import { hashToken } from "@/lib/crypto";
 import { fieldErrorsOf, identitySchema, sameIdentity, type FieldErrors, type Identity } from "@/lib/identity";
@@ -21,8 +22,8 @@ export type IdentityCheckFailure =
 
 /** Where one kind of link is found and its failures counted, and how they are audited. */
 export type IdentityLinks<Link extends Identity & { linkId: string; userId: string }> = {
-  find(tokenHash: string, now: Date): Promise<Link | undefined>;
-  recordFailure(linkId: string, limit: number, now: Date): Promise<{ failures: number; voidedAt: Date | null } | undefined>;
+  find(executor: Executor, tokenHash: string, now: Date): Promise<Link | undefined>;
+  recordFailure(executor: Executor, linkId: string, limit: number, now: Date): Promise<{ failures: number; voidedAt: Date | null } | undefined>;
   events: { failed: AuditEventName; voided: AuditEventName };
 };
 
@@ -30,7 +31,7 @@ const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Whether a link can still be used. Reading it changes nothing (mail scanners open links). */
 export async function isLinkUsable<Link extends Identity & { linkId: string; userId: string }>(links: IdentityLinks<Link>, token: string, now: Date) {
-  return LINK_TOKEN.test(token) && (await links.find(hashToken(token), now)) !== undefined;
+  return LINK_TOKEN.test(token) && (await links.find(await getDb(), hashToken(token), now)) !== undefined;
 }
 
 /** The link when the typed identity matches it; otherwise why not, after counting the failure. */
@@ -43,11 +44,12 @@ export async function checkLinkIdentity<Link extends Identity & { linkId: string
   const parsed = identitySchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<IdentityField>(parsed.error) };
   if (!(await consumeRateLimit(RATE_LIMITS.verifyPerIp, context.ip, context.now))) return { ok: false, error: "rate-limited" };
-  const link = LINK_TOKEN.test(token) ? await links.find(hashToken(token), context.now) : undefined;
+  const db = await getDb();
+  const link = LINK_TOKEN.test(token) ? await links.find(db, hashToken(token), context.now) : undefined;
   if (!link) return { ok: false, error: "link-invalid" };
   if (sameIdentity(link, parsed.data)) return { ok: true, link };
 
-  const counted = await links.recordFailure(link.linkId, MAX_VERIFICATION_FAILURES, context.now);
+  const counted = await links.recordFailure(db, link.linkId, MAX_VERIFICATION_FAILURES, context.now);
   if (!counted) return { ok: false, error: "link-invalid" };
   await recordAudit({ event: links.events.failed, subjectId: link.userId, outcome: "failure", details: { failures: counted.failures } }, context);
   if (counted.voidedAt !== null) {

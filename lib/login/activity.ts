@@ -1,4 +1,5 @@
-import { countFailedSignIns, listSecurityEvents, listSuccessfulSignIns } from "@/db/queries/login";
+import { getDb } from "@/db/client";
+import { countFailedSignIns, listSecurityEvents, listSuccessfulSignIns } from "@/db/queries/audit";
 
 export type SecurityEvent = { event: string; outcome: "success" | "failure" | "info"; occurredAt: Date; ip: string | null };
 
@@ -13,9 +14,10 @@ export type SignInSummary = {
 
 /** The dashboard's sign-in panel for a signed-in user (read from the audit log). */
 export async function signInSummary(userId: string): Promise<SignInSummary> {
-  const [, previous] = await listSuccessfulSignIns(userId, 2);
+  const db = await getDb();
+  const [, previous] = await listSuccessfulSignIns(db, userId, 2);
   const [failedSincePrevious, recentEvents] = await Promise.all([
-    countFailedSignIns(userId, previous?.occurredAt ?? null),
+    countFailedSignIns(db, userId, previous?.occurredAt ?? null),
     recentSecurityEvents(userId, 10),
   ]);
   return {
@@ -27,6 +29,6 @@ export async function signInSummary(userId: string): Promise<SignInSummary> {
 
 /** The user's newest audit events (sign-ins, failures, locks, onboarding), newest first. */
 export async function recentSecurityEvents(userId: string, limit = 10): Promise<SecurityEvent[]> {
-  const rows = await listSecurityEvents(userId, Math.min(Math.max(Math.trunc(limit) || 1, 1), 100));
+  const rows = await listSecurityEvents(await getDb(), userId, Math.min(Math.max(Math.trunc(limit) || 1, 1), 100));
   return rows.map((row) => ({ event: row.event, outcome: row.outcome, occurredAt: row.occurredAt, ip: row.ip }));
 }

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { recordFailure, recordSuccess, type CountedFailure } from "@/db/queries/lockout";
-import { consumeChallenge, findSignInAccount, type ChallengePurpose } from "@/db/queries/login";
+import { consumeChallenge, findSignInAccount } from "@/db/queries/login";
 import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-sessions";
+import type { ChallengePurpose, Role } from "@/db/schema";
 import { afterResponse } from "@/lib/http/after-response";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
@@ -20,7 +21,7 @@ export type SignedInUser = {
   id: string;
   email: string;
   name: string;
-  role: "customer" | "operator";
+  role: Role;
   sessionVersion: number;
   /** The random key of the session row this sign-in opened: it goes into the session token only. */
   sessionKey: string;
@@ -101,12 +102,13 @@ export async function answerReauthentication(
 /** The shared check: the account id when the code is right, null (after recording why) otherwise. */
 async function checkAnswer(challengeId: string, answer: string, context: RequestContext, purpose: ChallengePurpose): Promise<string | null> {
   const { now } = context;
+  const db = await getDb();
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
   const [challenge, withinLimit] = await Promise.all([
-    consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose),
+    consumeChallenge(db, hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose),
     consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now),
   ]);
-  const account = await findSignInAccount(challenge?.userId ?? NO_USER_ID);
+  const account = await findSignInAccount(db, challenge?.userId ?? NO_USER_ID);
   const typed = typedCode(answer);
 
   let reason: FailureReason | null = null;

@@ -6,8 +6,8 @@ import {
   findSignInAccountByEmail,
   insertChallenge,
   voidChallenge,
-  type ChallengePurpose,
 } from "@/db/queries/login";
+import type { ChallengePurpose } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { normalizeText } from "@/lib/identity";
 import { generateToken, hashToken } from "@/lib/crypto";
@@ -36,9 +36,10 @@ export async function issueChallenge(
   context: RequestContext,
   previousChallengeId?: string | null,
 ): Promise<{ challengeId: string }> {
+  const db = await getDb();
   const [withinLimit, account] = await Promise.all([
     consumeRateLimit(RATE_LIMITS.loginEmailPerIp, context.ip, context.now),
-    findSignInAccountByEmail(emailForLookup(email)),
+    findSignInAccountByEmail(db, emailForLookup(email)),
   ]);
   const bound = withinLimit && account !== undefined && account.status === "active" && account.hasCredential;
 
@@ -60,7 +61,7 @@ export async function issueChallenge(
       await insertChallenge(tx, challenge);
     });
   } else {
-    await insertChallenge(await getDb(), challenge);
+    await insertChallenge(db, challenge);
   }
   if (!withinLimit) {
     await recordAudit({ event: "login.rate_limited", outcome: "failure", details: { step: "email" } }, context);
@@ -96,6 +97,6 @@ export async function loadPendingChallenge(
   purpose: ChallengePurpose = "sign_in",
 ): Promise<{ digits: string; expiresAt: Date } | null> {
   if (!isChallengeId(challengeId)) return null;
-  const row = await findPendingChallenge(hashToken(challengeId), now, purpose);
+  const row = await findPendingChallenge(await getDb(), hashToken(challengeId), now, purpose);
   return row ? { digits: row.digits, expiresAt: row.expiresAt } : null;
 }

@@ -1,4 +1,4 @@
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { unlockUser } from "@/db/queries/lockout";
 import { voidUnlockLinks } from "@/db/queries/unlock";
 import { findUserByEmail } from "@/db/queries/users";
@@ -35,6 +35,6 @@ export async function unlockAccount(
 
 /** The command line's unlock, for when no operator can sign in. False for an unknown email. */
 export async function unlockAccountByEmail(email: string, context: RequestContext): Promise<boolean> {
-  const user = await findUserByEmail(normalizeText(email.slice(0, 1024)));
+  const user = await findUserByEmail(await getDb(), normalizeText(email.slice(0, 1024)));
   return user ? unlockAccount(user.id, context, null, "cli") : false;
 }

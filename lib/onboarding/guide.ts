@@ -1,5 +1,5 @@
 import { normalizeText } from "@/lib/identity";
-import { transaction, type Executor } from "@/db/client";
+import { getDb, transaction, type Executor } from "@/db/client";
 import { insertToken, voidOpenTokens, voidOpenTokensSparingLiveSession } from "@/db/queries/onboarding";
 import { findUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
@@ -51,7 +51,7 @@ export async function issueStartingGuide(
 }
 
 async function resendIfAwaitingActivation(email: string, context: RequestContext): Promise<void> {
-  const user = await findUserByEmail(email);
+  const user = await findUserByEmail(await getDb(), email);
   if (!user || user.status !== "invited") return;
   await transaction(async (tx) => {
     await issueStartingGuide(tx, user, "activation", context, { spareLiveSession: true });

@@ -1,4 +1,4 @@
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
 import { consumeOnboarding, findOpenOnboardingSession, storeDraft, voidOpenTokens } from "@/db/queries/onboarding";
 import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/users";
@@ -28,7 +28,7 @@ const draftContext = (sessionHash: string) => `onboarding-draft:${sessionHash}`;
 /** The open onboarding session behind a cookie value, with its draft pattern if any. */
 export async function loadOnboarding(sessionId: string, now: Date) {
   const idHash = hashToken(sessionId);
-  const session = await findOpenOnboardingSession(idHash, now);
+  const session = await findOpenOnboardingSession(await getDb(), idHash, now);
   if (!session) return undefined;
   const draft = session.sealedDraft ? (openJson(session.sealedDraft, draftContext(idHash), keyring.all) as number[]) : null;
   return { userId: session.userId, purpose: session.purpose, draft };
@@ -37,14 +37,15 @@ export async function loadOnboarding(sessionId: string, now: Date) {
 /** Validates a registration attempt and keeps it, sealed, in the onboarding session. */
 export async function saveDraft(sessionId: string, input: unknown, now: Date): Promise<DraftResult> {
   const idHash = hashToken(sessionId);
-  const session = await findOpenOnboardingSession(idHash, now);
+  const db = await getDb();
+  const session = await findOpenOnboardingSession(db, idHash, now);
   if (!session) return { ok: false, error: "session-expired" };
   const valid = validatePattern(DEFAULT_GRID, input);
   if (!valid.ok) return { ok: false, reason: valid.reason };
   const strong = checkStrength(DEFAULT_GRID, valid.pattern);
   if (!strong.ok) return { ok: false, reason: strong.reason };
   if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH)) return { ok: false, reason: { code: "reused" } };
-  const stored = await storeDraft(idHash, sealJson(valid.pattern, draftContext(idHash), keyring.current), now);
+  const stored = await storeDraft(db, idHash, sealJson(valid.pattern, draftContext(idHash), keyring.current), now);
   return stored ? { ok: true } : { ok: false, error: "session-expired" };
 }
 
@@ -75,7 +76,7 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     await activateUser(tx, userId, context.now);
     // A new pattern ends every session signed in with the old one, this browser's included.
     if (consumed.purpose !== "activation") await bumpSessionVersion(tx, userId, context.now);
-    const user = await findUserById(userId, tx);
+    const user = await findUserById(tx, userId);
     await queueEmail(tx, {
       to: user!.email,
       template: "pattern-set",

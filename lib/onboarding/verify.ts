@@ -1,3 +1,4 @@
+import { getDb, type Executor } from "@/db/client";
 import { findUsableToken, openOnboardingSession, recordFailedVerification } from "@/db/queries/onboarding";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
@@ -15,8 +16,8 @@ const startingGuides: IdentityLinks<NonNullable<Awaited<ReturnType<typeof findSt
   events: { failed: "onboarding.identity_failed", voided: "onboarding.link_voided" },
 };
 
-async function findStartingGuide(tokenHash: string, now: Date) {
-  const link = await findUsableToken(tokenHash, now);
+async function findStartingGuide(executor: Executor, tokenHash: string, now: Date) {
+  const link = await findUsableToken(executor, tokenHash, now);
   return link && { ...link, linkId: link.tokenId };
 }
 
@@ -35,7 +36,7 @@ export async function verifyIdentity(token: string, input: unknown, context: Req
   const { link } = checked;
   const sessionId = generateToken();
   const expiresAt = new Date(context.now.getTime() + ONBOARDING_SESSION_MINUTES * 60_000);
-  const opened = await openOnboardingSession({ idHash: hashToken(sessionId), tokenId: link.tokenId, userId: link.userId, expiresAt }, context.now);
+  const opened = await openOnboardingSession(await getDb(), { idHash: hashToken(sessionId), tokenId: link.tokenId, userId: link.userId, expiresAt }, context.now);
   if (!opened) return { ok: false, error: "link-in-use" };
   await recordAudit({ event: "onboarding.identity_verified", subjectId: link.userId, outcome: "success" }, context);
   return { ok: true, sessionId };

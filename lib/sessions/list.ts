@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import { listLiveSessions } from "@/db/queries/user-sessions";
 import { describeDevice, type Device } from "./device";
 import { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
@@ -11,7 +12,7 @@ export type ListedSession = { id: string; device: Device; ip: string | null; las
  * throttle, so a session stays listed that much past its idle limit rather than vanishing early.
  */
 export async function listSessions(userId: string, now: Date, currentSessionId: string | null): Promise<ListedSession[]> {
-  const rows = await listLiveSessions(userId, {
+  const rows = await listLiveSessions(await getDb(), userId, {
     activeAfter: new Date(now.getTime() - IDLE_MINUTES * 60_000 - LAST_SEEN_THROTTLE_MS),
     createdAfter: new Date(now.getTime() - ABSOLUTE_HOURS * 3600_000),
   });

@@ -1,11 +1,13 @@
+import { getDb } from "@/db/client";
 import { findSessionState } from "@/db/queries/sessions";
 import { touchUserSession } from "@/db/queries/user-sessions";
+import type { Role } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
 import { hasAcceptedCurrentTerms, sessionStillValid, type SessionClaims } from "./policy";
 
 export type SessionUser = {
   id: string;
-  role: "customer" | "operator";
+  role: Role;
   termsAccepted: boolean;
   /** This session's user_sessions row. */
   sessionId: string;
@@ -24,10 +26,11 @@ export const LAST_SEEN_THROTTLE_MS = 60_000;
 export async function refreshSession(claims: SessionClaims, now: number) {
   // Tokens issued before sessions had rows carry no key: they end.
   if (typeof claims.sessionKey !== "string") return null;
-  const state = await findSessionState(claims.userId, hashToken(claims.sessionKey));
+  const db = await getDb();
+  const state = await findSessionState(db, claims.userId, hashToken(claims.sessionKey));
   if (!sessionStillValid(claims, state, now)) return null;
   const { sessionId, sessionLastSeenAt, authenticatedAt } = state!;
-  if (now - sessionLastSeenAt!.getTime() >= LAST_SEEN_THROTTLE_MS) await touchUserSession(sessionId!, new Date(now), LAST_SEEN_THROTTLE_MS);
+  if (now - sessionLastSeenAt!.getTime() >= LAST_SEEN_THROTTLE_MS) await touchUserSession(db, sessionId!, new Date(now), LAST_SEEN_THROTTLE_MS);
   return {
     claims: { ...claims, lastSeenAt: now },
     termsAccepted: hasAcceptedCurrentTerms(state!),

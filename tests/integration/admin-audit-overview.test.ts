@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { countEventsPerPeriod, countUsersByStatus } from "@/db/queries/overview";
+import { countEventsPerPeriod } from "@/db/queries/audit";
+import { countUsersByStatus } from "@/db/queries/users";
 import { users } from "@/db/schema";
 import { getAdminOverview, startOfDay } from "@/lib/admin";
 import { recordAuditMany } from "@/lib/audit";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { insertSyntheticUsers } from "@/db/synthetic-users";
-import { chooseSearchPlan, directorySelect, type DirectoryQuery } from "@/db/queries/directory";
+import { insertSyntheticUsers } from "@/tests/support/synthetic-users";
+import { chooseSearchPlan, directorySelect, type DirectoryQuery } from "@/db/queries/directory/search";
 import { DIRECTORY_PAGE_SIZE, searchDirectory } from "@/lib/admin";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login";
 

@@ -16,7 +16,7 @@ import {
   searchDirectory,
   unlockUserAccount,
 } from "@/lib/admin";
-import { escapeLike } from "@/db/queries/directory";
+import { escapeLike } from "@/db/queries/sql";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import type { SessionClaims } from "@/lib/sessions/policy";
@@ -221,8 +221,8 @@ describe("account actions", () => {
 
     expect(await resetMatrixPassword(userId, op.id, testContext())).toEqual({ ok: true });
     expect(await refreshSession(claims, Date.now())).toBeNull();
-    expect(await findCredential(userId)).toBeUndefined();
-    expect((await findUserById(userId))!.status).toBe("invited");
+    expect(await findCredential(await getDb(), userId)).toBeUndefined();
+    expect((await findUserById(await getDb(), userId))!.status).toBe("invited");
 
     const detail = await directoryUser(userId, new Date());
     expect(detail!.events[0]).toMatchObject({ event: "onboarding.guide_issued", actorEmail: op.email, details: { purpose: "reset" } });
@@ -244,8 +244,8 @@ describe("account actions", () => {
     const NEW_PATTERN = [1, 6, 19, 28, 34, 10, 41, 47];
     expect(await saveDraft(verified.sessionId, NEW_PATTERN, new Date())).toEqual({ ok: true });
     expect(await confirmPattern(verified.sessionId, testContext())).toEqual({ ok: true, userId });
-    expect((await findUserById(userId))!.status).toBe("active");
-    expect(await findCredential(userId)).toBeDefined();
+    expect((await findUserById(await getDb(), userId))!.status).toBe("active");
+    expect(await findCredential(await getDb(), userId)).toBeDefined();
     await expect(signIn(person.email, NEW_PATTERN)).resolves.toMatchObject({ userId });
   });
 
@@ -260,7 +260,7 @@ describe("account actions", () => {
     expect(await resetMatrixPassword(randomUUID(), op.id, testContext())).toEqual({ ok: false, error: "not-found" });
     await disableUser(userId, op.id, testContext());
     expect(await resetMatrixPassword(userId, op.id, testContext())).toEqual({ ok: false, error: "disabled" });
-    expect(await findCredential(userId)).toBeDefined();
+    expect(await findCredential(await getDb(), userId)).toBeDefined();
   });
 
   test("resend voids the older link and is refused for users who are not invited", async () => {
@@ -298,12 +298,12 @@ describe("account actions", () => {
     });
     expect(await editProfile(userId, { name: "A", phone: "12" }, op.id, testContext())).toEqual({ ok: false, fieldErrors: { phone: "phoneDigits" } });
     expect(await editProfile(userId, { name: 42, phone: null }, op.id, testContext())).toMatchObject({ ok: false, fieldErrors: { name: "required", phone: "required" } });
-    expect((await findUserById(userId))!.name).toBe("Taro Yamada");
+    expect((await findUserById(await getDb(), userId))!.name).toBe("Taro Yamada");
 
     // Full-width digits and surrounding spaces are normalised; an empty company clears it.
     const result = await editProfile(userId, { name: "  Jiro  Tanaka ", phone: "０９０１２３４５６７８", company: " " }, op.id, testContext());
     expect(result).toEqual({ ok: true, changed: ["name", "phone", "company"] });
-    expect(await findUserById(userId)).toMatchObject({ name: "Jiro Tanaka", phone: "09012345678", company: null });
+    expect(await findUserById(await getDb(), userId)).toMatchObject({ name: "Jiro Tanaka", phone: "09012345678", company: null });
     expect(await editProfile(userId, { name: "Jiro Tanaka", phone: "09012345678", company: "" }, op.id, testContext())).toEqual({ ok: true, changed: [] });
 
     const db = await getDb();
@@ -320,7 +320,7 @@ describe("account actions", () => {
     const db = await getDb();
     await db.update(users).set({ failuresSinceUnlock: 100, consecutiveFailures: 5, lockCount: 3, lockedUntil: new Date(Date.now() + 10 * MINUTE) }).where(eq(users.id, userId));
     expect(await unlockUserAccount(userId, op.id, testContext())).toEqual({ ok: true });
-    expect(await findUserById(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockCount: 0, lockedUntil: null });
+    expect(await findUserById(await getDb(), userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockCount: 0, lockedUntil: null });
     const detail = await directoryUser(userId, new Date());
     expect(detail!.events[0]).toMatchObject({ event: "login.unlocked", actorId: op.id });
     expect(await unlockUserAccount(randomUUID(), op.id, testContext())).toEqual({ ok: false, error: "not-found" });

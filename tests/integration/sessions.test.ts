@@ -89,7 +89,7 @@ describe("disabling and enabling", () => {
 
     expect(await enableUser(userId, actorId, testContext())).toEqual({ ok: true, status: "active" });
     expect(await refreshSession(claims, Date.now())).toBeNull();
-    const user = await findUserById(userId);
+    const user = await findUserById(await getDb(), userId);
     expect(user).toMatchObject({ status: "active", sessionVersion: claims.sessionVersion + 2 });
 
     // A new sign-in works and carries the new version.
@@ -118,7 +118,7 @@ describe("disabling and enabling", () => {
     expect(await disableUser(registered.userId, actorId, testContext())).toEqual({ ok: true, status: "disabled" });
     expect(await isStartingGuideUsable(tokenOf(registered.link), new Date())).toBe(false);
     expect(await enableUser(registered.userId, actorId, testContext())).toEqual({ ok: true, status: "invited" });
-    expect((await findUserById(registered.userId))!.status).toBe("invited");
+    expect((await findUserById(await getDb(), registered.userId))!.status).toBe("invited");
   });
 
   test("refusals change nothing", async () => {
@@ -132,7 +132,7 @@ describe("disabling and enabling", () => {
 
     expect((await disableUser(userId, actorId, testContext())).ok).toBe(true);
     expect(await disableUser(userId, actorId, testContext())).toEqual({ ok: false, error: "unchanged" });
-    expect((await findUserById(userId))!.sessionVersion).toBe(claims.sessionVersion + 1);
+    expect((await findUserById(await getDb(), userId))!.sessionVersion).toBe(claims.sessionVersion + 1);
   });
 });
 
@@ -147,7 +147,7 @@ describe("session version and role", () => {
 
   test("a matrix password reset ends the sessions signed in with the old password", async () => {
     const { person, userId, claims } = await signedInCustomer();
-    const user = (await findUserById(userId))!;
+    const user = (await findUserById(await getDb(), userId))!;
     const link = await transaction((tx) => issueStartingGuide(tx, user, "reset", testContext()));
     const verified = await verifyIdentity(tokenOf(link), person, testContext());
     if (!verified.ok) throw new Error(JSON.stringify(verified));

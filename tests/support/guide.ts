@@ -19,7 +19,7 @@ export async function latestGuide(userId: string): Promise<{ link: string; purpo
     .where(eq(onboardingTokens.userId, userId))
     .orderBy(desc(onboardingTokens.createdAt))
     .limit(1);
-  const user = await findUserById(userId);
+  const user = await findUserById(await getDb(), userId);
   const [row] = await db
     .select()
     .from(emailOutbox)

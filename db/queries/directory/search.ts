@@ -1,7 +1,8 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Executor } from "../client";
-import { auditEvents, matrixCredentials, onboardingTokens, patternHistory, users } from "../schema";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../client";
+import { users, type Role } from "../../schema";
+import { lockedAt } from "../lockout";
+import { escapeLike } from "../sql";
 
 /**
  * The operators' user directory: prefix search, filters and keyset pages. Every search clause
@@ -20,7 +21,7 @@ export type DirectoryQuery = {
   /** Already normalised; LIKE wildcards are escaped here. */
   search?: string;
   status?: DirectoryStatusFilter;
-  role?: "customer" | "operator";
+  role?: Role;
   sort: DirectorySort;
   /** Rows after this cursor (next page) or before it (previous page), in sort order. */
   after?: DirectoryCursor;
@@ -30,19 +31,6 @@ export type DirectoryQuery = {
   /** Failures since the last operator unlock at which the account stays locked. */
   maxFailures: number;
 };
-
-const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
-
-/** Escapes LIKE's wildcards and its escape character, so input only ever matches literally. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-/** Locked now: a timed lock that has not ended, or the total that only an operator clears. */
-export function lockedAt(now: Date, maxFailures: number): SQL {
-  // Never null (a null locked_until is "not locked"), so `not locked` keeps unlocked rows.
-  return sql`((${users.lockedUntil} is not null and ${users.lockedUntil} > ${ts(now)}) or ${users.failuresSinceUnlock} >= ${maxFailures})`;
-}
 
 /** The sort key as text, so a cursor round-trips without losing microseconds. */
 function sortKey(sort: DirectorySort): SQL<string> {
@@ -153,94 +141,11 @@ export function directorySelect(db: Executor, query: DirectoryQuery, plan: Searc
 }
 
 /** One page of users in display order, and whether more lie beyond it in the direction read. */
-export async function listDirectory(query: DirectoryQuery) {
-  const db = await getDb();
-  const plan = query.search ? await chooseSearchPlan(db, query.search) : "sort-index";
-  const rows = await directorySelect(db, query, plan);
+export async function listDirectory(executor: Executor, query: DirectoryQuery) {
+  const plan = query.search ? await chooseSearchPlan(executor, query.search) : "sort-index";
+  const rows = await directorySelect(executor, query, plan);
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   if (query.before !== undefined) page.reverse();
   return { rows: page, more };
-}
-
-/** Everything the user detail page shows. Never the pattern: only whether one is set. */
-export async function findDirectoryUser(userId: string, now: Date) {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      phone: users.phone,
-      company: users.company,
-      role: users.role,
-      status: users.status,
-      locale: users.locale,
-      consecutiveFailures: users.consecutiveFailures,
-      failuresSinceUnlock: users.failuresSinceUnlock,
-      lockedUntil: users.lockedUntil,
-      lastSignInAt: users.lastSignInAt,
-      lastSignInIp: users.lastSignInIp,
-      acceptedTermsVersion: users.acceptedTermsVersion,
-      createdAt: users.createdAt,
-      updatedAt: users.updatedAt,
-      hasPassword: sql<boolean>`${matrixCredentials.userId} is not null`,
-      passwordSetAt: matrixCredentials.createdAt,
-      guideExpiresAt: sql<Date | null>`(
-        select max(${onboardingTokens.expiresAt}) from ${onboardingTokens}
-        where ${onboardingTokens.userId} = ${users.id} and ${onboardingTokens.consumedAt} is null
-          and ${onboardingTokens.voidedAt} is null and ${onboardingTokens.expiresAt} > ${ts(now)}
-      )`,
-    })
-    .from(users)
-    .leftJoin(matrixCredentials, eq(matrixCredentials.userId, users.id))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row) return undefined;
-  // Raw subquery values come back as text on some drivers.
-  return { ...row, guideExpiresAt: row.guideExpiresAt ? new Date(row.guideExpiresAt) : null };
-}
-
-const actor = alias(users, "actor");
-
-/** The newest audit events about the user, with the acting user's email. */
-export async function listUserAuditEvents(userId: string, limit: number) {
-  const db = await getDb();
-  return db
-    .select({
-      id: auditEvents.id,
-      event: auditEvents.event,
-      outcome: auditEvents.outcome,
-      occurredAt: auditEvents.occurredAt,
-      ip: auditEvents.ip,
-      actorId: auditEvents.actorId,
-      actorEmail: actor.email,
-      details: auditEvents.details,
-    })
-    .from(auditEvents)
-    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
-    .where(eq(auditEvents.subjectId, userId))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(limit);
-}
-
-/** Whether the user ever had a matrix password (a new starting guide is then a reset). */
-export async function hadPassword(executor: Executor, userId: string): Promise<boolean> {
-  const [row] = await executor.select({ id: patternHistory.id }).from(patternHistory).where(eq(patternHistory.userId, userId)).limit(1);
-  return row !== undefined;
-}
-
-/** Changes the profile fields an operator may correct. False when there is no such user. */
-export async function updateProfile(
-  executor: Executor,
-  userId: string,
-  values: { name: string; phone: string; company: string | null },
-  now: Date,
-): Promise<boolean> {
-  const rows = await executor
-    .update(users)
-    .set({ ...values, updatedAt: now })
-    .where(eq(users.id, userId))
-    .returning({ id: users.id });
-  return rows.length === 1;
 }

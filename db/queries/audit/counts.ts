@@ -1,27 +1,6 @@
 import { and, gte, inArray, lt, sql } from "drizzle-orm";
-import type { Executor } from "../client";
-import { auditEvents, users } from "../schema";
-
-export type StatusCounts = { invited: number; active: number; locked: number; disabled: number };
-
-/**
- * Users by status. "locked" is an active account in a timed lock or waiting for an operator
- * unlock (`maxFailures` failures since the last one); "active" counts the others.
- */
-export async function countUsersByStatus(executor: Executor, options: { now: Date; maxFailures: number }): Promise<StatusCounts> {
-  const now = options.now.toISOString();
-  // coalesce: with no lock time the comparison is null, and "not null" would drop the row.
-  const locked = sql`(${users.status} = 'active' and (coalesce(${users.lockedUntil} > ${now}::timestamptz, false) or ${users.failuresSinceUnlock} >= ${options.maxFailures}))`;
-  const [row] = await executor
-    .select({
-      invited: sql<number>`count(*) filter (where ${users.status} = 'invited')::int`,
-      active: sql<number>`count(*) filter (where ${users.status} = 'active' and not ${locked})::int`,
-      locked: sql<number>`count(*) filter (where ${locked})::int`,
-      disabled: sql<number>`count(*) filter (where ${users.status} = 'disabled')::int`,
-    })
-    .from(users);
-  return { invited: Number(row?.invited ?? 0), active: Number(row?.active ?? 0), locked: Number(row?.locked ?? 0), disabled: Number(row?.disabled ?? 0) };
-}
+import type { Executor } from "../../client";
+import { auditEvents } from "../../schema";
 
 /**
  * How many of each event fall in each period: `boundaries` are the n + 1 instants that

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Executor } from "../client";
-import { auditEvents, users } from "../schema";
+import type { Executor } from "../../client";
+import { auditEvents, users } from "../../schema";
 
 /** What the operators' audit log is filtered by. `to` is exclusive. */
 export type AuditLogFilter = {
@@ -29,8 +29,18 @@ export type AuditLogRow = {
   details: Record<string, string | number | boolean | null> | null;
 };
 
-const actor = alias(users, "actor");
+/** The acting user, joined for their address. */
+export const actor = alias(users, "actor");
 const subject = alias(users, "subject");
+
+/** What every listing of audit events shows of an event. */
+export const eventColumns = {
+  id: auditEvents.id,
+  event: auditEvents.event,
+  outcome: auditEvents.outcome,
+  occurredAt: auditEvents.occurredAt,
+  ip: auditEvents.ip,
+};
 
 const userIdByEmail = (email: string) => sql`(select ${users.id} from ${users} where lower(${users.email}) = lower(${email}) limit 1)`;
 const positionOf = (id: number) => sql`(select ${auditEvents.occurredAt}, ${auditEvents.id} from ${auditEvents} where ${auditEvents.id} = ${id})`;
@@ -57,11 +67,7 @@ export async function listAuditLog(executor: Executor, filter: AuditLogFilter, p
   const newerFirst = position.after === undefined;
   const rows = await executor
     .select({
-      id: auditEvents.id,
-      event: auditEvents.event,
-      outcome: auditEvents.outcome,
-      occurredAt: auditEvents.occurredAt,
-      ip: auditEvents.ip,
+      ...eventColumns,
       userAgent: auditEvents.userAgent,
       actorId: auditEvents.actorId,
       actorEmail: actor.email,

@@ -1,6 +1,6 @@
-import { desc, eq, sql } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
-import { auditEvents } from "../schema";
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../client";
+import { auditEvents } from "../../schema";
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
@@ -21,14 +21,4 @@ export async function insertAuditEvents(executor: Executor, events: readonly New
       from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
         as x(event text, "actorId" uuid, "subjectId" uuid, outcome text, "occurredAt" timestamptz, ip text, "userAgent" text, details jsonb)`);
   }
-}
-
-export async function listAuditEventsForSubject(subjectId: string, limit: number) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.subjectId, subjectId))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(limit);
 }
