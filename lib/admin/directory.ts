@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listUserAuditEvents } from "@/db/queries/audit";
 import { listDirectory, type DirectoryCursor, type DirectorySort, type DirectoryStatusFilter } from "@/db/queries/directory/search";
 import { findDirectoryUser } from "@/db/queries/directory/user";
-import { userRole, type Role, type UserStatus } from "@/db/schema";
+import { userRole, userStatus, type Role, type UserStatus } from "@/db/schema";
 import { isLocked, MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { isUuid } from "@/lib/ids";
 
@@ -18,7 +18,7 @@ export const USER_AUDIT_EVENTS = 50;
 export const isUserId = isUuid;
 
 /** What a user's status reads as in the directory: "locked" wins over invited and active. */
-export type DisplayStatus = "invited" | "active" | "locked" | "disabled";
+export type DisplayStatus = DirectoryStatusFilter;
 
 export function displayStatus(user: { status: UserStatus; locked: boolean }): DisplayStatus {
   if (user.status === "disabled") return "disabled";
@@ -34,7 +34,7 @@ const directoryParams = z.object({
     .preprocess(one, z.string().max(200).optional())
     .catch(undefined)
     .transform((value) => (value ? normalizeText(value) : undefined) || undefined),
-  status: optional(z.enum(["invited", "active", "locked", "disabled"])),
+  status: optional(z.enum([...userStatus.enumValues, "locked"])),
   role: optional(z.enum(userRole.enumValues)),
   sort: z.preprocess(one, z.enum(["created", "name"])).catch("created"),
   after: optional(z.string().max(1024)),

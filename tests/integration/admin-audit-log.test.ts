@@ -1,4 +1,5 @@
 import { closeDb } from "@/db/client";
+import type { Role } from "@/db/schema";
 import { auditLogCsv, auditLogFilter, getAuditLogPage, parseAuditLogQuery, startOfDay, type AuditLogRow } from "@/lib/admin";
 import { recordAudit, recordAuditMany, type AuditRecord } from "@/lib/audit";
 import { parseCsv } from "@/lib/csv";
@@ -11,7 +12,7 @@ afterAll(() => closeDb());
 
 const TOKYO = "Asia/Tokyo";
 
-async function registered(role: "customer" | "operator" = "customer") {
+async function registered(role: Role = "customer") {
   const person = newPerson();
   const result = await registerUser({ ...person, role }, testContext());
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));

@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../client";
-import { users, type Role } from "../../schema";
+import { users, type Role, type UserStatus } from "../../schema";
 import { lockedAt } from "../lockout";
 import { escapeLike } from "../sql";
 
@@ -12,7 +12,8 @@ import { escapeLike } from "../sql";
  * page 1 costs.
  */
 
-export type DirectoryStatusFilter = "invited" | "active" | "locked" | "disabled";
+/** A status as the directory shows and filters it: "locked" is a lock state, not a stored status. */
+export type DirectoryStatusFilter = UserStatus | "locked";
 export type DirectorySort = "created" | "name";
 
 export type DirectoryCursor = { key: string; id: string };

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { promisify } from "node:util";
+import type { Role } from "@/db/schema";
 import { e2eSettings } from "./app-env";
 
 const run = promisify(execFile);
@@ -26,7 +27,7 @@ export function newCustomer(): Customer {
 }
 
 /** Registers a user the way an operator does, with the command-line tool against the running app's database. */
-export async function createUser(customer: Customer, role: "customer" | "operator" = "customer"): Promise<void> {
+export async function createUser(customer: Customer, role: Role = "customer"): Promise<void> {
   const args = ["node_modules/.bin/tsx", "scripts/user-create.ts", "--email", customer.email, "--name", customer.name, "--phone", customer.phone, "--company", customer.company, "--role", role];
   await run("node", args, { env: { ...process.env, ...appEnv } });
 }
@@ -69,7 +70,7 @@ export async function readAnswer(page: Page, pattern: readonly number[]): Promis
 }
 
 /** Onboards a new user (a customer unless told) through the browser and returns their details. */
-export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer(), role: "customer" | "operator" = "customer"): Promise<Customer> {
+export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer(), role: Role = "customer"): Promise<Customer> {
   await createUser(customer, role);
   await page.goto(await startingGuideLink(customer.email));
   await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
