@@ -10,9 +10,10 @@ export class DuplicateEmailError extends Error {
   }
 }
 
+// The driver's error, or drizzle's wrapper with the driver's error as its cause.
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e.code === "23505" || e.cause?.code === "23505";
 }
 
 /** Runs an insert into users, turning the unique-address violation into DuplicateEmailError. */
