@@ -1,6 +1,9 @@
 import { transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { voidOpenTokens } from "@/db/queries/onboarding";
+import { findUserById } from "@/db/queries/users";
+import { displayTimeZone } from "@/lib/i18n/config";
+import { isTimeZone } from "@/lib/i18n/time-zone";
 import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 
@@ -48,4 +51,10 @@ export async function enableUser(userId: string, actorId: string | null, context
     await recordAudit({ event: "user.enabled", actorId, subjectId: userId, outcome: "success", details: { to: status } }, context, tx);
     return { ok: true, status };
   });
+}
+
+/** The operator's own time zone for showing times (Asia/Tokyo unless they set another). */
+export async function operatorTimeZone(userId: string): Promise<string> {
+  const user = await findUserById(userId);
+  return user && isTimeZone(user.timeZone) ? user.timeZone : displayTimeZone;
 }

@@ -1,5 +1,6 @@
 import { closeDb } from "@/db/client";
-import { auditLogCsv, auditLogFilter, getAuditLogPage, parseAuditLogQuery, startOfDay, type AuditLogRow } from "@/lib/admin";
+import { auditLogCsv, auditLogFilter, getAuditLogPage, parseAuditLogQuery, type AuditLogRow } from "@/lib/admin";
+import { startOfDay } from "@/lib/i18n/time-zone";
 import { recordAudit, recordAuditMany, type AuditRecord } from "@/lib/audit";
 import { parseCsv } from "@/lib/csv";
 import { registerUser } from "@/lib/onboarding";
