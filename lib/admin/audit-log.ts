@@ -2,7 +2,7 @@ import { normalizeText } from "@/lib/identity";
 import { getDb } from "@/db/client";
 import { listAuditLog, type AuditLogFilter, type AuditLogRow } from "@/db/queries/audit-log";
 import { AUDIT_EVENT_NAMES, recordAudit } from "@/lib/audit";
-import { csvRow, CSV_BOM } from "@/lib/csv";
+import { csvRow, csvRows, CSV_BOM } from "./csv";
 import { nextDay, startOfDay } from "@/lib/i18n/time-zone";
 import type { RequestContext } from "@/lib/http/request-context";
 
@@ -99,21 +99,19 @@ export async function* auditLogCsv(filter: AuditLogFilter, timeZone: string): As
   while (written < AUDIT_EXPORT_MAX_ROWS) {
     const rows = await listAuditLog(db, filter, { before }, 1000);
     if (rows.length === 0) return;
-    yield rows
-      .map((row) =>
-        csvRow([
-          row.occurredAt.toISOString(),
-          localTime(row.occurredAt, timeZone),
-          row.event,
-          row.outcome,
-          row.actorEmail ?? row.actorId ?? "",
-          row.subjectEmail ?? row.subjectId ?? "",
-          row.ip,
-          row.userAgent,
-          row.details ? JSON.stringify(row.details) : "",
-        ]),
-      )
-      .join("");
+    yield csvRows(
+      rows.map((row) => [
+        row.occurredAt.toISOString(),
+        localTime(row.occurredAt, timeZone),
+        row.event,
+        row.outcome,
+        row.actorEmail ?? row.actorId ?? "",
+        row.subjectEmail ?? row.subjectId ?? "",
+        row.ip,
+        row.userAgent,
+        row.details ? JSON.stringify(row.details) : "",
+      ]),
+    );
     written += rows.length;
     before = rows.at(-1)!.id;
   }

@@ -4,7 +4,7 @@ import { findRegisteredEmails, insertTokensBulk, insertUsersBulk, type ImportedU
 import { env } from "@/env";
 import { recordAuditMany, type AuditRecord } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
-import { parseCsv } from "@/lib/csv";
+import { parseCsv } from "./csv";
 import { registrationSchema } from "@/lib/identity";
 import { queueEmails, scheduleMailDispatch, type QueueEmailInput } from "@/lib/mail";
 import type { RequestContext } from "@/lib/http/request-context";

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { countEventsPerPeriod, countUsersByStatus, type StatusCounts } from "@/db/queries/overview";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { csvRow, CSV_BOM } from "@/lib/csv";
+import { csvRow, CSV_BOM } from "./csv";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { getOutboxCounts, retryFailedEmails, scheduleMailDispatch } from "@/lib/mail";
 import type { RequestContext } from "@/lib/http/request-context";
