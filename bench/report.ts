@@ -1,7 +1,6 @@
 import type { LoadResult } from "./support/load";
-import { fmt, median, percentile } from "./support/stats";
+import { fmt, median, percentile, type ProviderStats } from "./support/stats";
 import type { PageWeight } from "./weight";
-import type { ProviderStats } from "./fake-resend";
 import type { ProfileSummary } from "./profile";
 
 /** What the import-and-drain task reports (bench/tasks/import-mail.ts). */

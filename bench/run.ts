@@ -23,7 +23,8 @@ import {
   type LoadResult,
 } from "./support/load";
 import { buildOnce, startServer, type RunningServer } from "./support/server";
-import { startBenchResend } from "./fake-resend";
+import { startFakeResend } from "../tests/support/fake-resend";
+import { deliveriesPerRecipient, providerStats } from "./support/stats";
 import { pageWeights } from "./weight";
 import { printReport, type MailRun, type Report } from "./report";
 import { summariseProfiles } from "./profile";
@@ -91,9 +92,9 @@ async function main(): Promise<number> {
     ? buildOnce(quick || args["no-build"])
     : "skipped";
   const databaseUrl = await createDatabase(serverUrl, args.database);
-  const resend = await startBenchResend({
+  const resend = await startFakeResend({
     port: Number(args["resend-port"]),
-    perSecond: plan.mailLimitPerSecond,
+    rateLimit: { perSecond: plan.mailLimitPerSecond },
   });
   const secrets = {
     AUTH_SECRET: randomBytes(33).toString("base64"),
@@ -199,9 +200,9 @@ async function main(): Promise<number> {
           { ...common, ...resendEnv, NODE_ENV: "production" },
         )
       : undefined;
-    const importRecipients = [...resend.deliveries].filter(([to]) =>
-      to.startsWith("bench-import-"),
-    );
+    const importRecipients = [
+      ...deliveriesPerRecipient(resend.deliveries()),
+    ].filter(([to]) => to.startsWith("bench-import-"));
     const search = !sections.has("search")
       ? undefined
       : await runTask<{
@@ -242,7 +243,7 @@ async function main(): Promise<number> {
         delivered: importRecipients.length,
         duplicates: importRecipients.filter(([, n]) => n > 1).length,
         deliveries: importRecipients.reduce((sum, [, n]) => sum + n, 0),
-        providerStats: { ...resend.stats },
+        providerStats: providerStats(resend.requests()),
       },
       search,
       weights,

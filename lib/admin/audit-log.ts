@@ -1,10 +1,9 @@
 import { normalizeText } from "@/lib/identity";
 import { getDb } from "@/db/client";
 import { listAuditLog, type AuditLogFilter, type AuditLogRow } from "@/db/queries/audit";
-import { findUserById } from "@/db/queries/users";
 import { AUDIT_EVENT_NAMES, recordAudit } from "@/lib/audit";
-import { csvRow, CSV_BOM } from "@/lib/csv";
-import { displayTimeZone } from "@/lib/i18n/config";
+import { csvRow, csvRows, CSV_BOM } from "./csv";
+import { nextDay, startOfDay } from "@/lib/i18n/time-zone";
 import type { RequestContext } from "@/lib/http/request-context";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -29,58 +28,6 @@ function validDate(text: string): boolean {
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant a calendar day (YYYY-MM-DD) starts in the time zone. */
-export function startOfDay(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const midnightUtc = Date.UTC(y, m - 1, d);
-  let instant = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
-  // Once more, in case the offset differs on the day itself (daylight saving).
-  instant = midnightUtc - zoneOffsetMs(instant, timeZone);
-  return new Date(instant);
-}
-
-/** The calendar day (YYYY-MM-DD) an instant falls on in the time zone. */
-export function dayOf(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
-/** The day after a calendar day. */
-export function nextDay(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The operator's own time zone for showing times (Asia/Tokyo unless they set another). */
-export async function operatorTimeZone(userId: string): Promise<string> {
-  const user = await findUserById(await getDb(), userId);
-  return user && isTimeZone(user.timeZone) ? user.timeZone : displayTimeZone;
 }
 
 /** Reads the audit log's GET parameters; wrong values are reported and left out of the filter. */
@@ -152,21 +99,19 @@ export async function* auditLogCsv(filter: AuditLogFilter, timeZone: string): As
   while (written < AUDIT_EXPORT_MAX_ROWS) {
     const rows = await listAuditLog(db, filter, { before }, 1000);
     if (rows.length === 0) return;
-    yield rows
-      .map((row) =>
-        csvRow([
-          row.occurredAt.toISOString(),
-          localTime(row.occurredAt, timeZone),
-          row.event,
-          row.outcome,
-          row.actorEmail ?? row.actorId ?? "",
-          row.subjectEmail ?? row.subjectId ?? "",
-          row.ip,
-          row.userAgent,
-          row.details ? JSON.stringify(row.details) : "",
-        ]),
-      )
-      .join("");
+    yield csvRows(
+      rows.map((row) => [
+        row.occurredAt.toISOString(),
+        localTime(row.occurredAt, timeZone),
+        row.event,
+        row.outcome,
+        row.actorEmail ?? row.actorId ?? "",
+        row.subjectEmail ?? row.subjectId ?? "",
+        row.ip,
+        row.userAgent,
+        row.details ? JSON.stringify(row.details) : "",
+      ]),
+    );
     written += rows.length;
     before = rows.at(-1)!.id;
   }
@@ -178,19 +123,4 @@ export async function recordAuditExport(actorId: string, filter: AuditLogFilter,
     { event: "audit.exported", actorId, outcome: "success", details: { event: filter.event ?? null, byActor: Boolean(filter.actorEmail), bySubject: Boolean(filter.subjectEmail) } },
     context,
   );
-}
-
-/** A ReadableStream of text chunks for a Response body. */
-export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
 }

@@ -5,7 +5,7 @@ import { DuplicateEmailError } from "@/db/queries/users";
 import { env } from "@/env";
 import { recordAuditMany, type AuditRecord } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
-import { parseCsv } from "@/lib/csv";
+import { parseCsv } from "./csv";
 import { registrationSchema } from "@/lib/identity";
 import { queueEmails, scheduleMailDispatch, type QueueEmailInput } from "@/lib/mail";
 import type { RequestContext } from "@/lib/http/request-context";

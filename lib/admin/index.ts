@@ -1,4 +1,4 @@
-export { disableUser, enableUser, type StatusChangeResult, type UserStatus } from "./users";
+export { disableUser, enableUser, operatorTimeZone, type StatusChangeResult, type UserStatus } from "./users";
 export { publishTerms, termsOverview, termsSchema, type PublishTermsResult, type TermsFieldErrors, type TermsInput, type TermsVersionSummary } from "./terms";
 export {
   decodeCursor,
@@ -33,11 +33,8 @@ export {
   auditLogCsv,
   auditLogFilter,
   getAuditLogPage,
-  operatorTimeZone,
   parseAuditLogQuery,
   recordAuditExport,
-  startOfDay,
-  textStream,
   type AuditLogErrors,
   type AuditLogField,
   type AuditLogPage,

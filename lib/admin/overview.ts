@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { getOutboxCounts, retryFailedEmails, scheduleMailDispatch } from "@/lib/mail";
 import type { RequestContext } from "@/lib/http/request-context";
-import { dayOf, nextDay, startOfDay } from "./audit-log";
+import { dayOf, nextDay, startOfDay } from "@/lib/i18n/time-zone";
 
 export const OVERVIEW_DAYS = 14;
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listUsersForExport } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
-import { csvRow, CSV_BOM } from "@/lib/csv";
+import { csvRow, CSV_BOM } from "./csv";
 import type { RequestContext } from "@/lib/http/request-context";
 
 export const USER_EXPORT_COLUMNS = ["email", "name", "phone", "company", "role", "status", "locale", "created_at", "last_sign_in_at"] as const;

@@ -1,7 +1,10 @@
-import { transaction } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { voidOpenTokens } from "@/db/queries/onboarding";
 import type { UserStatus } from "@/db/schema";
+import { findUserById } from "@/db/queries/users";
+import { displayTimeZone } from "@/lib/i18n/config";
+import { isTimeZone } from "@/lib/i18n/time-zone";
 import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 
@@ -49,4 +52,10 @@ export async function enableUser(userId: string, actorId: string | null, context
     await recordAudit({ event: "user.enabled", actorId, subjectId: userId, outcome: "success", details: { to: status } }, context, tx);
     return { ok: true, status };
   });
+}
+
+/** The operator's own time zone for showing times (Asia/Tokyo unless they set another). */
+export async function operatorTimeZone(userId: string): Promise<string> {
+  const user = await findUserById(await getDb(), userId);
+  return user && isTimeZone(user.timeZone) ? user.timeZone : displayTimeZone;
 }

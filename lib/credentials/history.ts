@@ -1,8 +1,7 @@
 import bcrypt from "bcryptjs";
 import { getDb } from "@/db/client";
 import { findHistoryNotSealedWith, recentPatternHashes, replaceHistoryHash } from "@/db/queries/credentials";
-import { openJson, sealJson, type Keyring } from "@/lib/crypto";
-import { keyring as configuredKeyring } from "@/lib/keys";
+import { configuredKeyring, openJson, sealJson, type Keyring } from "@/lib/crypto";
 import { patternFingerprint } from "@/lib/matrix";
 
 /**
@@ -21,7 +20,7 @@ const historyContext = (userId: string) => `pattern-history:${userId}`;
 const isPlainBcrypt = (stored: string) => stored.startsWith("$2");
 
 /** What pattern_history stores for a new pattern (slow: one bcrypt round). */
-export async function historyHash(userId: string, pattern: readonly number[], keyring: Keyring = configuredKeyring): Promise<string> {
+export async function historyHash(userId: string, pattern: readonly number[], keyring: Keyring = configuredKeyring()): Promise<string> {
   const hash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
   return sealJson(hash, historyContext(userId), keyring.current);
 }
@@ -39,7 +38,7 @@ function openHistoryHash(stored: string, userId: string, keyring: Keyring): stri
  * True when the pattern is one of the user's last `depth` patterns. A hash that no configured
  * key opens cannot be compared and is passed over: this is a reuse rule, not a sign-in check.
  */
-export async function isRecentPattern(userId: string, pattern: readonly number[], depth: number, keyring: Keyring = configuredKeyring): Promise<boolean> {
+export async function isRecentPattern(userId: string, pattern: readonly number[], depth: number, keyring: Keyring = configuredKeyring()): Promise<boolean> {
   const fingerprint = patternFingerprint(pattern);
   for (const stored of await recentPatternHashes(await getDb(), userId, depth)) {
     const hash = openHistoryHash(stored, userId, keyring);
@@ -55,7 +54,7 @@ export type HistoryResealResult = { resealed: number; unreadable: number };
  * hashes sealed under a previous key. Idempotent and safe beside the running app (a row that
  * changed meanwhile is left to its new value); a row no configured key opens is counted.
  */
-export async function resealPatternHistory(keyring: Keyring = configuredKeyring): Promise<HistoryResealResult> {
+export async function resealPatternHistory(keyring: Keyring = configuredKeyring()): Promise<HistoryResealResult> {
   const result: HistoryResealResult = { resealed: 0, unreadable: 0 };
   const skipped: number[] = [];
   const db = await getDb();

@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
 import { findCredentialsSealedWithOtherKeys, replaceSealedPattern } from "@/db/queries/credentials";
-import { openPattern, sealPattern, type Keyring } from "@/lib/crypto";
-import { keyring as configuredKeyring } from "@/lib/keys";
+import { configuredKeyring, openPattern, sealPattern, type Keyring } from "@/lib/crypto";
 
 const BATCH = 500;
 
@@ -12,7 +11,7 @@ export type ResealResult = { resealed: number; unreadable: number };
  * key, so the previous key can be removed from PATTERN_KEYS_PREVIOUS. A credential that changed
  * meanwhile is left to its new value; one that no configured key opens is counted, not touched.
  */
-export async function resealCredentials(keyring: Keyring = configuredKeyring): Promise<ResealResult> {
+export async function resealCredentials(keyring: Keyring = configuredKeyring()): Promise<ResealResult> {
   const result: ResealResult = { resealed: 0, unreadable: 0 };
   const skipped = new Set<string>();
   const db = await getDb();

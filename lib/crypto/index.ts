@@ -16,4 +16,5 @@ export {
   sealPattern,
   type SealErrorCode,
 } from "./seal";
+export { configuredKeyring } from "./configured";
 export { generateToken, hashToken, safeEqual } from "./tokens";

@@ -5,8 +5,7 @@ import type { Role } from "@/db/schema";
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/platform/clock";
-import { sealPattern } from "@/lib/crypto";
-import { keyring } from "@/lib/keys";
+import { configuredKeyring, sealPattern } from "@/lib/crypto";
 import { checkStrength, DEFAULT_GRID, validatePattern } from "@/lib/matrix";
 import { historyHash } from "@/lib/credentials/history";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -64,9 +63,9 @@ async function seedAccount(account: DemoAccount, context: RequestContext): Promi
     await transaction(async (tx) => {
       const { email, name, phone, company, role } = account;
       const user = await insertUser(tx, { email, name, phone, company, role, status: "active", createdAt: context.now, updatedAt: context.now });
-      const sealedPattern = sealPattern(pattern, user.id, keyring.current);
+      const sealedPattern = sealPattern(pattern, user.id, configuredKeyring().current);
       const patternHash = await historyHash(user.id, pattern);
-      await storeCredential(tx, { userId: user.id, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
+      await storeCredential(tx, { userId: user.id, sealedPattern, keyId: configuredKeyring().current.id, length: pattern.length, patternHash, now: context.now });
       await recordAudit({ event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
     });
     return true;

@@ -6,8 +6,7 @@ import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-s
 import type { ChallengePurpose, Role } from "@/db/schema";
 import { afterResponse } from "@/lib/http/after-response";
 import { recordAudit } from "@/lib/audit";
-import { generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
-import { keyring } from "@/lib/keys";
+import { configuredKeyring, generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
 import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
@@ -45,7 +44,7 @@ type FailureReason =
 // Decoy paths open and compare this throwaway pattern, so they cost what a real check costs.
 const DECOY_USER_ID = randomUUID();
 const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % cellCount(DEFAULT_GRID));
-const DECOY_SEALED = sealPattern(DECOY_PATTERN, DECOY_USER_ID, keyring.current);
+const DECOY_SEALED = sealPattern(DECOY_PATTERN, DECOY_USER_ID, configuredKeyring().current);
 const DECOY_DIGITS = generateChallengeDigits(DEFAULT_GRID, randomBytes);
 
 /** Longer input is not a code; it is refused before any normalisation work. */
@@ -57,7 +56,7 @@ function typedCode(answer: unknown): string | null {
 }
 
 function matches(sealed: string, userId: string, digits: string, typed: string): boolean {
-  return answersMatch(expectedAnswer(digits, openPattern(sealed, userId, keyring.all)), typed);
+  return answersMatch(expectedAnswer(digits, openPattern(sealed, userId, configuredKeyring().all)), typed);
 }
 
 const FAILED: AnswerResult = Object.freeze({ ok: false });

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listDevMailbox } from "@/db/queries/outbox";
+import { listDevMailbox } from "@/db/queries/dev-mailbox";
 
 export type CapturedEmail = { id: string; to: string; subject: string; html: string; text: string; createdAt: Date };
 

@@ -5,6 +5,8 @@
  * deduplicated against the request it repeats.
  */
 
+/** Every Idempotency-Key we send starts with this, followed by a SHA-256 of outbox ids. */
+export const IDEMPOTENCY_KEY_PREFIX = "matrix-portal-mail/";
 export const MAX_ATTEMPTS = 8;
 export const BASE_DELAY_MS = 30_000;
 export const MAX_DELAY_MS = 60 * 60_000;

@@ -1,6 +1,6 @@
 import { afterResponse } from "@/lib/http/after-response";
 import { describeError, mailLog } from "./log";
-import { dispatchPendingEmails } from "./outbox";
+import { dispatchPendingEmails } from "./dispatch";
 
 async function dispatchQuietly(): Promise<void> {
   try {

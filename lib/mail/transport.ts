@@ -1,5 +1,5 @@
 import { Resend } from "resend";
-import { insertDevMailboxEmail } from "@/db/queries/outbox";
+import { insertDevMailboxEmail } from "@/db/queries/dev-mailbox";
 import { getDb } from "@/db/client";
 import { parseRetryAfter } from "./retry-policy";
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { runPurgeLoop } from "@/lib/maintenance/schedule";
 import { describeError, mailLog } from "./log";
-import { dispatchPendingEmails, type DispatchOptions } from "./outbox";
+import { dispatchPendingEmails, type DispatchOptions } from "./dispatch";
 
 export type MailWorkerOptions = {
   /** Aborting stops the loop after the pass in progress. */

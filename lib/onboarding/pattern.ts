@@ -3,8 +3,7 @@ import { storeCredential } from "@/db/queries/credentials";
 import { consumeOnboarding, findOpenOnboardingSession, storeDraft, voidOpenTokens } from "@/db/queries/onboarding";
 import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
-import { hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
-import { keyring } from "@/lib/keys";
+import { configuredKeyring, hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
 import {
   checkStrength,
@@ -30,7 +29,7 @@ export async function loadOnboarding(sessionId: string, now: Date) {
   const idHash = hashToken(sessionId);
   const session = await findOpenOnboardingSession(await getDb(), idHash, now);
   if (!session) return undefined;
-  const draft = session.sealedDraft ? (openJson(session.sealedDraft, draftContext(idHash), keyring.all) as number[]) : null;
+  const draft = session.sealedDraft ? (openJson(session.sealedDraft, draftContext(idHash), configuredKeyring().all) as number[]) : null;
   return { userId: session.userId, purpose: session.purpose, draft };
 }
 
@@ -45,7 +44,7 @@ export async function saveDraft(sessionId: string, input: unknown, now: Date): P
   const strong = checkStrength(DEFAULT_GRID, valid.pattern);
   if (!strong.ok) return { ok: false, reason: strong.reason };
   if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH)) return { ok: false, reason: { code: "reused" } };
-  const stored = await storeDraft(db, idHash, sealJson(valid.pattern, draftContext(idHash), keyring.current), now);
+  const stored = await storeDraft(db, idHash, sealJson(valid.pattern, draftContext(idHash), configuredKeyring().current), now);
   return stored ? { ok: true } : { ok: false, error: "session-expired" };
 }
 
@@ -64,13 +63,13 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
   const confirmed = await transaction(async (tx) => {
     const consumed = await consumeOnboarding(tx, idHash, context.now);
     if (!consumed) return false;
-    const consumedDraft = openJson(consumed.sealedDraft, draftContext(idHash), keyring.all) as number[];
+    const consumedDraft = openJson(consumed.sealedDraft, draftContext(idHash), configuredKeyring().all) as number[];
     // Another tab changed the draft after this one read it: store only what was reviewed.
     if (patternFingerprint(consumedDraft) !== patternFingerprint(pattern)) tx.rollback();
     // Hashed only by the one confirm that won the consume: losers cost no bcrypt round.
     const patternHash = await historyHash(userId, pattern);
-    const sealedPattern = sealPattern(pattern, userId, keyring.current);
-    await storeCredential(tx, { userId, sealedPattern, keyId: keyring.current.id, length: pattern.length, patternHash, now: context.now });
+    const sealedPattern = sealPattern(pattern, userId, configuredKeyring().current);
+    await storeCredential(tx, { userId, sealedPattern, keyId: configuredKeyring().current.id, length: pattern.length, patternHash, now: context.now });
     // A self-service resend during this onboarding left a newer link open: the pattern is set, so it ends here.
     await voidOpenTokens(tx, userId, context.now);
     await activateUser(tx, userId, context.now);

@@ -1,8 +1,9 @@
 import { closeDb } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { auditLogCsv, auditLogFilter, getAuditLogPage, parseAuditLogQuery, startOfDay, type AuditLogRow } from "@/lib/admin";
+import { auditLogCsv, auditLogFilter, getAuditLogPage, parseAuditLogQuery, type AuditLogRow } from "@/lib/admin";
+import { startOfDay } from "@/lib/i18n/time-zone";
 import { recordAudit, recordAuditMany, type AuditRecord } from "@/lib/audit";
-import { parseCsv } from "@/lib/csv";
+import { parseCsv } from "@/lib/admin/csv";
 import { registerUser } from "@/lib/onboarding";
 import { newPerson, testContext } from "../support/people";
 

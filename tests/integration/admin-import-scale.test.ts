@@ -3,7 +3,7 @@ import { count, inArray, like, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { auditEvents, emailOutbox, onboardingTokens, users } from "@/db/schema";
 import { importUsers, IMPORT_LIMITS } from "@/lib/admin";
-import { csvRow } from "@/lib/csv";
+import { csvRow } from "@/lib/admin/csv";
 import { scheduleMailDispatch } from "@/lib/mail/schedule";
 import { testContext } from "../support/people";
 

@@ -3,7 +3,7 @@ import { closeDb, getDb } from "@/db/client";
 import { auditEvents, emailOutbox, onboardingTokens, users } from "@/db/schema";
 import { importUsers, readImportFile } from "@/lib/admin";
 import { registerUser } from "@/lib/onboarding";
-import { csvRow } from "@/lib/csv";
+import { csvRow } from "@/lib/admin/csv";
 import { newPerson, testContext } from "../support/people";
 
 // Keep queued emails queued (sending wipes their sealed props, which a test opens).

@@ -3,14 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { env } from "@/env";
-import {
-  createCaptureTransport,
-  dispatchPendingEmails,
-  getOutboxCounts,
-  listCapturedEmails,
-  queueEmail,
-  scheduleMailDispatch,
-} from "@/lib/mail";
+import { dispatchPendingEmails, getOutboxCounts, listCapturedEmails, queueEmail, scheduleMailDispatch } from "@/lib/mail";
+import { createCaptureTransport } from "@/lib/mail/transport";
 
 /**
  * The development transport: emails are rendered and captured in the dev mailbox. Rows are

@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { MAX_ATTEMPTS, createResendTransport, dispatchPendingEmails, queueEmail, retryFailedEmails, type MailTransport } from "@/lib/mail";
+import { dispatchPendingEmails, queueEmail, retryFailedEmails } from "@/lib/mail";
+import { MAX_ATTEMPTS } from "@/lib/mail/retry-policy";
+import { createResendTransport, type MailTransport } from "@/lib/mail/transport";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 
 /**

@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { matrixCredentials } from "@/db/schema";
-import { openPattern, parseKeyring } from "@/lib/crypto";
+import { configuredKeyring, openPattern, parseKeyring } from "@/lib/crypto";
 import { resealCredentials } from "@/lib/credentials/rotation";
-import { keyring as oldKeyring } from "@/lib/keys";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
 
 afterAll(() => closeDb());
+
+const oldKeyring = configuredKeyring();
 
 test("after a rotation every matrix password is sealed under the new key and opens without the old one", async () => {
   const { userId, pattern, person } = await onboardedUser();

@@ -3,8 +3,7 @@ import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { patternHistory } from "@/db/schema";
-import { parseKeyring } from "@/lib/crypto";
-import { keyring as configuredKeyring } from "@/lib/keys";
+import { configuredKeyring, parseKeyring } from "@/lib/crypto";
 import { patternFingerprint } from "@/lib/matrix";
 import { saveDraft, startPatternChange } from "@/lib/onboarding";
 import { isRecentPattern, resealPatternHistory } from "@/lib/credentials/history";
@@ -37,7 +36,7 @@ test("a plain bcrypt history row from an older version is sealed at start-up and
   const first = await resealPatternHistory();
   expect(first.resealed).toBeGreaterThanOrEqual(1);
   const [converted] = await storedHashes(userId);
-  expect(converted).toMatch(new RegExp(`^v1\\.${configuredKeyring.current.id}\\.`));
+  expect(converted).toMatch(new RegExp(`^v1\\.${configuredKeyring().current.id}\\.`));
   expect(converted).not.toContain(legacy);
   expect(await reuseRefused(userId)).toBe(true);
   // Idempotent: a second run leaves the converted row as it is.
@@ -49,7 +48,7 @@ test("a history hash sealed under a previous key still refuses reuse, and keys:r
   const { userId } = await onboardedUser();
   const [before] = await storedHashes(userId);
   const newKey = randomBytes(32);
-  const rotated = parseKeyring("k8", base64(newKey), `${configuredKeyring.current.id}:${base64(configuredKeyring.current.key)}`);
+  const rotated = parseKeyring("k8", base64(newKey), `${configuredKeyring().current.id}:${base64(configuredKeyring().current.key)}`);
   const newKeyAlone = parseKeyring("k8", base64(newKey), undefined);
 
   expect(await isRecentPattern(userId, STRONG_PATTERN, 3, rotated)).toBe(true);

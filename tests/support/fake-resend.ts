@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 
 /**
- * A fake Resend API over real HTTP, for tests: `POST /emails` and `POST /emails/batch` as the
+ * The one fake Resend API over real HTTP, for jest, Playwright and the bench: `POST /emails` and `POST /emails/batch` as the
  * resend SDK calls them, Idempotency-Key semantics like the real service (same key and
  * payload -> the stored response again and no second delivery; same key, other payload ->
  * 409 invalid_idempotent_request; same key while the first is in flight -> 409
@@ -49,6 +49,8 @@ export type RequestRecord = {
   /** HTTP status answered, "hang" or "drop". */
   outcome: number | "hang" | "drop";
   replayed: boolean;
+  /** When it arrived, in milliseconds on the rate limit's clock. */
+  at: number;
 };
 
 export type FakeResendOptions = {
@@ -179,7 +181,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const handleSend = async (req: IncomingMessage, res: ServerResponse, path: "/emails" | "/emails/batch") => {
     const key = req.headers["idempotency-key"];
     const idempotencyKey = typeof key === "string" ? key : null;
-    const record: RequestRecord = { path, idempotencyKey, emails: 0, outcome: 200, replayed: false };
+    const record: RequestRecord = { path, idempotencyKey, emails: 0, outcome: 200, replayed: false, at: (options.clock ?? Date.now)() };
     requests.push(record);
     const raw = await readBody(req);
 

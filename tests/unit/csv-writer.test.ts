@@ -1,4 +1,4 @@
-import { csvCell, csvRow, parseCsv, writeCsv } from "@/lib/csv";
+import { CSV_BOM, csvCell, csvRow, parseCsv } from "@/lib/admin/csv";
 
 /** What a spreadsheet that splits on ";" or "," but honours quotes makes of one record. */
 function cellsAsSeparatedBy(line: string, separator: string): string[] {
@@ -50,10 +50,10 @@ describe("CSV writer", () => {
 
   test("the reader reads back what the writer wrote, defused cells with their leading quote", () => {
     const rows = [["email", "name", "note"], ["a@example.com", 'He said "yes", then left', "line 1\nline 2"], ["", "鈴木", ","], ["=1+1", "-", "@x"]];
-    expect(parseCsv(writeCsv(rows))).toEqual({ ok: true, records: [...rows.slice(0, 3), ["'=1+1", "'-", "'@x"]] });
+    expect(parseCsv(CSV_BOM + rows.map(csvRow).join(""))).toEqual({ ok: true, records: [...rows.slice(0, 3), ["'=1+1", "'-", "'@x"]] });
   });
 
   test("a document starts with a UTF-8 byte order mark", () => {
-    expect(writeCsv([["a"]])).toBe('\uFEFF"a"\r\n');
+    expect(CSV_BOM + csvRow(["a"])).toBe('\uFEFF"a"\r\n');
   });
 });

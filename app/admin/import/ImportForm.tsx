@@ -7,7 +7,7 @@ import { useFormStatus } from "react-dom";
 import { FieldError } from "@/app/components/FieldError";
 import { FormMessage } from "@/app/components/FormMessage";
 import { buttonClass, describedBy, hintClass, labelClass, linkClass } from "@/app/components/styles";
-import { parseCsv } from "@/lib/csv";
+import { parseCsv } from "@/lib/admin/csv";
 import { importUsersAction, type ImportFormState } from "./actions";
 
 /** The submit button and, while the server works, what it is doing (announced politely). */

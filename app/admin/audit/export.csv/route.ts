@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { auditLogCsv, auditLogFilter, operatorTimeZone, parseAuditLogQuery, recordAuditExport, textStream } from "@/lib/admin";
+import { auditLogCsv, auditLogFilter, operatorTimeZone, parseAuditLogQuery, recordAuditExport } from "@/lib/admin";
+import { textStream } from "@/lib/http/text-stream";
 import { now } from "@/lib/platform/clock";
 import { requestContext } from "@/lib/http/request-context";
 import { requireOperator } from "@/lib/sessions";

@@ -1,4 +1,5 @@
-import { recordUsersExport, textStream, usersCsv } from "@/lib/admin";
+import { recordUsersExport, usersCsv } from "@/lib/admin";
+import { textStream } from "@/lib/http/text-stream";
 import { now } from "@/lib/platform/clock";
 import { requestContext } from "@/lib/http/request-context";
 import { requireOperator } from "@/lib/sessions";
