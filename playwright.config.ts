@@ -3,9 +3,16 @@ import { existsSync } from "node:fs";
 import { e2eSettings } from "./tests/e2e/support/app-env";
 
 const { baseURL, resendURL, appEnv, port, resendPort, serverLog } = e2eSettings();
+/**
+ * Specs whose subject does not depend on the database: every page's markup (axe, reflow), the
+ * forms' field names, and where a return path may lead. CI runs the suite once per database and
+ * these on PostgreSQL only: E2E_DATABASE_SPECIFIC_ONLY=1 leaves them out of the PGlite run.
+ */
+const DATABASE_INDEPENDENT = ["**/e2e/people-pages.spec.ts", "**/e2e/field-names.spec.ts", "**/security/redirect.spec.ts"];
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
+  testIgnore: process.env.E2E_DATABASE_SPECIFIC_ONLY === "1" ? DATABASE_INDEPENDENT : [],
   fullyParallel: false,
   workers: 1,
   retries: 0,
