@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { e2eSettings } from "./tests/e2e/support/app-env";
 
-const { baseURL, resendURL, appEnv, port, resendPort, serverLog } = e2eSettings();
+const { baseURL, resendURL, appEnv, port, resendPort, serverLog, results } = e2eSettings();
 /**
  * Specs whose subject does not depend on the database: every page's markup (axe, reflow), the
  * forms' field names, and where a return path may lead. CI runs the suite once per database and
@@ -18,7 +18,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  outputDir: results,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: `${results}/e2e.json` }]] : "list",
   use: {
     baseURL,
     trace: "retain-on-failure",
