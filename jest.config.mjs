@@ -26,6 +26,7 @@ export default async function config() {
       await project("security", "node", { slowTestThreshold: 15 }),
       await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"] }),
     ],
+    globalSetup: "<rootDir>/tests/setup/worker-databases.mjs",
     // A busy 2-core CI machine runs database suites slowly; 5 s is too tight for them.
     testTimeout: 30_000,
     collectCoverageFrom: ["lib/matrix/**/*.ts"],

@@ -14,6 +14,8 @@ export function e2eSettings() {
   e2e.E2E_PATTERN_KEY ??= randomBytes(32).toString("base64");
   e2e.E2E_CLOCK_FILE ??= `${e2e.E2E_PGLITE_DIR}-clock`;
   e2e.E2E_SERVER_LOG ??= `${e2e.E2E_PGLITE_DIR}-server.log`;
+  // Playwright empties its results folder as it starts: two runs side by side need one each.
+  e2e.E2E_RESULTS ??= "test-results";
   const baseURL = `http://localhost:${e2e.E2E_PORT}`;
   const resendURL = `http://127.0.0.1:${e2e.E2E_RESEND_PORT}`;
   const appEnv: Record<string, string> = {
@@ -30,5 +32,5 @@ export function e2eSettings() {
     TEST_CLOCK_FILE: e2e.E2E_CLOCK_FILE,
     ...(e2e.DATABASE_URL ? { DATABASE_URL: e2e.DATABASE_URL } : { PGLITE_DIR: e2e.E2E_PGLITE_DIR }),
   };
-  return { baseURL, resendURL, appEnv, port: e2e.E2E_PORT, resendPort: e2e.E2E_RESEND_PORT, clockFile: e2e.E2E_CLOCK_FILE, serverLog: e2e.E2E_SERVER_LOG };
+  return { baseURL, resendURL, appEnv, port: e2e.E2E_PORT, resendPort: e2e.E2E_RESEND_PORT, clockFile: e2e.E2E_CLOCK_FILE, serverLog: e2e.E2E_SERVER_LOG, results: e2e.E2E_RESULTS };
 }
