@@ -9,7 +9,7 @@ import {
   type DirectoryStatusFilter,
 } from "@/db/queries/directory";
 import { isLocked, MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/db/ids";
 
 export type { DirectorySort, DirectoryStatusFilter } from "@/db/queries/directory";
 

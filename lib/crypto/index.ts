@@ -16,4 +16,4 @@ export {
   sealPattern,
   type SealErrorCode,
 } from "./seal";
-export { generateToken, hashToken, safeEqual } from "./tokens";
+export { generateToken, hashToken, isToken } from "./tokens";

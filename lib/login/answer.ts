@@ -5,15 +5,15 @@ import { consumeChallenge, findSignInAccount, type ChallengePurpose } from "@/db
 import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-sessions";
 import { afterResponse } from "@/lib/http/after-response";
 import { recordAudit } from "@/lib/audit";
-import { generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
+import { generateToken, hashToken, isToken, openPattern, sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
 import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
 import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
-import { inLastingLock, isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
+import { inLastingLock, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
 export type SignedInUser = {
@@ -103,7 +103,7 @@ async function checkAnswer(challengeId: string, answer: string, context: Request
   const { now } = context;
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
   const [challenge, withinLimit] = await Promise.all([
-    consumeChallenge(hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose),
+    consumeChallenge(hashToken(isToken(challengeId) ? challengeId : ""), now, purpose),
     consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now),
   ]);
   const account = await findSignInAccount(challenge?.userId ?? NO_USER_ID);

@@ -1,3 +1,4 @@
+import { TransactionRollbackError } from "drizzle-orm";
 import { transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
 import { consumeOnboarding, findOpenOnboardingSession, storeDraft, voidOpenTokens } from "@/db/queries/onboarding";
@@ -85,7 +86,7 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     await recordAudit({ event: "onboarding.pattern_set", subjectId: userId, outcome: "success", details: { purpose: consumed.purpose, length: pattern.length } }, context, tx);
     return true;
   }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === "TransactionRollbackError") return false;
+    if (error instanceof TransactionRollbackError) return false;
     throw error;
   });
   if (!confirmed) return { ok: false, error: "session-expired" };
