@@ -9,7 +9,6 @@ export {
 } from "./keyring";
 export {
   SealError,
-  needsResealing,
   openJson,
   openPattern,
   sealJson,
