@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken, isToken, openPattern, sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
+import { answersMatch, CELL_COUNT, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -43,9 +43,9 @@ type FailureReason =
 
 // Decoy paths open and compare this throwaway pattern, so they cost what a real check costs.
 const DECOY_USER_ID = randomUUID();
-const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % cellCount(DEFAULT_GRID));
+const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % CELL_COUNT);
 const DECOY_SEALED = sealPattern(DECOY_PATTERN, DECOY_USER_ID, keyring.current);
-const DECOY_DIGITS = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+const DECOY_DIGITS = generateChallengeDigits(randomBytes);
 
 /** Longer input is not a code; it is refused before any normalisation work. */
 const MAX_ANSWER_INPUT = 256;

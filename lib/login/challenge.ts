@@ -11,7 +11,7 @@ import {
 import { recordAudit } from "@/lib/audit";
 import { normalizeText } from "@/lib/identity";
 import { generateToken, hashToken, isToken } from "@/lib/crypto";
-import { DEFAULT_GRID, generateChallengeDigits } from "@/lib/matrix";
+import { generateChallengeDigits } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import type { RequestContext } from "@/lib/http/request-context";
 import { CHALLENGE_MINUTES } from "./policy";
@@ -43,7 +43,7 @@ export async function issueChallenge(
   const bound = withinLimit && account !== undefined && account.status === "active" && account.hasCredential;
 
   const challengeId = generateToken();
-  const digits = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+  const digits = generateChallengeDigits(randomBytes);
   const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
   const challenge = { idHash: hashToken(challengeId), userId: bound ? account.id : null, digits, ip: context.ip, createdAt: context.now, expiresAt };
   // Replacing a pending challenge is two statements and needs a transaction; a first one is one
@@ -76,7 +76,7 @@ export async function issueReauthChallenge(userId: string, context: RequestConte
       idHash: hashToken(challengeId),
       userId,
       purpose: "reauthenticate",
-      digits: generateChallengeDigits(DEFAULT_GRID, randomBytes),
+      digits: generateChallengeDigits(randomBytes),
       ip: context.ip,
       createdAt: context.now,
       expiresAt: new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000),

@@ -7,14 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
 import { keyring } from "@/lib/keys";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import {
-  checkStrength,
-  DEFAULT_GRID,
-  patternFingerprint,
-  validatePattern,
-  type PatternRefusal,
-  type StrengthRefusal,
-} from "@/lib/matrix";
+import { checkStrength, patternFingerprint, validatePattern, type PatternRefusal, type StrengthRefusal } from "@/lib/matrix";
 import { historyHash, isRecentPattern } from "@/lib/credentials/history";
 import type { RequestContext } from "@/lib/http/request-context";
 
@@ -40,9 +33,9 @@ export async function saveDraft(sessionId: string, input: unknown, now: Date): P
   const idHash = hashToken(sessionId);
   const session = await findOpenOnboardingSession(idHash, now);
   if (!session) return { ok: false, error: "session-expired" };
-  const valid = validatePattern(DEFAULT_GRID, input);
+  const valid = validatePattern(input);
   if (!valid.ok) return { ok: false, reason: valid.reason };
-  const strong = checkStrength(DEFAULT_GRID, valid.pattern);
+  const strong = checkStrength(valid.pattern);
   if (!strong.ok) return { ok: false, reason: strong.reason };
   if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH)) return { ok: false, reason: { code: "reused" } };
   const stored = await storeDraft(idHash, sealJson(valid.pattern, draftContext(idHash), keyring.current), now);

@@ -4,22 +4,20 @@ import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import {
+  BLOCK_COUNT,
   DEFAULT_CLICK_LIMITS,
-  blockCount,
+  GRID,
   cellIndex,
   cellPosition,
   isCellIndex,
   lastClickOrder,
   type ClickLimits,
-  type GridShape,
 } from "@/lib/matrix";
 import { FieldError } from "../FieldError";
 import { buttonClass, describedBy } from "../styles";
 import { MatrixNoScript } from "./MatrixNoScript";
 
 export type MatrixPadProps = {
-  /** The grid to draw (normally `DEFAULT_GRID`: 4 rows × 12 columns in three 4×4 blocks). */
-  shape: GridShape;
   /** A draft to start from, e.g. when the user comes back from the confirmation page. */
   initialPattern?: readonly number[];
   /** Name of the hidden form field that carries the clicks ("3,17,17,40"). */
@@ -37,8 +35,8 @@ export type MatrixPadProps = {
 };
 
 /** Keeps only cells that exist on the grid, and at most `max` of them. */
-function sanitize(shape: GridShape, pattern: readonly number[] | undefined, max: number): number[] {
-  return (pattern ?? []).filter((cell) => isCellIndex(shape, cell)).slice(0, max);
+function sanitize(pattern: readonly number[] | undefined, max: number): number[] {
+  return (pattern ?? []).filter((cell) => isCellIndex(cell)).slice(0, max);
 }
 
 /**
@@ -46,12 +44,12 @@ function sanitize(shape: GridShape, pattern: readonly number[] | undefined, max:
  * clicked cells in order, the grid (ARIA grid, one button per cell, roving tabindex), a
  * counter, a live status, Undo, Clear and the Register submit button.
  */
-export function MatrixPad({ shape, initialPattern, name, disabled = false, limits = DEFAULT_CLICK_LIMITS, error }: MatrixPadProps) {
+export function MatrixPad({ initialPattern, name, disabled = false, limits = DEFAULT_CLICK_LIMITS, error }: MatrixPadProps) {
   const t = useTranslations("Matrix");
   const { pending } = useFormStatus();
   const { minClicks: min, maxClicks: max } = limits;
 
-  const [pattern, setPattern] = useState<number[]>(() => sanitize(shape, initialPattern, max));
+  const [pattern, setPattern] = useState<number[]>(() => sanitize(initialPattern, max));
   // The one cell button in the tab order (roving tabindex).
   const [active, setActive] = useState<number>(() => pattern.at(-1) ?? 0);
   // Alternates a trailing no-break space so that repeating the same message is announced again.
@@ -81,14 +79,13 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
   }
   const count = pattern.length;
   const orders = lastClickOrder(pattern);
-  const blocks = blockCount(shape);
 
   function announce(text: string) {
     setStatus((previous) => ({ text, toggle: !previous.toggle }));
   }
 
   function position(cell: number) {
-    const { row, column } = cellPosition(shape, cell);
+    const { row, column } = cellPosition(cell);
     return { row: row + 1, column: column + 1 };
   }
 
@@ -133,9 +130,9 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
   }
 
   function onCellKeyDown(event: KeyboardEvent<HTMLButtonElement>, cell: number) {
-    const { row, column } = cellPosition(shape, cell);
-    const lastRow = shape.rows - 1;
-    const lastColumn = shape.columns - 1;
+    const { row, column } = cellPosition(cell);
+    const lastRow = GRID.rows - 1;
+    const lastColumn = GRID.columns - 1;
     let target: { row: number; column: number };
     switch (event.key) {
       case "ArrowRight":
@@ -166,10 +163,10 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
         return;
     }
     event.preventDefault();
-    focusCell(cellIndex(shape, target));
+    focusCell(cellIndex(target));
   }
 
-  const tabbable = isCellIndex(shape, active) ? active : 0;
+  const tabbable = isCellIndex(active) ? active : 0;
   const remaining = Math.max(min - count, 0);
 
   return (
@@ -196,18 +193,18 @@ export function MatrixPad({ shape, initialPattern, name, disabled = false, limit
       >
         {/* Block backgrounds, drawn behind the rows; the rows use the same gaps so they line up. */}
         <div aria-hidden="true" className="pointer-events-none absolute inset-0 flex gap-1.5 sm:gap-3">
-          {Array.from({ length: blocks }, (_, block) => (
+          {Array.from({ length: BLOCK_COUNT }, (_, block) => (
             <div key={block} className="flex-1 rounded-md bg-canvas ring-1 ring-line sm:rounded-xl" />
           ))}
         </div>
         <div className="relative py-0.5 sm:py-1.5">
-          {Array.from({ length: shape.rows }, (_, row) => (
+          {Array.from({ length: GRID.rows }, (_, row) => (
             <div role="row" key={row} className="flex gap-1.5 sm:gap-3">
-              {Array.from({ length: blocks }, (_, block) => (
+              {Array.from({ length: BLOCK_COUNT }, (_, block) => (
                 <div role="none" key={block} className="flex flex-1 sm:gap-1 sm:px-1.5">
-                  {Array.from({ length: shape.blockColumns }, (_, offset) => {
-                    const column = block * shape.blockColumns + offset;
-                    const cell = cellIndex(shape, { row, column });
+                  {Array.from({ length: GRID.blockColumns }, (_, offset) => {
+                    const column = block * GRID.blockColumns + offset;
+                    const cell = cellIndex({ row, column });
                     const order = orders.get(cell);
                     const label =
                       order === undefined
