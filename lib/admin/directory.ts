@@ -6,7 +6,7 @@ import { listDirectory, type DirectoryCursor, type DirectorySort, type Directory
 import { findDirectoryUser } from "@/db/queries/directory/user";
 import { userRole, userStatus, type Role, type UserStatus } from "@/db/schema";
 import { isLocked, MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/db/ids";
 
 export type { DirectorySort, DirectoryStatusFilter } from "@/db/queries/directory/search";
 

@@ -2,12 +2,11 @@ import { randomUUID } from "node:crypto";
 import { getDb, transaction, type Executor } from "@/db/client";
 import { findRegisteredEmails, insertTokensBulk, insertUsersBulk, type ImportedUser } from "@/db/queries/import";
 import { DuplicateEmailError } from "@/db/queries/users";
-import { env } from "@/env";
 import { recordAuditMany, type AuditRecord } from "@/lib/audit";
-import { generateToken, hashToken } from "@/lib/crypto";
 import { parseCsv } from "./csv";
 import { registrationSchema } from "@/lib/identity";
 import { queueEmails, scheduleMailDispatch, type QueueEmailInput } from "@/lib/mail";
+import { startingGuideLink } from "@/lib/onboarding";
 import type { RequestContext } from "@/lib/http/request-context";
 
 /** What one upload may hold. */
@@ -199,21 +198,20 @@ export async function importUsers(
 }
 
 async function insertImport(tx: Executor, valid: readonly ValidRow[], actorId: string | null, context: RequestContext): Promise<void> {
-  const expiresAt = new Date(context.now.getTime() + env.ONBOARDING_TOKEN_TTL_HOURS * 3600_000);
   const users: ImportedUser[] = [];
   const tokens: { userId: string; tokenHash: string; purpose: "activation"; expiresAt: Date }[] = [];
   const emails: QueueEmailInput[] = [];
   const audit: AuditRecord[] = [];
   for (const { user } of valid) {
     const id = randomUUID();
-    const token = generateToken();
+    const { link, tokenHash, expiresAt } = startingGuideLink(context.now);
     users.push({ id, ...user });
-    tokens.push({ userId: id, tokenHash: hashToken(token), purpose: "activation", expiresAt });
+    tokens.push({ userId: id, tokenHash, purpose: "activation", expiresAt });
     emails.push({
       to: user.email,
       template: "starting-guide",
       locale: user.locale,
-      props: { name: user.name, link: `${env.APP_URL}/start/${token}`, expiresAt: expiresAt.toISOString() },
+      props: { name: user.name, link, expiresAt: expiresAt.toISOString() },
     });
     audit.push(
       { event: "user.registered", actorId, subjectId: id, outcome: "success", details: { role: user.role, via: "import" } },

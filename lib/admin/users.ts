@@ -5,6 +5,7 @@ import type { UserStatus } from "@/db/schema";
 import { findUserById } from "@/db/queries/users";
 import { displayTimeZone } from "@/lib/i18n/config";
 import { isTimeZone } from "@/lib/i18n/time-zone";
+import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
 import { recordAudit } from "@/lib/audit";
 
@@ -15,15 +16,13 @@ export type StatusChangeResult =
   /** not-found: no such user; self: operators cannot disable themselves; unchanged: already so. */
   | { ok: false; error: "not-found" | "self" | "unchanged" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Disables an account: it can no longer sign in (its challenges turn into decoys), every
  * session ends on its next request (session version bumped), and open starting-guide links
  * are voided so an invited or resetting user cannot activate themselves meanwhile.
  */
 export async function disableUser(userId: string, actorId: string | null, context: RequestContext): Promise<StatusChangeResult> {
-  if (!UUID.test(userId)) return { ok: false, error: "not-found" };
+  if (!isUuid(userId)) return { ok: false, error: "not-found" };
   if (actorId !== null && actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
   return transaction(async (tx): Promise<StatusChangeResult> => {
     const user = await lockUserForStatusChange(tx, userId);
@@ -42,7 +41,7 @@ export async function disableUser(userId: string, actorId: string | null, contex
  * ended: the session version is bumped again.
  */
 export async function enableUser(userId: string, actorId: string | null, context: RequestContext): Promise<StatusChangeResult> {
-  if (!UUID.test(userId)) return { ok: false, error: "not-found" };
+  if (!isUuid(userId)) return { ok: false, error: "not-found" };
   return transaction(async (tx): Promise<StatusChangeResult> => {
     const user = await lockUserForStatusChange(tx, userId);
     if (!user) return { ok: false, error: "not-found" };

@@ -9,7 +9,6 @@ export {
 } from "./keyring";
 export {
   SealError,
-  needsResealing,
   openJson,
   openPattern,
   sealJson,
@@ -17,4 +16,4 @@ export {
   type SealErrorCode,
 } from "./seal";
 export { configuredKeyring } from "./configured";
-export { generateToken, hashToken, safeEqual } from "./tokens";
+export { generateToken, hashToken, isToken } from "./tokens";

@@ -64,11 +64,6 @@ export function openJson(sealed: string, context: string, keys: ReadonlyMap<stri
   return JSON.parse(plaintext) as unknown;
 }
 
-/** True when the value was sealed under an older key and should be sealed again. */
-export function needsResealing(sealed: string, currentKeyId: string): boolean {
-  return parseSealed(sealed).keyId !== currentKeyId;
-}
-
 function parseSealed(sealed: unknown): { keyId: string; payload: Buffer } {
   const parts = typeof sealed === "string" ? sealed.split(".") : [];
   const [version, keyId, data] = parts;

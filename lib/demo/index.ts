@@ -6,7 +6,7 @@ import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/platform/clock";
 import { configuredKeyring, sealPattern } from "@/lib/crypto";
-import { checkStrength, DEFAULT_GRID, validatePattern } from "@/lib/matrix";
+import { cellIndex, checkStrength, validatePattern } from "@/lib/matrix";
 import { historyHash } from "@/lib/credentials/history";
 import type { RequestContext } from "@/lib/http/request-context";
 
@@ -26,8 +26,8 @@ export type DemoAccount = {
   pattern: readonly number[];
 };
 
-/** Cell index of a 1-based "Row r, column c" on the default 4 x 12 grid. */
-const cell = (row: number, column: number) => (row - 1) * DEFAULT_GRID.columns + (column - 1);
+/** Cell index of a 1-based "Row r, column c", as the matrix labels its cells. */
+const cell = (row: number, column: number) => cellIndex({ row: row - 1, column: column - 1 });
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
   {
@@ -55,8 +55,8 @@ export type DemoSeedResult = { created: string[]; skipped: string[] };
 /** Stores one demo account like onboarding stores a real one; false when it already exists. */
 async function seedAccount(account: DemoAccount, context: RequestContext): Promise<boolean> {
   if (await findUserByEmail(await getDb(), account.email)) return false;
-  const valid = validatePattern(DEFAULT_GRID, account.pattern);
-  const strong = valid.ok ? checkStrength(DEFAULT_GRID, valid.pattern) : valid;
+  const valid = validatePattern(account.pattern);
+  const strong = valid.ok ? checkStrength(valid.pattern) : valid;
   if (!strong.ok) throw new Error(`The demo pattern of ${account.email} breaks the password policy (${strong.reason.code})`);
   const pattern = [...account.pattern];
   try {

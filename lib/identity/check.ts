@@ -1,6 +1,6 @@
 import { getDb, type Executor } from "@/db/client";
 import { recordAudit, type AuditEventName } from "@/lib/audit";
-import { hashToken } from "@/lib/crypto";
+import { hashToken, isToken } from "@/lib/crypto";
 import { fieldErrorsOf, identitySchema, sameIdentity, type FieldErrors, type Identity } from "@/lib/identity";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -27,11 +27,9 @@ export type IdentityLinks<Link extends Identity & { linkId: string; userId: stri
   events: { failed: AuditEventName; voided: AuditEventName };
 };
 
-const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
 /** Whether a link can still be used. Reading it changes nothing (mail scanners open links). */
 export async function isLinkUsable<Link extends Identity & { linkId: string; userId: string }>(links: IdentityLinks<Link>, token: string, now: Date) {
-  return LINK_TOKEN.test(token) && (await links.find(await getDb(), hashToken(token), now)) !== undefined;
+  return isToken(token) && (await links.find(await getDb(), hashToken(token), now)) !== undefined;
 }
 
 /** The link when the typed identity matches it; otherwise why not, after counting the failure. */
@@ -45,7 +43,7 @@ export async function checkLinkIdentity<Link extends Identity & { linkId: string
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<IdentityField>(parsed.error) };
   if (!(await consumeRateLimit(RATE_LIMITS.verifyPerIp, context.ip, context.now))) return { ok: false, error: "rate-limited" };
   const db = await getDb();
-  const link = LINK_TOKEN.test(token) ? await links.find(db, hashToken(token), context.now) : undefined;
+  const link = isToken(token) ? await links.find(db, hashToken(token), context.now) : undefined;
   if (!link) return { ok: false, error: "link-invalid" };
   if (sameIdentity(link, parsed.data)) return { ok: true, link };
 

@@ -6,14 +6,14 @@ import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-s
 import type { ChallengePurpose, Role } from "@/db/schema";
 import { afterResponse } from "@/lib/http/after-response";
 import { recordAudit } from "@/lib/audit";
-import { configuredKeyring, generateToken, hashToken, openPattern, sealPattern } from "@/lib/crypto";
+import { configuredKeyring, generateToken, hashToken, isToken, openPattern, sealPattern } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import { answersMatch, cellCount, DEFAULT_GRID, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
+import { answersMatch, CELL_COUNT, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
 import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
-import { inLastingLock, isChallengeId, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
+import { inLastingLock, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
 export type SignedInUser = {
@@ -43,9 +43,9 @@ type FailureReason =
 
 // Decoy paths open and compare this throwaway pattern, so they cost what a real check costs.
 const DECOY_USER_ID = randomUUID();
-const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % cellCount(DEFAULT_GRID));
+const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % CELL_COUNT);
 const DECOY_SEALED = sealPattern(DECOY_PATTERN, DECOY_USER_ID, configuredKeyring().current);
-const DECOY_DIGITS = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+const DECOY_DIGITS = generateChallengeDigits(randomBytes);
 
 /** Longer input is not a code; it is refused before any normalisation work. */
 const MAX_ANSWER_INPUT = 256;
@@ -104,7 +104,7 @@ async function checkAnswer(challengeId: string, answer: string, context: Request
   const db = await getDb();
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
   const [challenge, withinLimit] = await Promise.all([
-    consumeChallenge(db, hashToken(isChallengeId(challengeId) ? challengeId : ""), now, purpose),
+    consumeChallenge(db, hashToken(isToken(challengeId) ? challengeId : ""), now, purpose),
     consumeRateLimit(RATE_LIMITS.loginAnswerPerIp, context.ip, now),
   ]);
   const account = await findSignInAccount(db, challenge?.userId ?? NO_USER_ID);

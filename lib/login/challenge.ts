@@ -10,11 +10,11 @@ import {
 import type { ChallengePurpose } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { normalizeText } from "@/lib/identity";
-import { generateToken, hashToken } from "@/lib/crypto";
-import { DEFAULT_GRID, generateChallengeDigits } from "@/lib/matrix";
+import { generateToken, hashToken, isToken } from "@/lib/crypto";
+import { generateChallengeDigits } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import type { RequestContext } from "@/lib/http/request-context";
-import { CHALLENGE_MINUTES, isChallengeId } from "./policy";
+import { CHALLENGE_MINUTES } from "./policy";
 
 const MAX_EMAIL_INPUT = 1024;
 
@@ -44,12 +44,12 @@ export async function issueChallenge(
   const bound = withinLimit && account !== undefined && account.status === "active" && account.hasCredential;
 
   const challengeId = generateToken();
-  const digits = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+  const digits = generateChallengeDigits(randomBytes);
   const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
   const challenge = { idHash: hashToken(challengeId), userId: bound ? account.id : null, digits, ip: context.ip, createdAt: context.now, expiresAt };
   // Replacing a pending challenge is two statements and needs a transaction; a first one is one
   // INSERT (which path runs depends on the visitor's own cookie and address, never on the account).
-  const replacing = isChallengeId(previousChallengeId);
+  const replacing = isToken(previousChallengeId);
   if (replacing || !withinLimit) {
     await transaction(async (tx) => {
       if (replacing) await voidChallenge(tx, hashToken(previousChallengeId), context.now);
@@ -77,7 +77,7 @@ export async function issueReauthChallenge(userId: string, context: RequestConte
       idHash: hashToken(challengeId),
       userId,
       purpose: "reauthenticate",
-      digits: generateChallengeDigits(DEFAULT_GRID, randomBytes),
+      digits: generateChallengeDigits(randomBytes),
       ip: context.ip,
       createdAt: context.now,
       expiresAt: new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000),
@@ -96,7 +96,7 @@ export async function loadPendingChallenge(
   now: Date,
   purpose: ChallengePurpose = "sign_in",
 ): Promise<{ digits: string; expiresAt: Date } | null> {
-  if (!isChallengeId(challengeId)) return null;
+  if (!isToken(challengeId)) return null;
   const row = await findPendingChallenge(await getDb(), hashToken(challengeId), now, purpose);
   return row ? { digits: row.digits, expiresAt: row.expiresAt } : null;
 }

@@ -2,12 +2,11 @@ import { getDb, transaction } from "@/db/client";
 import { unlockUser } from "@/db/queries/lockout";
 import { voidUnlockLinks } from "@/db/queries/unlock";
 import { findUserByEmail } from "@/db/queries/users";
+import { isUuid } from "@/db/ids";
 import { recordAudit } from "@/lib/audit";
 import { normalizeText } from "@/lib/identity";
 import type { RequestContext } from "@/lib/http/request-context";
 import { now } from "@/lib/platform/clock";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who lifted a lock, for the audit log. */
 export type UnlockedVia = "operator" | "cli";
@@ -23,7 +22,7 @@ export async function unlockAccount(
   actorId: string | null = null,
   via: UnlockedVia = "operator",
 ): Promise<boolean> {
-  if (!UUID.test(userId)) return false;
+  if (!isUuid(userId)) return false;
   return transaction(async (tx) => {
     const unlocked = await unlockUser(tx, userId, context.now);
     if (!unlocked) return false;

@@ -35,10 +35,5 @@ export function isLocked(state: LockState, now: Date): boolean {
   return inLastingLock(state) || (state.lockedUntil !== null && state.lockedUntil > now);
 }
 
-/** Challenge ids are generateToken() values: 43 base64url characters. */
-export function isChallengeId(value: unknown): value is string {
-  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
-}
-
 /** Stands in for "no user" in queries that must run on every path but match nothing. */
 export const NO_USER_ID = "00000000-0000-0000-0000-000000000000";

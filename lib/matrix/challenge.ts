@@ -1,4 +1,4 @@
-import { cellCount, type GridShape } from "./grid";
+import { CELL_COUNT } from "./grid";
 
 /** Returns `n` cryptographically random bytes; callers pass node's `crypto.randomBytes`. */
 export type RandomBytes = (n: number) => Uint8Array;
@@ -8,8 +8,8 @@ export type RandomBytes = (n: number) => Uint8Array;
 const ACCEPTED_BYTE_LIMIT = 250;
 
 /** One uniformly random digit '0'-'9' for every cell of the grid, in cell order. */
-export function generateChallengeDigits(shape: GridShape, randomBytes: RandomBytes): string {
-  const needed = cellCount(shape);
+export function generateChallengeDigits(randomBytes: RandomBytes): string {
+  const needed = CELL_COUNT;
   const digits: string[] = [];
   while (digits.length < needed) {
     const bytes = randomBytes(needed - digits.length);

@@ -1,4 +1,4 @@
-import { blockCount, cellIndex, cellPosition, type GridShape } from "./grid";
+import { BLOCK_COUNT, GRID, cellIndex, cellPosition } from "./grid";
 
 export type LineDirection = "row" | "column" | "diagonal" | "anti-diagonal";
 
@@ -7,8 +7,8 @@ export type LineDirection = "row" | "column" | "diagonal" | "anti-diagonal";
  * at 45 degrees: "diagonal" keeps row - column constant (down-right), "anti-diagonal" keeps
  * row + column constant (down-left). Cells need not be adjacent on the line.
  */
-export function sharedLine(shape: GridShape, cells: readonly number[]): LineDirection | null {
-  const positions = cells.map((cell) => cellPosition(shape, cell));
+export function sharedLine(cells: readonly number[]): LineDirection | null {
+  const positions = cells.map(cellPosition);
   const allSame = (key: (p: { row: number; column: number }) => number) =>
     new Set(positions.map(key)).size === 1;
 
@@ -19,22 +19,22 @@ export function sharedLine(shape: GridShape, cells: readonly number[]): LineDire
   return null;
 }
 
-export function blockCorners(shape: GridShape, block: number): number[] {
-  const firstColumn = block * shape.blockColumns;
-  const lastColumn = firstColumn + shape.blockColumns - 1;
-  const lastRow = shape.rows - 1;
+export function blockCorners(block: number): number[] {
+  const firstColumn = block * GRID.blockColumns;
+  const lastColumn = firstColumn + GRID.blockColumns - 1;
+  const lastRow = GRID.rows - 1;
   return [
-    cellIndex(shape, { row: 0, column: firstColumn }),
-    cellIndex(shape, { row: 0, column: lastColumn }),
-    cellIndex(shape, { row: lastRow, column: firstColumn }),
-    cellIndex(shape, { row: lastRow, column: lastColumn }),
+    cellIndex({ row: 0, column: firstColumn }),
+    cellIndex({ row: 0, column: lastColumn }),
+    cellIndex({ row: lastRow, column: firstColumn }),
+    cellIndex({ row: lastRow, column: lastColumn }),
   ];
 }
 
 /** The block whose four corners are exactly the given distinct cells, or null. */
-export function cornersBlock(shape: GridShape, distinctCells: ReadonlySet<number>): number | null {
-  for (let block = 0; block < blockCount(shape); block++) {
-    const corners = new Set(blockCorners(shape, block));
+export function cornersBlock(distinctCells: ReadonlySet<number>): number | null {
+  for (let block = 0; block < BLOCK_COUNT; block++) {
+    const corners = new Set(blockCorners(block));
     const same =
       corners.size === distinctCells.size && [...corners].every((cell) => distinctCells.has(cell));
     if (same) return block;

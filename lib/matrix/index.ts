@@ -1,18 +1,4 @@
-export {
-  DEFAULT_GRID,
-  assertValidGridShape,
-  blockCount,
-  blockOf,
-  cellCount,
-  cellIndex,
-  cellPosition,
-  isCellIndex,
-  validateGridShape,
-  type CellPosition,
-  type GridShape,
-  type GridShapeCheck,
-  type GridShapeRefusal,
-} from "./grid";
+export { BLOCK_COUNT, CELL_COUNT, GRID, blockOf, cellIndex, cellPosition, isCellIndex, type CellPosition } from "./grid";
 export {
   DEFAULT_CLICK_LIMITS,
   MAX_CLICKS,

@@ -1,4 +1,4 @@
-import { cellCount, cellPosition, isCellIndex, type GridShape } from "./grid";
+import { CELL_COUNT, cellPosition, isCellIndex } from "./grid";
 
 export const MIN_CLICKS = 8;
 export const MAX_CLICKS = 15;
@@ -26,11 +26,7 @@ export type PatternValidation =
  * Checks untrusted input (form data, JSON) is a well-formed pattern: an ordered list of
  * cell indices, repeats allowed. Strength is judged separately by `checkStrength`.
  */
-export function validatePattern(
-  shape: GridShape,
-  input: unknown,
-  limits: ClickLimits = DEFAULT_CLICK_LIMITS,
-): PatternValidation {
+export function validatePattern(input: unknown, limits: ClickLimits = DEFAULT_CLICK_LIMITS): PatternValidation {
   if (!Array.isArray(input)) {
     return { ok: false, reason: { code: "not-an-array" } };
   }
@@ -46,8 +42,8 @@ export function validatePattern(
     return { ok: false, reason: { code: "not-integers" } };
   }
   const pattern = entries as number[];
-  if (!pattern.every((cell) => isCellIndex(shape, cell))) {
-    return { ok: false, reason: { code: "out-of-range", cellCount: cellCount(shape) } };
+  if (!pattern.every((cell) => isCellIndex(cell))) {
+    return { ok: false, reason: { code: "out-of-range", cellCount: CELL_COUNT } };
   }
   return { ok: true, pattern: [...pattern] };
 }
@@ -71,9 +67,9 @@ export function lastClickOrder(pattern: readonly number[]): Map<number, number> 
 export type SequenceStep = { order: number; row: number; column: number };
 
 /** Every click in order with 1-based row and column, for reading the sequence in words. */
-export function describeSequence(shape: GridShape, pattern: readonly number[]): SequenceStep[] {
+export function describeSequence(pattern: readonly number[]): SequenceStep[] {
   return pattern.map((cell, index) => {
-    const { row, column } = cellPosition(shape, cell);
+    const { row, column } = cellPosition(cell);
     return { order: index + 1, row: row + 1, column: column + 1 };
   });
 }

@@ -1,4 +1,4 @@
-import { blockOf, type GridShape } from "./grid";
+import { blockOf } from "./grid";
 import { cornersBlock, sharedLine, type LineDirection } from "./geometry";
 
 export type StrengthPolicy = { minDistinctCells: number; minBlocks: number };
@@ -18,11 +18,7 @@ export type StrengthCheck = { ok: true } | { ok: false; reason: StrengthRefusal 
  * returns the first rule it breaks. Reuse of earlier patterns is checked by the caller
  * against stored hashes of `patternFingerprint`.
  */
-export function checkStrength(
-  shape: GridShape,
-  pattern: readonly number[],
-  options: Partial<StrengthPolicy> = {},
-): StrengthCheck {
+export function checkStrength(pattern: readonly number[], options: Partial<StrengthPolicy> = {}): StrengthCheck {
   const policy: StrengthPolicy = { ...DEFAULT_POLICY, ...options };
   const distinctCells = new Set(pattern);
 
@@ -34,17 +30,17 @@ export function checkStrength(
     });
   }
 
-  const blocks = new Set([...distinctCells].map((cell) => blockOf(shape, cell)));
+  const blocks = new Set([...distinctCells].map((cell) => blockOf(cell)));
   if (blocks.size < policy.minBlocks) {
     return refuse({ code: "too-few-blocks", min: policy.minBlocks, actual: blocks.size });
   }
 
-  const line = sharedLine(shape, [...distinctCells]);
+  const line = sharedLine([...distinctCells]);
   if (line !== null) {
     return refuse({ code: "straight-line", direction: line });
   }
 
-  const block = cornersBlock(shape, distinctCells);
+  const block = cornersBlock(distinctCells);
   if (block !== null) {
     return refuse({ code: "block-corners", block });
   }

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { env } from "@/env";
+import { isToken } from "@/lib/crypto";
 import { ONBOARDING_SESSION_MINUTES } from "./verify";
 
 const NAME = "onboarding";
@@ -17,7 +18,7 @@ export async function setOnboardingCookie(sessionId: string): Promise<void> {
 
 export async function readOnboardingCookie(): Promise<string | null> {
   const value = (await cookies()).get(NAME)?.value;
-  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+  return isToken(value) ? value : null;
 }
 
 export async function clearOnboardingCookie(): Promise<void> {

@@ -25,6 +25,16 @@ type IssueOptions = {
 };
 
 /**
+ * A fresh starting-guide link: the link itself goes only into the email, its token's hash into
+ * the database, and both carry the same expiry.
+ */
+export function startingGuideLink(now: Date): { link: string; tokenHash: string; expiresAt: Date } {
+  const token = generateToken();
+  const expiresAt = new Date(now.getTime() + env.ONBOARDING_TOKEN_TTL_HOURS * 3600_000);
+  return { link: `${env.APP_URL}/start/${token}`, tokenHash: hashToken(token), expiresAt };
+}
+
+/**
  * Issues a new starting-guide link for the user (voiding older ones) and queues the email, in
  * the caller's transaction. The plaintext token leaves only inside the sealed email payload.
  */
@@ -35,11 +45,9 @@ export async function issueStartingGuide(
   context: RequestContext,
   { actorId = null, spareLiveSession = false }: IssueOptions = {},
 ): Promise<string> {
-  const token = generateToken();
-  const expiresAt = new Date(context.now.getTime() + env.ONBOARDING_TOKEN_TTL_HOURS * 3600_000);
+  const { link, tokenHash, expiresAt } = startingGuideLink(context.now);
   await (spareLiveSession ? voidOpenTokensSparingLiveSession : voidOpenTokens)(tx, user.id, context.now);
-  await insertToken(tx, { userId: user.id, tokenHash: hashToken(token), purpose, expiresAt });
-  const link = `${env.APP_URL}/start/${token}`;
+  await insertToken(tx, { userId: user.id, tokenHash, purpose, expiresAt });
   await queueEmail(tx, {
     to: user.email,
     template: "starting-guide",

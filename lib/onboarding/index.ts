@@ -1,6 +1,6 @@
 export { startPatternChange } from "./change";
 export { clearOnboardingCookie, readOnboardingCookie, setOnboardingCookie } from "./cookie";
-export { issueStartingGuide, requestStartingGuide } from "./guide";
+export { issueStartingGuide, requestStartingGuide, startingGuideLink } from "./guide";
 export { confirmPattern, loadOnboarding, saveDraft, type DraftRefusal } from "./pattern";
 export { registerUser, type RegistrationField, type RegistrationResult } from "./register";
 export {

@@ -1,3 +1,4 @@
+import { TransactionRollbackError } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
 import { storeCredential } from "@/db/queries/credentials";
 import { consumeOnboarding, findOpenOnboardingSession, storeDraft, voidOpenTokens } from "@/db/queries/onboarding";
@@ -5,14 +6,7 @@ import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/use
 import { recordAudit } from "@/lib/audit";
 import { configuredKeyring, hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import {
-  checkStrength,
-  DEFAULT_GRID,
-  patternFingerprint,
-  validatePattern,
-  type PatternRefusal,
-  type StrengthRefusal,
-} from "@/lib/matrix";
+import { checkStrength, patternFingerprint, validatePattern, type PatternRefusal, type StrengthRefusal } from "@/lib/matrix";
 import { historyHash, isRecentPattern } from "@/lib/credentials/history";
 import type { RequestContext } from "@/lib/http/request-context";
 
@@ -39,9 +33,9 @@ export async function saveDraft(sessionId: string, input: unknown, now: Date): P
   const db = await getDb();
   const session = await findOpenOnboardingSession(db, idHash, now);
   if (!session) return { ok: false, error: "session-expired" };
-  const valid = validatePattern(DEFAULT_GRID, input);
+  const valid = validatePattern(input);
   if (!valid.ok) return { ok: false, reason: valid.reason };
-  const strong = checkStrength(DEFAULT_GRID, valid.pattern);
+  const strong = checkStrength(valid.pattern);
   if (!strong.ok) return { ok: false, reason: strong.reason };
   if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH)) return { ok: false, reason: { code: "reused" } };
   const stored = await storeDraft(db, idHash, sealJson(valid.pattern, draftContext(idHash), configuredKeyring().current), now);
@@ -85,7 +79,7 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     await recordAudit({ event: "onboarding.pattern_set", subjectId: userId, outcome: "success", details: { purpose: consumed.purpose, length: pattern.length } }, context, tx);
     return true;
   }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === "TransactionRollbackError") return false;
+    if (error instanceof TransactionRollbackError) return false;
     throw error;
   });
   if (!confirmed) return { ok: false, error: "session-expired" };

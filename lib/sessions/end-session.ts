@@ -1,7 +1,7 @@
 import { transaction } from "@/db/client";
 import { revokeUserSession } from "@/db/queries/user-sessions";
 import { recordAudit } from "@/lib/audit";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { SessionUser } from "./refresh";
 

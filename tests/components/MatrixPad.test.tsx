@@ -3,14 +3,13 @@ import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import en from "@/messages/en.json";
 import { MatrixPad } from "@/app/components/matrix/MatrixPad";
-import { DEFAULT_GRID } from "@/lib/matrix";
 
 function renderPad(props: Partial<Parameters<typeof MatrixPad>[0]> = {}) {
   const user = userEvent.setup();
   const view = render(
     <NextIntlClientProvider locale="en" messages={en}>
       <form aria-label="Register your matrix password">
-        <MatrixPad shape={DEFAULT_GRID} name="pattern" {...props} />
+        <MatrixPad name="pattern" {...props} />
       </form>
     </NextIntlClientProvider>,
   );
@@ -184,7 +183,7 @@ describe("MatrixPad", () => {
     const pad = (disabled: boolean) => (
       <NextIntlClientProvider locale="en" messages={en}>
         <form aria-label="Register your matrix password">
-          <MatrixPad shape={DEFAULT_GRID} name="pattern" initialPattern={[0, 1, 2, 3, 4, 5, 6, 7]} error={refusal} disabled={disabled} />
+          <MatrixPad name="pattern" initialPattern={[0, 1, 2, 3, 4, 5, 6, 7]} error={refusal} disabled={disabled} />
         </form>
       </NextIntlClientProvider>
     );

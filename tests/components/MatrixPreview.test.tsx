@@ -2,12 +2,11 @@ import { render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import en from "@/messages/en.json";
 import { MatrixPreview } from "@/app/components/matrix/MatrixPreview";
-import { DEFAULT_GRID } from "@/lib/matrix";
 
 function renderPreview(pattern: number[]) {
   return render(
     <NextIntlClientProvider locale="en" messages={en}>
-      <MatrixPreview shape={DEFAULT_GRID} pattern={pattern} />
+      <MatrixPreview pattern={pattern} />
     </NextIntlClientProvider>,
   );
 }

@@ -6,7 +6,7 @@ import { auditEvents, matrixCredentials, patternHistory, users } from "@/db/sche
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoAccountsForDevelopment } from "@/lib/demo";
 import { configuredKeyring } from "@/lib/crypto";
 import { answerChallenge, issueChallenge } from "@/lib/login";
-import { cellIndex, checkStrength, DEFAULT_GRID } from "@/lib/matrix";
+import { cellIndex, checkStrength } from "@/lib/matrix";
 import { isRecentPattern } from "@/lib/credentials/history";
 import { testContext } from "../support/people";
 import { correctAnswer, loginContext } from "../support/sign-in";
@@ -32,7 +32,7 @@ function documentedPattern(email: string): number[] {
   const entry = section.split(/^- /m).find((item) => item.includes(`\`${email}\``));
   if (!entry) throw new Error(`README.md does not document ${email}`);
   const steps = [...entry.matchAll(/Row (\d+), column (\d+)/g)];
-  return steps.map(([, row, column]) => cellIndex(DEFAULT_GRID, { row: Number(row) - 1, column: Number(column) - 1 }));
+  return steps.map(([, row, column]) => cellIndex({ row: Number(row) - 1, column: Number(column) - 1 }));
 }
 
 async function signInWith(email: string, pattern: readonly number[]) {
@@ -46,7 +46,7 @@ test("the documented patterns are the seeded ones and pass the strength policy",
     const documented = documentedPattern(account.email);
     expect(documented).toEqual([...account.pattern]);
     expect(documented.length).toBeGreaterThanOrEqual(8);
-    expect(checkStrength(DEFAULT_GRID, documented)).toEqual({ ok: true });
+    expect(checkStrength(documented)).toEqual({ ok: true });
   }
 });
 

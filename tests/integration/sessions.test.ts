@@ -5,7 +5,7 @@ import { auditEvents, termsAcceptances, termsVersions, users } from "@/db/schema
 import { bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { disableUser, enableUser, publishTerms } from "@/lib/admin";
 import { answerChallenge, issueChallenge } from "@/lib/login";
-import { checkStrength, DEFAULT_GRID } from "@/lib/matrix";
+import { checkStrength } from "@/lib/matrix";
 import { confirmPattern, isStartingGuideUsable, issueStartingGuide, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
@@ -152,7 +152,7 @@ describe("session version and role", () => {
     const verified = await verifyIdentity(tokenOf(link), person, testContext());
     if (!verified.ok) throw new Error(JSON.stringify(verified));
     const newPattern = [0, 11, 47, 36, 13, 22, 34, 25];
-    expect(checkStrength(DEFAULT_GRID, newPattern)).toEqual({ ok: true });
+    expect(checkStrength(newPattern)).toEqual({ ok: true });
     expect(await saveDraft(verified.sessionId, newPattern, new Date())).toEqual({ ok: true });
     expect((await confirmPattern(verified.sessionId, testContext())).ok).toBe(true);
 

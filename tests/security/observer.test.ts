@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { cellCount, checkStrength, DEFAULT_GRID, expectedAnswer, generateChallengeDigits } from "@/lib/matrix";
+import { CELL_COUNT, checkStrength, expectedAnswer, generateChallengeDigits } from "@/lib/matrix";
 import { reportFigure } from "./support/report";
 
 /*
@@ -9,23 +9,22 @@ import { reportFigure } from "./support/report";
  * every time. What is left is every pattern they cannot tell from the real one.
  */
 const TRIALS = 2_000;
-const CELLS = cellCount(DEFAULT_GRID);
 
 function strongRandomPattern(length: number): number[] {
   for (;;) {
-    const pattern = Array.from({ length }, () => randomInt(CELLS));
-    if (checkStrength(DEFAULT_GRID, pattern).ok) return pattern;
+    const pattern = Array.from({ length }, () => randomInt(CELL_COUNT));
+    if (checkStrength(pattern).ok) return pattern;
   }
 }
 
 /** log10 of the number of patterns consistent with k observed (grid, code) pairs. */
 function consistentPatternsLog10(pattern: readonly number[], observations: number): number {
-  const grids = Array.from({ length: observations }, () => generateChallengeDigits(DEFAULT_GRID, randomBytes));
+  const grids = Array.from({ length: observations }, () => generateChallengeDigits(randomBytes));
   const codes = grids.map((grid) => expectedAnswer(grid, pattern));
   let log10 = 0;
   for (let position = 0; position < pattern.length; position++) {
     let candidates = 0;
-    for (let cell = 0; cell < CELLS; cell++) if (grids.every((grid, k) => grid[cell] === codes[k]![position])) candidates += 1;
+    for (let cell = 0; cell < CELL_COUNT; cell++) if (grids.every((grid, k) => grid[cell] === codes[k]![position])) candidates += 1;
     log10 += Math.log10(candidates);
   }
   return log10;
@@ -51,8 +50,8 @@ test.each([
     `observer: length ${length}, ${observations} observed sign-in(s): median 10^${middle.toFixed(2)} consistent patterns, ` +
       `${(unique * 100).toFixed(1)}% fully known, success per guess ${perAttempt.toExponential(1)}, per 5-guess lock window ${Math.min(1, 5 * perAttempt).toExponential(1)} (${TRIALS} trials)`,
   );
-  if (observations === 0) expect(middle).toBeCloseTo(length * Math.log10(CELLS), 5);
+  if (observations === 0) expect(middle).toBeCloseTo(length * Math.log10(CELL_COUNT), 5);
   // Each sighting removes about nine candidate cells in ten at every position.
-  if (observations >= 1) expect(middle).toBeLessThan(length * Math.log10(CELLS * 0.1 ** observations + 1) + 1);
+  if (observations >= 1) expect(middle).toBeLessThan(length * Math.log10(CELL_COUNT * 0.1 ** observations + 1) + 1);
   if (observations === 3) expect(unique).toBeGreaterThan(0.5);
 });

@@ -1,9 +1,7 @@
 import { useTranslations } from "next-intl";
-import { cellIndex, describeSequence, lastClickOrder, type GridShape } from "@/lib/matrix";
+import { GRID, cellIndex, describeSequence, lastClickOrder } from "@/lib/matrix";
 
 export type MatrixPreviewProps = {
-  /** The grid the pattern lives on (normally `DEFAULT_GRID`). */
-  shape: GridShape;
   /** The draft pattern: cell indices in click order, repeats allowed. */
   pattern: readonly number[];
   /** Level of the "clicks in order" heading, to fit the page's outline. */
@@ -11,21 +9,18 @@ export type MatrixPreviewProps = {
 };
 
 /*
- * Horizontal cell padding that keeps every cell the same width (all columns of a fixed table are
- * equally wide, so every cell gets the same total padding) while leaving a narrow gap inside a
- * block and a wide one between blocks: in a block of 4 the padding shifts from the left side to
- * the right, giving gaps of 2px inside a block and 6px between blocks (4px and 12px from sm).
+ * Horizontal cell padding, by a column's place in its block of four (GRID.blockColumns), that
+ * keeps every cell the same width (all columns of a fixed table are equally wide, so every cell
+ * gets the same total padding) while leaving a narrow gap inside a block and a wide one between
+ * blocks: the padding shifts from the left side to the right, giving gaps of 2px inside a block
+ * and 6px between blocks (4px and 12px from sm).
  */
-const BLOCK_OF_FOUR_PADDING = [
+const BLOCK_PADDING = [
   "pl-[3px] pr-0 sm:pl-1.5 sm:pr-0",
   "pl-[2px] pr-[1px] sm:pl-1 sm:pr-0.5",
   "pl-[1px] pr-[2px] sm:pl-0.5 sm:pr-1",
   "pl-0 pr-[3px] sm:pl-0 sm:pr-1.5",
-];
-
-function cellPadding(blockColumns: number, offset: number): string {
-  return blockColumns === 4 ? (BLOCK_OF_FOUR_PADDING[offset] ?? "px-px") : "px-px sm:px-0.5";
-}
+] as const satisfies { length: typeof GRID.blockColumns };
 
 /**
  * The read-only confirmation view: the matrix as a table (caption "Your matrix password", row
@@ -33,11 +28,11 @@ function cellPadding(blockColumns: number, offset: number): string {
  * sequence in words so that a cell clicked more than once is not hidden.
  * Server-compatible: no client state, only next-intl's non-async `useTranslations`.
  */
-export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPreviewProps) {
+export function MatrixPreview({ pattern, headingLevel = 2 }: MatrixPreviewProps) {
   const t = useTranslations("Matrix");
   const orders = lastClickOrder(pattern);
-  const steps = describeSequence(shape, pattern);
-  const padding = (column: number) => cellPadding(shape.blockColumns, column % shape.blockColumns);
+  const steps = describeSequence(pattern);
+  const padding = (column: number) => BLOCK_PADDING[column % GRID.blockColumns];
   const Heading = headingLevel === 2 ? "h2" : "h3";
 
   return (
@@ -46,14 +41,14 @@ export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPrevie
         <caption className="mb-2 text-left text-base font-semibold text-ink">{t("previewCaption")}</caption>
         <colgroup>
           <col className="w-5 sm:w-16" />
-          {Array.from({ length: shape.columns }, (_, column) => (
+          {Array.from({ length: GRID.columns }, (_, column) => (
             <col key={column} />
           ))}
         </colgroup>
         <thead>
           <tr>
             <td />
-            {Array.from({ length: shape.columns }, (_, column) => (
+            {Array.from({ length: GRID.columns }, (_, column) => (
               <th
                 key={column}
                 scope="col"
@@ -66,7 +61,7 @@ export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPrevie
           </tr>
         </thead>
         <tbody>
-          {Array.from({ length: shape.rows }, (_, row) => (
+          {Array.from({ length: GRID.rows }, (_, row) => (
             <tr key={row}>
               <th scope="row" className="pr-1 text-right text-xs font-medium whitespace-nowrap text-muted sm:text-sm">
                 <span className="sr-only sm:not-sr-only">{t("previewRow", { row: row + 1 })}</span>
@@ -74,8 +69,8 @@ export function MatrixPreview({ shape, pattern, headingLevel = 2 }: MatrixPrevie
                   {row + 1}
                 </span>
               </th>
-              {Array.from({ length: shape.columns }, (_, column) => {
-                const order = orders.get(cellIndex(shape, { row, column }));
+              {Array.from({ length: GRID.columns }, (_, column) => {
+                const order = orders.get(cellIndex({ row, column }));
                 return (
                   <td key={column} className={`py-0 ${padding(column)}`}>
                     <div

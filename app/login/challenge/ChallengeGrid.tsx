@@ -1,18 +1,21 @@
+import type { CSSProperties } from "react";
 import { getTranslations } from "next-intl/server";
-import { DEFAULT_GRID } from "@/lib/matrix";
+import { BLOCK_COUNT, GRID } from "@/lib/matrix";
 
 /*
  * Layout (presentation only). The table fills its container, so it never scrolls sideways:
  * each digit tile is `--cell` wide, worked out from the container width (`cqw`) minus the fixed
- * parts of a row. The numbers below assume the default 4 × 12 grid in three blocks of four:
- *   row header H + 3 blocks × (gap G + outer line L) + 12 columns × (tile + line L)
- *   phones: H 16px, G 8px, L 1px  → 12 tiles + 55px
- *   sm+:    H 32px, G 20px, L 2px → 12 tiles + 122px, tiles at most 3rem
+ * parts of a row, counted from GRID (set on the table as --columns and --blocks):
+ *   row header H + blocks × (gap G + outer line L) + columns × (tile + line L)
+ *   phones: H 16px, G 8px, L 1px  (4 × 12 in three blocks: 12 tiles + 55px)
+ *   sm+:    H 32px, G 20px, L 2px (12 tiles + 122px), tiles at most 3rem
  * Each block is drawn as one panel behind its 16 tiles (a pseudo-element per cell, so the table
  * keeps exactly one <td> per digit): the panel colour shows as lines between the tiles, and the
  * gap before each block is left uncovered, so the three 4 × 4 blocks stand apart.
  */
-const tableSize = "[--cell:calc((100cqw_-_55px)_/_12)] sm:[--cell:min(3rem,calc((100cqw_-_122px)_/_12))]";
+const tableSize =
+  "[--cell:calc((100cqw_-_16px_-_var(--blocks)_*_9px_-_var(--columns)_*_1px)_/_var(--columns))] sm:[--cell:min(3rem,calc((100cqw_-_32px_-_var(--blocks)_*_22px_-_var(--columns)_*_2px)_/_var(--columns)))]";
+const gridSize = { "--columns": GRID.columns, "--blocks": BLOCK_COUNT } as CSSProperties;
 const line = "pr-px sm:pr-0.5";
 const blockStart = "pl-[9px] sm:pl-[22px]";
 const panel =
@@ -21,7 +24,7 @@ const panelLeft = { blockStart: "before:left-2 sm:before:left-5", inside: "befor
 
 export async function ChallengeGrid({ digits }: { digits: string }) {
   const t = await getTranslations("Login");
-  const { rows, columns, blockColumns } = DEFAULT_GRID;
+  const { rows, columns, blockColumns } = GRID;
   const isBlockStart = (column: number) => column % blockColumns === 0;
   const isBlockEnd = (column: number) => column % blockColumns === blockColumns - 1;
   const padding = (column: number) => `${line} ${isBlockStart(column) ? blockStart : ""}`;
@@ -52,7 +55,7 @@ export async function ChallengeGrid({ digits }: { digits: string }) {
        * The challenge digits as a data table a screen reader can read cell by cell. It is text,
        * not buttons: clicking cells would reveal the secret positions to an observer.
        */}
-      <table aria-label={t("matrix")} className={`isolate mx-auto border-separate border-spacing-0 font-mono text-ink ${tableSize}`}>
+      <table aria-label={t("matrix")} style={gridSize} className={`isolate mx-auto border-separate border-spacing-0 font-mono text-ink ${tableSize}`}>
         <thead>
           <tr>
             <td className="w-4 sm:w-8" />

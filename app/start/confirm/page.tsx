@@ -6,7 +6,6 @@ import { Card } from "@/app/components/Card";
 import { MatrixPreview } from "@/app/components/matrix/MatrixPreview";
 import { PageShell } from "@/app/components/PageShell";
 import { loadOnboarding, readOnboardingCookie } from "@/lib/onboarding";
-import { DEFAULT_GRID } from "@/lib/matrix";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { ConfirmForm } from "./ConfirmForm";
@@ -30,7 +29,7 @@ export default async function ConfirmPage() {
       <div className="max-w-2xl space-y-8">
         <StepIndicator current={3} />
         <Card className="max-sm:p-4">
-          <MatrixPreview shape={DEFAULT_GRID} pattern={onboarding.draft} />
+          <MatrixPreview pattern={onboarding.draft} />
         </Card>
         <ConfirmForm />
       </div>

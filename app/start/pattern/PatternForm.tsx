@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import { MatrixPad } from "@/app/components/matrix/MatrixPad";
-import { DEFAULT_GRID } from "@/lib/matrix";
 import { registerPatternAction, type PatternFormState } from "../actions";
 
 export function PatternForm({ draft }: { draft: number[] | null }) {
@@ -18,7 +17,7 @@ export function PatternForm({ draft }: { draft: number[] | null }) {
         "max-sm:[&_[role=grid]]:-mx-1.5 max-sm:[&_[role=grid]]:w-auto [&_.flex-wrap]:shrink-0"
       }
     >
-      <MatrixPad shape={DEFAULT_GRID} name="pattern" initialPattern={draft ?? undefined} disabled={pending} error={state.message} />
+      <MatrixPad name="pattern" initialPattern={draft ?? undefined} disabled={pending} error={state.message} />
     </form>
   );
 }

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import {
   SealError,
-  needsResealing,
   openJson,
   openPattern,
   parseKeyring,
@@ -139,7 +138,9 @@ describe("sealPattern / openPattern", () => {
 });
 
 describe("key rotation", () => {
-  it("opens patterns sealed under a previous key after rotation, and flags them for resealing", () => {
+  const keyIdOf = (sealed: string) => sealed.split(".")[1];
+
+  it("opens patterns sealed under a previous key after rotation, and reseals them under the current key", () => {
     const oldKey = newKey("2024");
     const sealedBefore = sealPattern(pattern, alice, oldKey);
 
@@ -147,15 +148,22 @@ describe("key rotation", () => {
     const keyring = parseKeyring("2025", newKeyBase64, `2024:${oldKey.key.toString("base64")}`);
 
     expect(openPattern(sealedBefore, alice, keyring.all)).toEqual(pattern);
-    expect(needsResealing(sealedBefore, keyring.current.id)).toBe(true);
+    expect(keyIdOf(sealedBefore)).toBe("2024");
 
     const resealed = sealPattern(openPattern(sealedBefore, alice, keyring.all), alice, keyring.current);
-    expect(needsResealing(resealed, keyring.current.id)).toBe(false);
+    expect(keyIdOf(resealed)).toBe("2025");
     expect(openPattern(resealed, alice, keyring.all)).toEqual(pattern);
   });
 
-  it("needsResealing refuses malformed input", () => {
-    expect(sealErrorCode(() => needsResealing("garbage", "2025"))).toBe("malformed");
+  it("once the previous key is retired, only resealed patterns still open", () => {
+    const oldKey = newKey("2024");
+    const sealedBefore = sealPattern(pattern, alice, oldKey);
+    const during = parseKeyring("2025", randomBytes(32).toString("base64"), `2024:${oldKey.key.toString("base64")}`);
+    const resealed = sealPattern(openPattern(sealedBefore, alice, during.all), alice, during.current);
+
+    const after = keyringOf(during.current);
+    expect(sealErrorCode(() => openPattern(sealedBefore, alice, after))).toBe("unknown-key");
+    expect(openPattern(resealed, alice, after)).toEqual(pattern);
   });
 });
 

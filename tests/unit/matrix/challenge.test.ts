@@ -1,16 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import {
-  DEFAULT_GRID,
-  answersMatch,
-  expectedAnswer,
-  generateChallengeDigits,
-  normalizeAnswer,
-  type GridShape,
-  type RandomBytes,
-} from "@/lib/matrix";
-
-const ONE_CELL: GridShape = { rows: 1, columns: 1, blockColumns: 1 };
+import { CELL_COUNT, answersMatch, expectedAnswer, generateChallengeDigits, normalizeAnswer, type RandomBytes } from "@/lib/matrix";
 
 /** An RNG that plays back the given bytes and records how many were asked for. */
 function scriptedRng(bytes: number[]): RandomBytes & { requests: number[] } {
@@ -40,13 +30,13 @@ function digitCounts(text: string): number[] {
 
 describe("generateChallengeDigits", () => {
   it("fills every cell with a digit 0-9", () => {
-    const digits = generateChallengeDigits(DEFAULT_GRID, randomBytes);
+    const digits = generateChallengeDigits(randomBytes);
     expect(digits).toMatch(/^[0-9]{48}$/);
   });
 
   it("gives each digit equal chance (chi-square over 2,000 grids of 48 cells)", () => {
     let all = "";
-    for (let grid = 0; grid < 2000; grid++) all += generateChallengeDigits(DEFAULT_GRID, randomBytes);
+    for (let grid = 0; grid < 2000; grid++) all += generateChallengeDigits(randomBytes);
     expect(all).toHaveLength(96_000);
     expect(chiSquare(digitCounts(all))).toBeLessThan(CHI_SQUARE_CRITICAL);
   });
@@ -55,33 +45,36 @@ describe("generateChallengeDigits", () => {
     // A broken source that returns 1 for every third byte: digit 1 comes up far too often.
     const biased: RandomBytes = (n) => Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : (i * 7) % 250));
     let all = "";
-    for (let grid = 0; grid < 200; grid++) all += generateChallengeDigits(DEFAULT_GRID, biased);
+    for (let grid = 0; grid < 200; grid++) all += generateChallengeDigits(biased);
     expect(chiSquare(digitCounts(all))).toBeGreaterThan(CHI_SQUARE_CRITICAL);
   });
 
   it("discards bytes 250-255 instead of folding them onto digits 0-5", () => {
-    const rng = scriptedRng([255, 3]);
-    expect(generateChallengeDigits(ONE_CELL, rng)).toBe("3");
-    expect(rng.requests).toEqual([1, 1]);
-    expect(generateChallengeDigits(ONE_CELL, scriptedRng([250, 251, 252, 253, 254, 249]))).toBe("9");
+    const rng = scriptedRng([255, ...Array<number>(CELL_COUNT).fill(3)]);
+    expect(generateChallengeDigits(rng)).toBe("3".repeat(CELL_COUNT));
+    expect(rng.requests).toEqual([CELL_COUNT, 1]);
+    expect(generateChallengeDigits(scriptedRng([250, 251, 252, 253, 254, ...Array<number>(CELL_COUNT).fill(249)]))).toBe("9".repeat(CELL_COUNT));
   });
 
-  it("has no modulo bias: every byte value once gives each digit exactly 25 times", () => {
-    const everyByte = Array.from({ length: 256 }, (_, byte) => byte);
-    const shape: GridShape = { rows: 10, columns: 25, blockColumns: 5 };
-    const digits = generateChallengeDigits(shape, scriptedRng(everyByte));
-    expect(digitCounts(digits)).toEqual(Array(10).fill(25));
+  it("has no modulo bias: every byte value 24 times over gives each digit exactly 600 times", () => {
+    // 125 grids of 48 cells take 6,000 accepted bytes: 24 rounds of the 250 kept values.
+    let next = 0;
+    const everyByteInTurn: RandomBytes = (n) => Uint8Array.from({ length: n }, () => next++ % 256);
+    const digits = Array.from({ length: 125 }, () => generateChallengeDigits(everyByteInTurn)).join("");
+    expect(digitCounts(digits)).toEqual(Array(10).fill(600));
   });
 
   it("asks only for the digits still missing and ignores surplus bytes", () => {
-    const rng = scriptedRng([1, 2, 255, 4, 5]);
-    expect(generateChallengeDigits({ rows: 1, columns: 3, blockColumns: 1 }, rng)).toBe("124");
-    expect(rng.requests).toEqual([3, 1]);
-    expect(generateChallengeDigits(ONE_CELL, () => Uint8Array.from([7, 8, 9]))).toBe("7");
+    const rng = scriptedRng([1, 2, 255, ...Array<number>(CELL_COUNT - 2).fill(4), 5, 6]);
+    expect(generateChallengeDigits(rng)).toBe(`12${"4".repeat(CELL_COUNT - 2)}`);
+    expect(rng.requests).toEqual([CELL_COUNT, 1]);
+    const generous: RandomBytes = () => Uint8Array.from({ length: 100 }, (_, i) => i % 10);
+    expect(generateChallengeDigits(generous)).toBe("0123456789".repeat(5).slice(0, CELL_COUNT));
   });
 
   it("fails loudly rather than spinning when the random source is exhausted", () => {
-    expect(() => generateChallengeDigits(ONE_CELL, scriptedRng([]))).toThrow(/no bytes/);
+    expect(() => generateChallengeDigits(scriptedRng([]))).toThrow(/no bytes/);
+    expect(() => generateChallengeDigits(scriptedRng([1, 2, 3]))).toThrow(/no bytes/);
   });
 });
 
