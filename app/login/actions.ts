@@ -5,12 +5,10 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { emailField } from "@/lib/identity";
-import { issueChallenge } from "@/lib/login";
-import { forgetLogin, pendingLogin, rememberChallenge } from "@/lib/login/cookie";
+import { forgetLogin, issueChallenge, pendingLogin, rememberChallenge, withSignInOutcome } from "@/lib/login";
 import { requestContext } from "@/lib/http/request-context";
 import { safeReturnPath, termsPath } from "@/lib/sessions";
 import { rememberLocale } from "@/lib/i18n/cookie";
-import { withSignInOutcome } from "@/lib/sessions/sign-in-outcome";
 import { isLocale } from "@/lib/i18n/config";
 
 /** Email entry: every well-formed address gets a challenge page (a decoy when unknown). */

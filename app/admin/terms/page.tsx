@@ -7,7 +7,8 @@ import { PageShell } from "@/app/components/PageShell";
 import { buttonClass } from "@/app/components/styles";
 import { operatorTimeZone, termsOverview } from "@/lib/admin";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
-import { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "@/lib/sessions";
+import { RECENT_SIGN_IN_MINUTES, signedInRecently } from "@/lib/reauth";
+import { requireOperator } from "@/lib/sessions";
 import { PublishTermsForm } from "./PublishTermsForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function AdminTermsPage() {
   const operator = await requireOperator();
   const [{ versions, current }, recent, timeZone, t, format] = await Promise.all([
     termsOverview(),
-    authenticatedRecently(operator),
+    signedInRecently(operator, "admin"),
     operatorTimeZone(operator.id),
     getTranslations("AdminTerms"),
     getFormatter(),
@@ -92,7 +93,7 @@ export default async function AdminTermsPage() {
           </>
         ) : (
           <>
-            <p className="text-ink">{t("reauthBody", { minutes: RECENT_AUTHENTICATION_MINUTES })}</p>
+            <p className="text-ink">{t("reauthBody", { minutes: RECENT_SIGN_IN_MINUTES.admin })}</p>
             <p className="mt-4">
               <Link href="/admin/reauth?next=/admin/terms" className={buttonClass("primary")}>
                 {t("reauthLink")}
