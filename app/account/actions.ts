@@ -1,7 +1,8 @@
 "use server";
 
-import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formField, postAction } from "@/app/components/form-action";
 import { setOnboardingCookie, startPatternChange } from "@/lib/onboarding";
 import { requestContext } from "@/lib/http/request-context";
 import { answer, reauthPage, requireRecentSignIn } from "@/lib/reauth";
@@ -10,19 +11,27 @@ import { requirePortalUser, type SessionUser } from "@/lib/sessions";
 const PAGE = "/account/password";
 
 /** The new pattern is set on the onboarding screens, in a session opened for this user. */
-async function changePattern(user: SessionUser): Promise<never> {
+async function changePattern(user: SessionUser): Promise<void> {
   await setOnboardingCookie(await startPatternChange(user.id, await requestContext()));
-  redirect("/start/pattern");
 }
 
 /** Changing the matrix password starts with a fresh challenge on the current one (see lib/reauth's account scope). */
-export async function startPatternChangeAction(): Promise<void> {
-  await changePattern(await requireRecentSignIn("account", PAGE));
-}
+export const startPatternChangeAction = postAction({
+  fields: [],
+  guard: () => requireRecentSignIn("account", PAGE),
+  schema: z.object({}),
+  run: async (_, user) => changePattern(user),
+  messages: () => redirect("/start/pattern"),
+});
 
-export async function answerReauthenticationAction(formInput: unknown): Promise<void> {
-  const form = asForm(formInput);
-  const user = await requirePortalUser(PAGE);
-  if (!(await answer(user, "account", form.get("answer")))) redirect(reauthPage("account", PAGE, true));
-  await changePattern(user);
-}
+export const answerReauthenticationAction = postAction({
+  fields: ["answer"],
+  guard: () => requirePortalUser(PAGE),
+  schema: z.object({ answer: formField }),
+  run: async (input, user) => {
+    const confirmed = await answer(user, "account", input.answer);
+    if (confirmed) await changePattern(user);
+    return confirmed;
+  },
+  messages: (confirmed) => redirect(confirmed ? "/start/pattern" : reauthPage("account", PAGE, true)),
+});

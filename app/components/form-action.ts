@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/identity";
 import { asForm, formText } from "./form-state";
@@ -33,15 +34,18 @@ export type FormActionSpec<Field extends string, Caller, Input, Result, State> =
   /** From the posted fields to the verb's input; issue messages are field error codes. */
   schema: z.ZodType<Input>;
   run: (input: Input, caller: Caller) => Promise<Result>;
-  /** From the verb's result, or the schema's refusal, to the form's next state (or a redirect). */
-  messages: (result: Result | Refused<Field>, say: Say<Field>) => State | Promise<State>;
+  /** From the verb's result to the form's next state (or a redirect). */
+  messages: (result: Result, say: Say<Field>) => State | Promise<State>;
+  /** The schema refused the form (nothing ran). Without this a refusal is a 404: only a hand-made post can get one. */
+  refused?: (refusal: Refused<Field>, say: Say<Field>) => State | Promise<State>;
 };
 
 async function handle<Field extends string, Caller, Input, Result, State>(spec: FormActionSpec<Field, Caller, Input, Result, State>, input: unknown): Promise<State> {
   const form = asForm(input);
   const caller = await spec.guard(form);
   const parsed = spec.schema.safeParse(Object.fromEntries(spec.fields.map((field) => [field, form.get(field) ?? undefined])));
-  const result = parsed.success ? await spec.run(parsed.data, caller) : { ok: false as const, fieldErrors: fieldErrorsOf<Field>(parsed.error) };
+  if (!parsed.success && !spec.refused) notFound();
+  const result = parsed.success ? await spec.run(parsed.data, caller) : null;
   const t = await getTranslations();
   const fieldMessages = (codes: Partial<Record<Field, string>>, catalogue = "FieldErrors") => {
     const messages: Partial<Record<Field, string>> = {};
@@ -51,7 +55,8 @@ async function handle<Field extends string, Caller, Input, Result, State>(spec: 
     }
     return messages;
   };
-  return spec.messages(result, { t, values: formText(form, spec.fields), fieldMessages });
+  const say = { t, values: formText(form, spec.fields), fieldMessages };
+  return parsed.success ? spec.messages(result as Result, say) : spec.refused!({ ok: false, fieldErrors: fieldErrorsOf<Field>(parsed.error) }, say);
 }
 
 /** An action for useActionState: (previous state, form) → the next state. */
@@ -59,7 +64,7 @@ export function formAction<Field extends string, Caller, Input, Result, State>(s
   return async (_: State, input: unknown): Promise<State> => handle(spec, input);
 }
 
-/** An action for a plain `<form action>` whose every outcome is a redirect (so it works without JavaScript). */
-export function postAction<Field extends string, Caller, Input, Result>(spec: FormActionSpec<Field, Caller, Input, Result, never>) {
+/** An action for a plain `<form action>`: it shows its outcome by redirecting (so it works without JavaScript) or re-rendering. */
+export function postAction<Field extends string, Caller, Input, Result>(spec: FormActionSpec<Field, Caller, Input, Result, void>) {
   return async (input: unknown): Promise<void> => handle(spec, input);
 }

@@ -7,13 +7,12 @@ import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { SessionsTable } from "@/app/components/SessionsTable";
 import { buttonClass } from "@/app/components/styles";
-import { signOutAction, signOutEverywhereAction } from "@/app/terms/actions";
 import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
 import { now } from "@/lib/platform/clock";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
-import { endOwnSessionAction } from "./actions";
+import { endOwnSessionAction, signOutAction, signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Dashboard");

@@ -28,7 +28,7 @@ export const publishTermsAction = formAction({
   schema: termsForm,
   run: async (input, operator) => publishTerms(input, operator.id, await requestContext()),
   messages: (result, { values, fieldMessages }): PublishTermsFormState => {
-    if ("version" in result) return { published: result.version, tone: "success" };
+    if (result.ok) return { published: result.version, tone: "success" };
     const codes: Partial<Record<TermsField, string>> = {};
     for (const [path, code] of Object.entries(result.fieldErrors)) {
       const field = fieldOf[path];

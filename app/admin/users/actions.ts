@@ -54,9 +54,7 @@ export const editProfileAction = formAction({
   guard: (form) => target(form),
   schema: z.object({ name: formField, phone: formField, company: formField }),
   run: async (values, { operator, userId, context }) => ({ userId, result: await editProfile(userId, values, operator.id, context) }),
-  messages: (outcome, say): FormState<ProfileField> => {
-    if (!("result" in outcome)) return refusal(outcome, say);
-    const { userId, result } = outcome;
+  messages: ({ userId, result }, say): FormState<ProfileField> => {
     if (result.ok) redirect(`/admin/users/${userId}?done=${result.changed.length ? "profile" : "unchanged"}`);
     if ("error" in result) notFound();
     return refusal(result, say);
@@ -76,9 +74,7 @@ function accountAction(action: AccountAction, verb: AccountVerb, needsRecentSign
     guard: (form) => target(form, needsRecentSignIn ? (userId) => `/admin/users/${userId}?confirm=${action}` : undefined),
     schema: z.object({}),
     run: async (_, { operator, userId, context }) => ({ userId, result: await verb(userId, operator.id, context) }),
-    messages: (outcome) => {
-      if (!("result" in outcome)) notFound();
-      const { userId, result } = outcome;
+    messages: ({ userId, result }) => {
       redirect(result.ok ? `/admin/users/${userId}?done=${action}` : `/admin/users/${userId}?error=${result.error}`);
     },
   });
@@ -99,9 +95,7 @@ export const endUserSessionAction = postAction({
   guard: (form) => target(form, (userId) => `/admin/users/${userId}#sessions`),
   schema: z.object({ sessionId: formField }),
   run: async ({ sessionId }, { operator, userId, context }) => ({ userId, result: await endSession(userId, sessionId, operator.id, context) }),
-  messages: (outcome) => {
-    if (!("result" in outcome)) notFound();
-    const { userId, result } = outcome;
+  messages: ({ userId, result }) => {
     redirect(result.ok ? `/admin/users/${userId}?done=session#sessions` : `/admin/users/${userId}?error=session-not-found#sessions`);
   },
 });
