@@ -1,10 +1,9 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/env";
-import { answerChallenge } from "@/lib/login";
+import { answerChallenge, reportSignIn } from "@/lib/login";
 import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
 import { SESSION_COOKIE } from "@/lib/sessions/cookie";
-import { reportSignIn } from "@/lib/sessions/sign-in-outcome";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { now } from "@/lib/platform/clock";

@@ -1,36 +1,37 @@
 "use server";
 
-import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
-import { answerReauthentication, issueReauthChallenge } from "@/lib/login";
-import { forgetReauthChallenge, pendingReauthChallenge, rememberReauthChallenge } from "@/lib/login/cookie";
+import { z } from "zod";
+import { formField, postAction } from "@/app/components/form-action";
 import { setOnboardingCookie, startPatternChange } from "@/lib/onboarding";
 import { requestContext } from "@/lib/http/request-context";
-import { requirePortalUser } from "@/lib/sessions";
+import { answer, reauthPage, requireRecentSignIn } from "@/lib/reauth";
+import { requirePortalUser, type SessionUser } from "@/lib/sessions";
 
 const PAGE = "/account/password";
 
-/** Changing the matrix password starts with a fresh challenge on the current one. */
-export async function startPatternChangeAction(): Promise<void> {
-  const user = await requirePortalUser(PAGE);
-  const { challengeId } = await issueReauthChallenge(user.id, await requestContext());
-  await rememberReauthChallenge(challengeId);
-  redirect(PAGE);
+/** The new pattern is set on the onboarding screens, in a session opened for this user. */
+async function changePattern(user: SessionUser): Promise<void> {
+  await setOnboardingCookie(await startPatternChange(user.id, await requestContext()));
 }
 
-export async function answerReauthenticationAction(formInput: unknown): Promise<void> {
-  const form = asForm(formInput);
-  const user = await requirePortalUser(PAGE);
-  const challengeId = await pendingReauthChallenge();
-  const answer = form.get("answer");
-  const context = await requestContext();
-  const confirmed = await answerReauthentication(challengeId ?? "", typeof answer === "string" ? answer.slice(0, 64) : "", { userId: user.id, sessionId: user.sessionId }, context);
-  if (!confirmed) {
-    const next = await issueReauthChallenge(user.id, context);
-    await rememberReauthChallenge(next.challengeId);
-    redirect(`${PAGE}?retry=1`);
-  }
-  await forgetReauthChallenge();
-  await setOnboardingCookie(await startPatternChange(user.id, context));
-  redirect("/start/pattern");
-}
+/** Changing the matrix password starts with a fresh challenge on the current one (see lib/reauth's account scope). */
+export const startPatternChangeAction = postAction({
+  fields: [],
+  guard: () => requireRecentSignIn("account", PAGE),
+  schema: z.object({}),
+  run: async (_, user) => changePattern(user),
+  messages: () => redirect("/start/pattern"),
+});
+
+export const answerReauthenticationAction = postAction({
+  fields: ["answer"],
+  guard: () => requirePortalUser(PAGE),
+  schema: z.object({ answer: formField }),
+  run: async (input, user) => {
+    const confirmed = await answer(user, "account", input.answer);
+    if (confirmed) await changePattern(user);
+    return confirmed;
+  },
+  messages: (confirmed) => redirect(confirmed ? "/start/pattern" : reauthPage("account", PAGE, true)),
+});

@@ -3,17 +3,17 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
+import { DataTable } from "@/app/components/DataTable";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { SessionsTable } from "@/app/components/SessionsTable";
 import { buttonClass } from "@/app/components/styles";
-import { signOutAction, signOutEverywhereAction } from "@/app/terms/actions";
 import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
 import { now } from "@/lib/platform/clock";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
-import { endOwnSessionAction } from "./actions";
+import { endOwnSessionAction, signOutAction, signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Dashboard");
@@ -86,26 +86,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {summary.recentEvents.length === 0 ? (
           <p className="text-muted">{t("noActivity")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-3 font-semibold whitespace-nowrap sm:pr-4">{t("when")}</th>
-                  <th scope="col" className="py-2 pr-3 font-semibold whitespace-nowrap sm:pr-4">{t("event")}</th>
-                  <th scope="col" className="py-2 font-semibold whitespace-nowrap">{t("from")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.recentEvents.map((event, index) => (
-                  <tr key={index} className="border-b border-line last:border-0">
-                    <td className="py-2 pr-3 align-top text-ink sm:pr-4 sm:whitespace-nowrap">{when(event.occurredAt)}</td>
-                    <td className="py-2 pr-3 align-top text-ink sm:pr-4">{eventName(event.event)}</td>
-                    <td className="py-2 align-top break-all text-ink">{event.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("activityCaption")} columns={[t("when"), t("event"), t("from")]}>
+            {summary.recentEvents.map((event, index) => (
+              <tr key={index} className="border-b border-line last:border-0">
+                <td className="py-2 pr-4 align-top text-ink sm:whitespace-nowrap">{when(event.occurredAt)}</td>
+                <td className="py-2 pr-4 align-top text-ink">{eventName(event.event)}</td>
+                <td className="py-2 align-top break-all text-ink">{event.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </PageShell>

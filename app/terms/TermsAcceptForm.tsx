@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { FieldError } from "@/app/components/FieldError";
 import { buttonClass } from "@/app/components/styles";
-import { acceptTermsAction, signOutAction, type TermsFormState } from "./actions";
+import { signOutAction } from "@/app/dashboard/actions";
+import { acceptTermsAction, type TermsFormState } from "./actions";
 
 /**
  * Accept stays disabled until the box is ticked. Before JavaScript runs (or without it) the

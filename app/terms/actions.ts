@@ -1,33 +1,28 @@
 "use server";
 
-import { asForm } from "@/app/components/form-state";
 import { redirect } from "next/navigation";
-import { signOut } from "@/auth";
+import { z } from "zod";
+import { formAction, formField } from "@/app/components/form-action";
 import { requestContext } from "@/lib/http/request-context";
-import { endAllSessions, requireSignedIn, safeReturnPath, signOutSession } from "@/lib/sessions";
+import { requireSignedIn, safeReturnPath } from "@/lib/sessions";
 import { acceptTerms } from "@/lib/terms";
 
 export type TermsFormState = { error?: "mustTick" | "outdated" };
 
-export async function acceptTermsAction(_: TermsFormState, formInput: unknown): Promise<TermsFormState> {
-  const form = asForm(formInput);
-  const user = await requireSignedIn();
-  if (form.get("accept") !== "yes") return { error: "mustTick" };
-  const version = Number(form.get("version"));
-  if (!Number.isSafeInteger(version) || !(await acceptTerms(user.id, version, await requestContext()))) return { error: "outdated" };
-  redirect(safeReturnPath(form.get("next")) ?? "/dashboard");
-}
+const acceptForm = z.object({
+  accept: z.literal("yes", { error: "mustTick" }),
+  version: formField.transform(Number).pipe(z.number().int()),
+  next: formField,
+});
 
-/** Declining the terms (or signing out anywhere) ends the session: its row too, not only the cookie. */
-export async function signOutAction(): Promise<void> {
-  const user = await requireSignedIn();
-  await signOutSession(user, await requestContext());
-  await signOut({ redirectTo: "/login?error=signed-out" });
-}
-
-/** Ends this session and every other one the user has, on any device. */
-export async function signOutEverywhereAction(): Promise<void> {
-  const user = await requireSignedIn();
-  await endAllSessions(user.id, await requestContext());
-  await signOut({ redirectTo: "/login?error=signed-out" });
-}
+export const acceptTermsAction = formAction({
+  fields: ["accept", "version", "next"],
+  guard: () => requireSignedIn(),
+  schema: acceptForm,
+  run: async ({ version, next }, user) => ({ accepted: await acceptTerms(user.id, version, await requestContext()), next }),
+  refused: ({ fieldErrors }): TermsFormState => ({ error: fieldErrors.accept ? "mustTick" : "outdated" }),
+  messages: ({ accepted, next }): TermsFormState => {
+    if (!accepted) return { error: "outdated" };
+    redirect(safeReturnPath(next) ?? "/dashboard");
+  },
+});

@@ -1,11 +1,9 @@
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { deleteCredential } from "@/db/queries/credentials";
 import { hadPassword, updateProfile } from "@/db/queries/directory/user";
 import { findUserById } from "@/db/queries/users";
-import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { companyField, fieldErrorsOf, nameField, phoneField, type FieldErrors } from "@/lib/identity";
 import { unlockAccount } from "@/lib/login/lockout";
@@ -103,38 +101,4 @@ export async function editProfile(userId: string, input: unknown, actorId: strin
     await recordAudit({ event: "user.profile_updated", actorId, subjectId: userId, outcome: "success", details: { fields: changed.join(",") } }, context, tx);
     return { ok: true, changed };
   });
-}
-
-/**
- * The pending re-authentication challenge of an operator about to take a sensitive action,
- * in an httpOnly cookie scoped to /admin (the customers' one is scoped to /account).
- */
-const ADMIN_REAUTH = "admin_reauth_challenge";
-
-const reauthCookie = () => ({
-  httpOnly: true,
-  sameSite: "lax" as const,
-  secure: env.APP_URL.startsWith("https:"),
-  path: "/admin",
-  maxAge: 5 * 60,
-});
-
-export async function rememberAdminReauth(challengeId: string): Promise<void> {
-  (await cookies()).set(ADMIN_REAUTH, challengeId, reauthCookie());
-}
-
-export async function pendingAdminReauth(): Promise<string | null> {
-  const value = (await cookies()).get(ADMIN_REAUTH)?.value;
-  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-}
-
-export async function forgetAdminReauth(): Promise<void> {
-  (await cookies()).delete({ name: ADMIN_REAUTH, path: "/admin" });
-}
-
-/** Where to return after re-authentication: a same-origin path inside /admin, else the directory. */
-export function adminReturnPath(value: unknown): string {
-  if (typeof value !== "string" || value.length > 512) return "/admin/users";
-  if (!/^\/admin(\/|\?|$)/.test(value) || value.includes("\\") || value.includes("//")) return "/admin/users";
-  return value;
 }

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { env } from "@/env";
 import { safeReturnPath } from "@/lib/sessions/return-path";
+import { isChallengeId } from "./policy";
 
 /** The pending challenge id, the email it was issued for and the return path, httpOnly. */
 const CHALLENGE = "login_challenge";
@@ -28,7 +29,7 @@ export async function pendingLogin(): Promise<{ challengeId: string | null; emai
   const jar = await cookies();
   const challengeId = jar.get(CHALLENGE)?.value ?? null;
   return {
-    challengeId: challengeId && /^[A-Za-z0-9_-]{43}$/.test(challengeId) ? challengeId : null,
+    challengeId: isChallengeId(challengeId) ? challengeId : null,
     email: jar.get(EMAIL)?.value ?? null,
     returnTo: safeReturnPath(jar.get(RETURN_TO)?.value),
   };
@@ -37,20 +38,4 @@ export async function pendingLogin(): Promise<{ challengeId: string | null; emai
 export async function forgetLogin(): Promise<void> {
   const jar = await cookies();
   for (const name of [CHALLENGE, EMAIL, RETURN_TO]) jar.delete({ name, path: "/login" });
-}
-
-/** The pending re-authentication challenge of a signed-in user, scoped to /account. */
-const REAUTH = "reauth_challenge";
-
-export async function rememberReauthChallenge(challengeId: string): Promise<void> {
-  (await cookies()).set(REAUTH, challengeId, { ...options(), path: "/account" });
-}
-
-export async function pendingReauthChallenge(): Promise<string | null> {
-  const value = (await cookies()).get(REAUTH)?.value;
-  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-}
-
-export async function forgetReauthChallenge(): Promise<void> {
-  (await cookies()).delete({ name: REAUTH, path: "/account" });
 }

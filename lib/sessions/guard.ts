@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { now } from "@/lib/platform/clock";
 import { readSessionToken } from "./cookie";
@@ -34,5 +34,16 @@ export async function requirePortalUser(returnTo = "/dashboard"): Promise<Sessio
 export async function requireSignedIn(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/login?next=%2Fterms");
+  return user;
+}
+
+/**
+ * Every /admin page, route handler and action calls this itself: anyone but a signed-in
+ * operator gets a 404, as if the admin area did not exist.
+ */
+export async function requireOperator(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user || user.role !== "operator") notFound();
+  if (!user.termsAccepted) redirect("/terms");
   return user;
 }

@@ -1,8 +1,7 @@
-export { currentUser, requirePortalUser, requireSignedIn } from "./guard";
+export { currentUser, requireOperator, requirePortalUser, requireSignedIn } from "./guard";
 export { safeReturnPath, termsPath } from "./return-path";
 export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
 export type { SessionUser } from "./refresh";
-export { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "./operator";
 export { endAllSessions } from "./end-all";
 export { endSession, signOutSession, type EndSessionResult } from "./end-session";
 export { listSessions, type ListedSession } from "./list";

@@ -3,10 +3,11 @@ import { closeDb, getDb } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
 import { answerChallenge, answerReauthentication, issueChallenge, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
-import { authenticatedRecently, endAllSessions, endSession, listSessions, signOutSession } from "@/lib/sessions";
+import { endAllSessions, endSession, listSessions, signOutSession } from "@/lib/sessions";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
 import { purgeExpiredRows } from "@/lib/maintenance/purge";
+import { signedInRecently } from "@/lib/reauth";
 import { STRONG_PATTERN, testContext } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
 
@@ -145,12 +146,12 @@ describe("recent sign-in is per session", () => {
     const stale = await signIn(person.email, Date.now() - 20 * MINUTE);
     const fresh = await signIn(person.email);
     const staleNow = (await refreshSession(stale.claims, Date.now()))!;
-    expect(authenticatedRecently(staleNow)).toBe(false);
-    expect(authenticatedRecently((await refreshSession(fresh.claims, Date.now()))!)).toBe(true);
+    expect(signedInRecently(staleNow, "admin")).toBe(false);
+    expect(signedInRecently((await refreshSession(fresh.claims, Date.now()))!, "admin")).toBe(true);
 
     const { challengeId } = await issueReauthChallenge(userId, loginContext());
     expect(await answerReauthentication(challengeId, await reauthCode(challengeId), { userId, sessionId: stale.sessionId }, loginContext())).toBe(true);
-    expect(authenticatedRecently((await refreshSession(stale.claims, Date.now()))!)).toBe(true);
+    expect(signedInRecently((await refreshSession(stale.claims, Date.now()))!, "admin")).toBe(true);
   });
 
   test("a re-authentication cannot be credited to another user's session", async () => {

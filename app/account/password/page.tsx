@@ -6,11 +6,9 @@ import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass, linkClass } from "@/app/components/styles";
-import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
-import { ChallengeAnswerForm } from "@/app/login/challenge/ChallengeAnswerForm";
-import { now } from "@/lib/platform/clock";
-import { loadPendingChallenge } from "@/lib/login";
-import { pendingReauthChallenge } from "@/lib/login/cookie";
+import { ChallengeGrid } from "@/app/components/challenge/ChallengeGrid";
+import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerForm";
+import { pending } from "@/lib/reauth";
 import { requirePortalUser } from "@/lib/sessions";
 import { answerReauthenticationAction, startPatternChangeAction } from "../actions";
 
@@ -22,8 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChangePatternPage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {
   await connection();
   await requirePortalUser("/account/password");
-  const [{ retry }, challengeId, t] = await Promise.all([searchParams, pendingReauthChallenge(), getTranslations("Account")]);
-  const challenge = challengeId ? await loadPendingChallenge(challengeId, now(), "reauthenticate") : null;
+  const [{ retry }, challenge, t] = await Promise.all([searchParams, pending(), getTranslations("Account")]);
   return (
     <PageShell title={t("changeTitle")} lead={challenge ? t("reauthLead") : t("changeLead")}>
       {challenge ? (

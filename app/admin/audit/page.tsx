@@ -3,11 +3,12 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { DataTable } from "@/app/components/DataTable";
+import { Pagination } from "@/app/components/Pagination";
 import { Card } from "@/app/components/Card";
 import { FieldError } from "@/app/components/FieldError";
 import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
-import { buttonClass, describedBy, inputClass, labelClass, linkClass } from "@/app/components/styles";
+import { buttonClass, describedBy, inputClass, labelClass } from "@/app/components/styles";
 import { auditLogFilter, getAuditLogPage, operatorTimeZone, parseAuditLogQuery, type AuditLogQuery, type AuditLogRow } from "@/lib/admin";
 import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { AUDIT_EVENT_NAMES } from "@/lib/audit";
@@ -124,29 +125,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </DataTable>
         )}
-        {page.newer !== null || page.older !== null ? (
-          <nav aria-label={t("pagination")} className="mt-6 flex flex-wrap justify-between gap-3">
-            <div className="flex flex-wrap gap-3">
-              {page.newer !== null ? (
-                <>
-                  <Link href={`/admin/audit${queryString(query)}`} className={linkClass}>
-                    {t("newest")}
-                  </Link>
-                  <Link href={`/admin/audit${queryString(query, { after: page.newer })}`} className={linkClass}>
-                    <span aria-hidden="true">← </span>
-                    {t("newer")}
-                  </Link>
-                </>
-              ) : null}
-            </div>
-            {page.older !== null ? (
-              <Link href={`/admin/audit${queryString(query, { before: page.older })}`} className={linkClass}>
-                {t("older")}
-                <span aria-hidden="true"> →</span>
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        {/* Newest first: the previous page holds newer events. */}
+        <Pagination
+          label={t("pagination")}
+          first={page.newer !== null ? { href: `/admin/audit${queryString(query)}`, label: t("newest") } : null}
+          previous={page.newer !== null ? { href: `/admin/audit${queryString(query, { after: page.newer })}`, label: t("newer") } : null}
+          next={page.older !== null ? { href: `/admin/audit${queryString(query, { before: page.older })}`, label: t("older") } : null}
+        />
       </Card>
     </PageShell>
   );

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FieldError } from "@/app/components/FieldError";
+import { DataTable } from "@/app/components/DataTable";
 import { FormMessage } from "@/app/components/FormMessage";
 import { buttonClass, describedBy, hintClass, labelClass, linkClass } from "@/app/components/styles";
 import { parseCsv } from "@/lib/admin/csv";
@@ -94,27 +95,15 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
             {t("reportTitle")}
           </h2>
           {state.totalIssues > state.issues.length ? <p className="text-muted">{t("truncated", { shown: state.issues.length, total: state.totalIssues })}</p> : null}
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="report-title">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("reportCaption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("row")}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t("field")}</th>
-                  <th scope="col" className="py-2 font-semibold">{t("problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.issues.map((issue, index) => (
-                  <tr key={index} className="border-b border-line last:border-0">
-                    <th scope="row" className="py-2 pr-4 font-semibold tabular-nums text-ink">{issue.row}</th>
-                    <td className="py-2 pr-4 font-mono text-ink">{issue.field === "row" ? t("wholeRow") : issue.field}</td>
-                    <td className="py-2 text-ink">{t(`errors.${issue.code}`, issue.params as never)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("reportCaption")} columns={[t("row"), t("field"), t("problem")]}>
+            {state.issues.map((issue, index) => (
+              <tr key={index} className="border-b border-line last:border-0">
+                <th scope="row" className="py-2 pr-4 font-semibold tabular-nums text-ink">{issue.row}</th>
+                <td className="py-2 pr-4 font-mono text-ink">{issue.field === "row" ? t("wholeRow") : issue.field}</td>
+                <td className="py-2 text-ink">{t(`errors.${issue.code}`, issue.params as never)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </div>

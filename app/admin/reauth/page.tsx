@@ -6,11 +6,9 @@ import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass, linkClass } from "@/app/components/styles";
-import { ChallengeGrid } from "@/app/login/challenge/ChallengeGrid";
-import { ChallengeAnswerForm } from "@/app/login/challenge/ChallengeAnswerForm";
-import { adminReturnPath, pendingAdminReauth } from "@/lib/admin/account-actions";
-import { now } from "@/lib/platform/clock";
-import { loadPendingChallenge } from "@/lib/login";
+import { ChallengeGrid } from "@/app/components/challenge/ChallengeGrid";
+import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerForm";
+import { pending, reauthReturnPath } from "@/lib/reauth";
 import { requireOperator } from "@/lib/sessions";
 import { answerAdminReauthAction, startAdminReauthAction } from "./actions";
 
@@ -27,9 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminReauthPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; retry?: string }> }) {
   await connection();
   await requireOperator();
-  const [params, challengeId, t, tl] = await Promise.all([searchParams, pendingAdminReauth(), getTranslations("AdminUsers"), getTranslations("Login")]);
-  const next = adminReturnPath(Array.isArray(params.next) ? params.next[0] : params.next);
-  const challenge = challengeId ? await loadPendingChallenge(challengeId, now(), "reauthenticate") : null;
+  const [params, challenge, t, tl] = await Promise.all([searchParams, pending(), getTranslations("AdminUsers"), getTranslations("Login")]);
+  const next = reauthReturnPath("admin", Array.isArray(params.next) ? params.next[0] : params.next);
   return (
     <PageShell title={t("reauthTitle")} lead={challenge ? t("reauthLead") : t("reauthStartLead")}>
       <FormMessage tone="error">{params.retry ? t("reauthFailed") : undefined}</FormMessage>

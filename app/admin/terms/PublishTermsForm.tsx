@@ -29,10 +29,6 @@ export function PublishTermsForm({ initial }: { initial: Texts }) {
   const t = useTranslations("AdminTerms");
   const [state, action, pending] = useActionState(publishTermsAction, {} as PublishTermsFormState);
   const values = { ...initial, ...state.values };
-  const error = (field: TermsField) => {
-    const code = state.fieldErrors?.[field];
-    return code ? t(`errors.${code as "required"}`) : undefined;
-  };
   return (
     <form action={action} className="space-y-5">
       <FormMessage tone={state.published ? "success" : "error"}>
@@ -40,14 +36,14 @@ export function PublishTermsForm({ initial }: { initial: Texts }) {
       </FormMessage>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("english")}</legend>
-        <TextField name="enTitle" label={t("enTitle")} defaultValue={values.enTitle} error={error("enTitle")} required maxLength={200} key={`enTitle-${state.published ?? ""}`} />
-        <TextArea name="enBody" label={t("enBody")} defaultValue={values.enBody} error={error("enBody")} required key={`enBody-${state.published ?? ""}`} />
+        <TextField name="enTitle" label={t("enTitle")} defaultValue={values.enTitle} error={state.fieldErrors?.enTitle} required maxLength={200} key={`enTitle-${state.published ?? ""}`} />
+        <TextArea name="enBody" label={t("enBody")} defaultValue={values.enBody} error={state.fieldErrors?.enBody} required key={`enBody-${state.published ?? ""}`} />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("japanese")}</legend>
         <p className={hintClass}>{t("jaHint")}</p>
-        <TextField name="jaTitle" label={t("jaTitle")} defaultValue={values.jaTitle} error={error("jaTitle")} maxLength={200} lang="ja" key={`jaTitle-${state.published ?? ""}`} />
-        <TextArea name="jaBody" label={t("jaBody")} defaultValue={values.jaBody} error={error("jaBody")} key={`jaBody-${state.published ?? ""}`} />
+        <TextField name="jaTitle" label={t("jaTitle")} defaultValue={values.jaTitle} error={state.fieldErrors?.jaTitle} maxLength={200} lang="ja" key={`jaTitle-${state.published ?? ""}`} />
+        <TextArea name="jaBody" label={t("jaBody")} defaultValue={values.jaBody} error={state.fieldErrors?.jaBody} key={`jaBody-${state.published ?? ""}`} />
       </fieldset>
       <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? t("publishing") : t("publish")}

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
+import { DataTable } from "@/app/components/DataTable";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass } from "@/app/components/styles";
 import { operatorTimeZone, termsOverview } from "@/lib/admin";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
-import { authenticatedRecently, RECENT_AUTHENTICATION_MINUTES, requireOperator } from "@/lib/sessions";
+import { RECENT_SIGN_IN_MINUTES, signedInRecently } from "@/lib/reauth";
+import { requireOperator } from "@/lib/sessions";
 import { PublishTermsForm } from "./PublishTermsForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,7 @@ export default async function AdminTermsPage() {
   const operator = await requireOperator();
   const [{ versions, current }, recent, timeZone, t, format] = await Promise.all([
     termsOverview(),
-    authenticatedRecently(operator),
+    signedInRecently(operator, "admin"),
     operatorTimeZone(operator.id),
     getTranslations("AdminTerms"),
     getFormatter(),
@@ -31,32 +33,20 @@ export default async function AdminTermsPage() {
   return (
     <PageShell title={t("title")} lead={t("lead")} width="wide">
       <Card title={t("versionsTitle")}>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("versionsCaption")}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("versionsCaption")}</caption>
-            <thead>
-              <tr className="border-b border-line text-muted">
-                <th scope="col" className="py-2 pr-4 font-semibold">{t("version")}</th>
-                <th scope="col" className="py-2 pr-4 font-semibold">{t("publishedAt")}</th>
-                <th scope="col" className="py-2 font-semibold">{t("publisher")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v, index) => (
-                <tr key={v.version} className="border-b border-line last:border-0">
-                  <th scope="row" className="py-2 pr-4 font-semibold text-ink tabular-nums">
-                    {v.version}
-                    {index === 0 ? <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">{t("current")}</span> : null}
-                  </th>
-                  <td className="py-2 pr-4 whitespace-nowrap text-ink">
-                    <time dateTime={v.publishedAt.toISOString()}>{format.dateTime(v.publishedAt, { ...dateTimeWithZone, timeZone })}</time>
-                  </td>
-                  <td className="py-2 break-words text-ink">{v.publisherEmail ?? t("system")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("versionsCaption")} columns={[t("version"), t("publishedAt"), t("publisher")]}>
+          {versions.map((v, index) => (
+            <tr key={v.version} className="border-b border-line last:border-0">
+              <th scope="row" className="py-2 pr-4 font-semibold text-ink tabular-nums">
+                {v.version}
+                {index === 0 ? <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">{t("current")}</span> : null}
+              </th>
+              <td className="py-2 pr-4 whitespace-nowrap text-ink">
+                <time dateTime={v.publishedAt.toISOString()}>{format.dateTime(v.publishedAt, { ...dateTimeWithZone, timeZone })}</time>
+              </td>
+              <td className="py-2 break-words text-ink">{v.publisherEmail ?? t("system")}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Card>
 
       {current ? (
@@ -92,7 +82,7 @@ export default async function AdminTermsPage() {
           </>
         ) : (
           <>
-            <p className="text-ink">{t("reauthBody", { minutes: RECENT_AUTHENTICATION_MINUTES })}</p>
+            <p className="text-ink">{t("reauthBody", { minutes: RECENT_SIGN_IN_MINUTES.admin })}</p>
             <p className="mt-4">
               <Link href="/admin/reauth?next=/admin/terms" className={buttonClass("primary")}>
                 {t("reauthLink")}

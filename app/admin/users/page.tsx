@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { DataTable } from "@/app/components/DataTable";
+import { Pagination } from "@/app/components/Pagination";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
@@ -118,22 +119,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ))}
           </DataTable>
         )}
-        {page.previous || page.next ? (
-          <nav aria-label={t("pagination")} className="mt-5 flex flex-wrap justify-between gap-4 border-t border-line pt-4">
-            {page.previous ? (
-              <Link href={pageHref(filters, { before: page.previous })} rel="prev" className={buttonClass("secondary")}>
-                {t("previousPage")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page.next ? (
-              <Link href={pageHref(filters, { after: page.next })} rel="next" className={buttonClass("secondary")}>
-                {t("nextPage")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination
+          label={t("pagination")}
+          previous={page.previous ? { href: pageHref(filters, { before: page.previous }), label: t("previousPage") } : null}
+          next={page.next ? { href: pageHref(filters, { after: page.next }), label: t("nextPage") } : null}
+        />
       </Card>
     </PageShell>
   );

@@ -7,11 +7,10 @@ import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { linkClass } from "@/app/components/styles";
-import { loadPendingChallenge } from "@/lib/login";
-import { pendingLogin } from "@/lib/login/cookie";
+import { loadPendingChallenge, pendingLogin } from "@/lib/login";
 import { answerChallengeAction } from "../actions";
-import { ChallengeGrid } from "./ChallengeGrid";
-import { ChallengeAnswerForm } from "./ChallengeAnswerForm";
+import { ChallengeGrid } from "@/app/components/challenge/ChallengeGrid";
+import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerForm";
 import { now } from "@/lib/platform/clock";
 
 export async function generateMetadata(): Promise<Metadata> {

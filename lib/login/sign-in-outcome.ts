@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { SignedInUser } from "@/lib/login";
+import type { SignedInUser } from "./answer";
 
 /**
  * Who Auth.js's Credentials sign-in let in, handed back to the server action that asked for it.
