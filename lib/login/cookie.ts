@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { env } from "@/env";
 import { safeReturnPath } from "@/lib/sessions/return-path";
-import { isChallengeId } from "./policy";
+import { isToken } from "@/lib/crypto";
 
 /** The pending challenge id, the email it was issued for and the return path, httpOnly. */
 const CHALLENGE = "login_challenge";
@@ -29,7 +29,7 @@ export async function pendingLogin(): Promise<{ challengeId: string | null; emai
   const jar = await cookies();
   const challengeId = jar.get(CHALLENGE)?.value ?? null;
   return {
-    challengeId: isChallengeId(challengeId) ? challengeId : null,
+    challengeId: isToken(challengeId) ? challengeId : null,
     email: jar.get(EMAIL)?.value ?? null,
     returnTo: safeReturnPath(jar.get(RETURN_TO)?.value),
   };

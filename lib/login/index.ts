@@ -8,7 +8,6 @@ export { recentSecurityEvents, signInSummary, type SecurityEvent, type SignInSum
 export {
   CHALLENGE_MINUTES,
   FIRST_LOCK_MINUTES,
-  isChallengeId,
   LOCK_THRESHOLD,
   MAX_FAILURES_BEFORE_OPERATOR,
   MAX_LOCK_MINUTES,

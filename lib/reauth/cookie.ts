@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { env } from "@/env";
-import { isChallengeId } from "@/lib/login";
+import { isToken } from "@/lib/crypto";
 import type { ReauthScope } from "./policy";
 
 /**
@@ -24,7 +24,7 @@ export async function rememberChallenge(scope: ReauthScope, challengeId: string)
 
 export async function pendingChallengeId(): Promise<string | null> {
   const value = (await cookies()).get(NAME)?.value;
-  return value && isChallengeId(value) ? value : null;
+  return value && isToken(value) ? value : null;
 }
 
 export async function forgetChallenge(scope: ReauthScope): Promise<void> {
