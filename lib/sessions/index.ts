@@ -3,6 +3,6 @@ export { safeReturnPath, termsPath } from "./return-path";
 export { ABSOLUTE_HOURS, IDLE_MINUTES } from "./policy";
 export type { SessionUser } from "./refresh";
 export { endAllSessions } from "./end-all";
-export { endSession, signOutSession, type EndSessionResult } from "./end-session";
+export { endSession, signOutSession } from "./end-session";
 export { listSessions, type ListedSession } from "./list";
 export type { Device } from "./device";
