@@ -62,7 +62,14 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       if (user) {
         // Just checked against the database by the sign-in's own statement: no second look.
         const { id, role, sessionVersion, sessionKey } = user;
-        token.claims = { userId: id!, role: role!, sessionVersion: sessionVersion!, sessionKey: sessionKey!, signedInAt: at, lastSeenAt: at };
+        token.claims = {
+          userId: id!,
+          role: role!,
+          sessionVersion: sessionVersion!,
+          sessionKey: sessionKey!,
+          signedInAt: at,
+          lastSeenAt: at,
+        };
         token.termsAccepted = user.termsAccepted === true;
         return token;
       }
@@ -75,7 +82,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     },
     session({ session, token }) {
       const claims = token.claims!;
-      session.user = { ...session.user, id: claims.userId, role: claims.role, termsAccepted: token.termsAccepted ?? false };
+      session.user = {
+        ...session.user,
+        id: claims.userId,
+        role: claims.role,
+        termsAccepted: token.termsAccepted ?? false,
+      };
       return session;
     },
   },

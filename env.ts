@@ -20,10 +20,16 @@ const schema = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)"),
   PATTERN_KEY: base64Key,
-  PATTERN_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).default("k1"),
+  PATTERN_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/)
+    .default("k1"),
   PATTERN_KEYS_PREVIOUS: z
     .string()
-    .regex(/^([A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)*$/, "must be id:base64key pairs separated by commas")
+    .regex(
+      /^([A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)*$/,
+      "must be id:base64key pairs separated by commas",
+    )
     .optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Resend API base URL; tests point it at a local fake (tests/support/fake-resend-server.ts). */
@@ -33,8 +39,18 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Matrix Portal <no-reply@matrix-portal.example>"),
   MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
   OPERATOR_CONTACT: z.string().min(3).default("support@matrix-portal.example"),
-  ONBOARDING_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
-  UNLOCK_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  ONBOARDING_TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  UNLOCK_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
@@ -44,7 +60,10 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { MAIL_TRANSPORT: "resend" | "outbox" };
 
-const generated = { AUTH_SECRET: () => randomBytes(33).toString("base64"), PATTERN_KEY: () => randomBytes(32).toString("base64") };
+const generated = {
+  AUTH_SECRET: () => randomBytes(33).toString("base64"),
+  PATTERN_KEY: () => randomBytes(32).toString("base64"),
+};
 type GeneratedName = keyof typeof generated;
 
 function developmentSecrets(persist: boolean): Record<GeneratedName, string> {
@@ -84,10 +103,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // The outbox transport keeps whole emails, starting-guide links included, in the database
   // for /dev/mailbox, which production does not serve: links would sit there in plaintext.
   if (transport === "outbox" && mode === "production" && !building) {
-    throw new Error("Invalid environment configuration:\n  RESEND_API_KEY: required in production (MAIL_TRANSPORT=outbox is for development)");
+    throw new Error(
+      "Invalid environment configuration:\n  RESEND_API_KEY: required in production (MAIL_TRANSPORT=outbox is for development)",
+    );
   }
   if (parsed.data.TEST_CLOCK_FILE && parsed.data.APP_URL.startsWith("https:")) {
-    throw new Error("Invalid environment configuration:\n  TEST_CLOCK_FILE: only for tests; never set it on a deployed portal");
+    throw new Error(
+      "Invalid environment configuration:\n  TEST_CLOCK_FILE: only for tests; never set it on a deployed portal",
+    );
   }
   return { ...parsed.data, MAIL_TRANSPORT: transport };
 }

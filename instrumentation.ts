@@ -37,7 +37,9 @@ export async function register() {
       try {
         const seeded = await seedDemoAccountsForDevelopment();
         if (seeded && seeded.created.length > 0) {
-          console.info(`Demo accounts created: ${seeded.created.join(", ")} (matrix passwords in README.md, "Demo accounts")`);
+          console.info(
+            `Demo accounts created: ${seeded.created.join(", ")} (matrix passwords in README.md, "Demo accounts")`,
+          );
         }
       } catch (error) {
         // A convenience, not a reason to stop the dev server.

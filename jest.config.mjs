@@ -3,7 +3,21 @@ import nextJest from "next/jest.js";
 const createJestConfig = nextJest({ dir: "./" });
 
 // ESM-only packages that jest must transform; next/jest ignores all of node_modules otherwise.
-const esmPackages = ["next-intl", "use-intl", "@formatjs", "icu-minify", "intl-messageformat", "@schummar", "next-auth", "@auth/core", "jose", "oauth4webapi", "@panva/hkdf", "preact", "preact-render-to-string"];
+const esmPackages = [
+  "next-intl",
+  "use-intl",
+  "@formatjs",
+  "icu-minify",
+  "intl-messageformat",
+  "@schummar",
+  "next-auth",
+  "@auth/core",
+  "jose",
+  "oauth4webapi",
+  "@panva/hkdf",
+  "preact",
+  "preact-render-to-string",
+];
 
 async function project(name, testEnvironment, extra = {}) {
   const config = await createJestConfig({

@@ -8,7 +8,11 @@ const { baseURL, resendURL, appEnv, port, resendPort, serverLog, results } = e2e
  * forms' field names, and where a return path may lead. CI runs the suite once per database and
  * these on PostgreSQL only: E2E_DATABASE_SPECIFIC_ONLY=1 leaves them out of the PGlite run.
  */
-const DATABASE_INDEPENDENT = ["**/e2e/people-pages.spec.ts", "**/e2e/field-names.spec.ts", "**/security/redirect.spec.ts"];
+const DATABASE_INDEPENDENT = [
+  "**/e2e/people-pages.spec.ts",
+  "**/e2e/field-names.spec.ts",
+  "**/security/redirect.spec.ts",
+];
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
@@ -26,7 +30,14 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [

@@ -76,7 +76,8 @@ function respond(request: NextRequest, user: { role: string; termsAccepted: bool
         ? NextResponse.redirect(decision.redirect)
         : NextResponse.rewrite(new URL("/404", request.url), { request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(securityHeaders(env.NODE_ENV === "production"))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(env.NODE_ENV === "production")))
+    response.headers.set(name, value);
   return response;
 }
 
@@ -91,13 +92,20 @@ const withSession = auth((request) => respond(request, request.auth?.user));
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const production = env.NODE_ENV === "production";
   if (isCrossOriginPost(request)) {
-    return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: securityHeaders(production) });
+    return new NextResponse("Cross-origin requests are not accepted.", {
+      status: 403,
+      headers: securityHeaders(production),
+    });
   }
   if (await isUnreadableActionCall(request)) {
     return new NextResponse("Bad request.", { status: 400, headers: securityHeaders(production) });
   }
   if (request.nextUrl.pathname !== "/api/health" && !(await servingAvailable())) {
-    const body = unavailablePage({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language"), path: request.nextUrl.pathname });
+    const body = unavailablePage({
+      cookie: request.headers.get("cookie"),
+      acceptLanguage: request.headers.get("accept-language"),
+      path: request.nextUrl.pathname,
+    });
     return new NextResponse(body, {
       status: 503,
       headers: { ...unavailableHeaders, ...securityHeaders(production), "Content-Security-Policy": UNAVAILABLE_CSP },

@@ -21,7 +21,11 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
   return (
     <div className={`${containerClass} py-16 sm:py-24`}>
       <div className="mx-auto max-w-xl text-center">
-        <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold tracking-tight text-ink outline-none sm:text-4xl">
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-3xl font-bold tracking-tight text-ink outline-none sm:text-4xl"
+        >
           {t("title")}
         </h1>
         <p className="mt-4 text-lg text-muted">{t("body")}</p>

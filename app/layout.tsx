@@ -20,7 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages, user] = await Promise.all([getLocale(), getTranslations("Site"), getMessages(), currentUser()]);
+  const [locale, t, messages, user] = await Promise.all([
+    getLocale(),
+    getTranslations("Site"),
+    getMessages(),
+    currentUser(),
+  ]);
   const account = user ? (
     <Link href="/dashboard" className={`${buttonClass("secondary")} min-h-10 px-4 py-2 text-sm`}>
       {t("myAccount")}

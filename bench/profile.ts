@@ -35,15 +35,15 @@ export type ProfileSummary = {
 export function originOf(url: string, name: string): string {
   if (!url) return name.startsWith("(") ? name : "(native)";
   if (url.startsWith("node:")) return "node";
-  if (/next\/dist\/compiled\/react-dom|react-dom|react-server-dom/.test(url))
-    return "react (render)";
+  if (/next\/dist\/compiled\/react-dom|react-dom|react-server-dom/.test(url)) return "react (render)";
   if (/@auth|next-auth|jose|@panva/.test(url)) return "auth.js / jose";
   if (/postgres|drizzle/.test(url)) return "database client";
   if (/next-intl|use-intl|intl-messageformat|@formatjs/.test(url)) return "next-intl (messages)";
   if (/next\/dist|node_modules\/next\//.test(url)) return "next (framework)";
   if (/\.next\/server/.test(url)) return "app bundle (.next/server)";
   if (/node_modules/.test(url)) return `other node_modules`;
-  if (/^(\.\.\/)*(app|lib|db|emails)\/|^(\.\.\/)*(auth|proxy|env|instrumentation)\.ts/.test(url)) return "our code (app, lib, db)";
+  if (/^(\.\.\/)*(app|lib|db|emails)\/|^(\.\.\/)*(auth|proxy|env|instrumentation)\.ts/.test(url))
+    return "our code (app, lib, db)";
   return "other";
 }
 
@@ -54,10 +54,17 @@ function sourceResolver() {
     const file = url.startsWith("file://") ? url.slice(7) : url;
     if (!file.includes("/.next/server/")) return url;
     if (!maps.has(file)) {
-      maps.set(file, existsSync(`${file}.map`) ? new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, "utf8"))) : null);
+      maps.set(
+        file,
+        existsSync(`${file}.map`) ? new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, "utf8"))) : null,
+      );
     }
     const source = maps.get(file)?.originalPositionFor({ line: line + 1, column }).source;
-    return source ? decodeURIComponent(source).replace(/^.*\[project\]\//, "").replace(/^turbopack:\/+/, "") : url;
+    return source
+      ? decodeURIComponent(source)
+          .replace(/^.*\[project\]\//, "")
+          .replace(/^turbopack:\/+/, "")
+      : url;
   };
 }
 

@@ -58,14 +58,11 @@ export type Report = {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const pcts = (samples: number[]) =>
   `${fmt(percentile(samples, 50), 0)}/${fmt(percentile(samples, 95), 0)}/${fmt(percentile(samples, 99), 0)}`;
-const iterationP50 = (l: LoadResult) =>
-  l.perStep.reduce((sum, s) => sum + median(s), 0);
+const iterationP50 = (l: LoadResult) => l.perStep.reduce((sum, s) => sum + median(s), 0);
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join(
-    "\n",
-  );
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
 export function printReport(r: Report): void {
@@ -91,17 +88,7 @@ export function printReport(r: Report): void {
   ];
   for (const { signIn, floor } of r.load) rows.push(row(signIn, "sign-in"), row(floor, "floor"));
   out.push(
-    table(
-      [
-        "VUs",
-        "flow",
-        "done/s",
-        "errors",
-        ...steps.map((s, i) => `${s} / ${floorSteps[i]}`),
-        "flow p50 sum",
-      ],
-      rows,
-    ),
+    table(["VUs", "flow", "done/s", "errors", ...steps.map((s, i) => `${s} / ${floorSteps[i]}`), "flow p50 sum"], rows),
   );
   out.push(
     table(
@@ -114,12 +101,7 @@ export function printReport(r: Report): void {
       ],
       r.load.map(({ signIn, floor }) => [
         String(signIn.vus),
-        fmt(
-          floor.completed /
-            floor.seconds /
-            (signIn.completed / signIn.seconds || NaN),
-          2,
-        ),
+        fmt(floor.completed / floor.seconds / (signIn.completed / signIn.seconds || NaN), 2),
         fmt(iterationP50(signIn) / iterationP50(floor), 2),
         fmt(Math.max(...signIn.perStep.map((s) => percentile(s, 95))), 0),
         `${fmt(signIn.transactionsPerIteration ?? NaN, 1)} / ${fmt(floor.transactionsPerIteration ?? NaN, 1)}`,
@@ -127,22 +109,14 @@ export function printReport(r: Report): void {
     ),
   );
   for (const { signIn, floor } of r.load)
-    for (const e of [...signIn.firstErrors, ...floor.firstErrors])
-      out.push(`  error (${signIn.vus} VUs): ${e}`);
+    for (const e of [...signIn.firstErrors, ...floor.firstErrors]) out.push(`  error (${signIn.vus} VUs): ${e}`);
 
   const mail = r.mail;
   if (mail) {
     out.push(`\n2. Onboarding at scale: importUsers of ${mail.rows} rows`);
     out.push(
       table(
-        [
-          "rows",
-          "seconds to commit",
-          "seconds incl. first dispatch pass",
-          "users",
-          "tokens",
-          "outbox rows",
-        ],
+        ["rows", "seconds to commit", "seconds incl. first dispatch pass", "users", "tokens", "outbox rows"],
         [
           [
             String(mail.rows),
@@ -216,20 +190,13 @@ export function printReport(r: Report): void {
             fmt(percentile(s, 95)),
             fmt(Math.max(...s)),
           ]),
-          [
-            "all",
-            fmt(median(all)),
-            fmt(percentile(all, 95)),
-            fmt(Math.max(...all)),
-          ],
+          ["all", fmt(median(all)), fmt(percentile(all, 95)), fmt(Math.max(...all))],
         ],
       ),
     );
   }
 
-  out.push(
-    `\n5. Page weight (Accept-Encoding gzip, deflate, br; bytes on the wire)`,
-  );
+  out.push(`\n5. Page weight (Accept-Encoding gzip, deflate, br; bytes on the wire)`);
   out.push(
     table(
       [
@@ -272,12 +239,7 @@ export function printReport(r: Report): void {
     out.push(
       table(
         ["top self-time functions", "origin", "s", "share"],
-        r.profile.topFunctions.map((f) => [
-          f.name,
-          f.origin,
-          fmt(f.ms / 1000, 2),
-          `${fmt(f.share * 100, 1)}%`,
-        ]),
+        r.profile.topFunctions.map((f) => [f.name, f.origin, fmt(f.ms / 1000, 2), `${fmt(f.share * 100, 1)}%`]),
       ),
     );
   }

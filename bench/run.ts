@@ -7,21 +7,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  committedTransactions,
-  createDatabase,
-  dropDatabase,
-  serverVersion,
-} from "./support/db";
+import { committedTransactions, createDatabase, dropDatabase, serverVersion } from "./support/db";
 import { runTask } from "./support/child";
 import { createAgent } from "./support/vu";
-import {
-  floorFlow,
-  runLoad,
-  signInFlow,
-  type BenchUser,
-  type LoadResult,
-} from "./support/load";
+import { floorFlow, runLoad, signInFlow, type BenchUser, type LoadResult } from "./support/load";
 import { buildOnce, startServer, type RunningServer } from "./support/server";
 import { startFakeResend } from "../tests/support/fake-resend";
 import { deliveriesPerRecipient, providerStats } from "./support/stats";
@@ -58,9 +47,7 @@ const plan = {
 };
 
 const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.DATABASE_URL_BASE ??
-  "postgres://postgres:postgres@127.0.0.1:5432";
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_BASE ?? "postgres://postgres:postgres@127.0.0.1:5432";
 const port = Number(args.port);
 const sections = new Set(args.only.split(","));
 
@@ -81,16 +68,13 @@ async function measuredLoad(
   // Minus the two reads of the counter itself.
   return {
     ...result,
-    transactionsPerIteration:
-      (after - before - 1) / Math.max(1, result.iterationsStarted ?? 1),
+    transactionsPerIteration: (after - before - 1) / Math.max(1, result.iterationsStarted ?? 1),
   };
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const build = sections.has("signin")
-    ? buildOnce(quick || args["no-build"])
-    : "skipped";
+  const build = sections.has("signin") ? buildOnce(quick || args["no-build"]) : "skipped";
   const databaseUrl = await createDatabase(serverUrl, args.database);
   const resend = await startFakeResend({
     port: Number(args["resend-port"]),
@@ -130,9 +114,7 @@ async function main(): Promise<number> {
       });
       const serverEnv = { ...common, ...resendEnv, BENCH_ROUTES: "1" };
       const profileDir = join(__dirname, "..", ".bench", "profiles");
-      const nodeArgs = args.profile
-        ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]
-        : [];
+      const nodeArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
       if (args.profile) mkdirSync(profileDir, { recursive: true });
       server = await startServer(port, serverEnv, nodeArgs);
       const agent = createAgent(maxVus);
@@ -156,31 +138,14 @@ async function main(): Promise<number> {
           warmupMs: plan.warmupMs,
           durationMs: plan.durationMs,
         };
-        const floorResult = await measuredLoad(
-          server.url,
-          agent,
-          floor,
-          options,
-          databaseUrl,
-        );
-        const signInResult = await measuredLoad(
-          server.url,
-          agent,
-          signIn,
-          options,
-          databaseUrl,
-        );
+        const floorResult = await measuredLoad(server.url, agent, floor, options, databaseUrl);
+        const signInResult = await measuredLoad(server.url, agent, signIn, options, databaseUrl);
         load.push({ signIn: signInResult, floor: floorResult });
         console.error(
           `[bench] ${vus} VUs: sign-in ${(signInResult.completed / signInResult.seconds).toFixed(1)}/s, floor ${(floorResult.completed / floorResult.seconds).toFixed(1)}/s`,
         );
       }
-      weights = await pageWeights(
-        server.url,
-        agent,
-        seeded.users[0]!.email,
-        seeded.onboardingSessionId,
-      );
+      weights = await pageWeights(server.url, agent, seeded.users[0]!.email, seeded.onboardingSessionId);
       await agent.close();
       await server.stop();
       server = undefined;
@@ -191,18 +156,13 @@ async function main(): Promise<number> {
     const mail = sections.has("mail")
       ? await runTask<MailRun>(
           "import-mail.ts",
-          [
-            "--rows",
-            String(plan.importRows),
-            "--timeout-s",
-            quick ? "60" : "300",
-          ],
+          ["--rows", String(plan.importRows), "--timeout-s", quick ? "60" : "300"],
           { ...common, ...resendEnv, NODE_ENV: "production" },
         )
       : undefined;
-    const importRecipients = [
-      ...deliveriesPerRecipient(resend.deliveries()),
-    ].filter(([to]) => to.startsWith("bench-import-"));
+    const importRecipients = [...deliveriesPerRecipient(resend.deliveries())].filter(([to]) =>
+      to.startsWith("bench-import-"),
+    );
     const search = !sections.has("search")
       ? undefined
       : await runTask<{
@@ -210,22 +170,13 @@ async function main(): Promise<number> {
           totalUsers: number;
           insertMs: number;
           samples: Record<string, number[]>;
-        }>(
-          "search.ts",
-          [
-            "--users",
-            String(plan.searchUsers),
-            "--repeat",
-            String(plan.searchRepeat),
-          ],
-          {
-            ...common,
-            NODE_ENV: "production",
-            MAIL_TRANSPORT: "resend",
-            RESEND_API_KEY: "re_bench",
-            RESEND_BASE_URL: resend.url,
-          },
-        );
+        }>("search.ts", ["--users", String(plan.searchUsers), "--repeat", String(plan.searchRepeat)], {
+          ...common,
+          NODE_ENV: "production",
+          MAIL_TRANSPORT: "resend",
+          RESEND_API_KEY: "re_bench",
+          RESEND_BASE_URL: resend.url,
+        });
     await resend.close();
 
     const report: Report = {
@@ -256,32 +207,21 @@ async function main(): Promise<number> {
       JSON.stringify(report, null, 2),
     );
     printReport(report);
-    const signInErrors = load.reduce(
-      (sum, l) => sum + l.signIn.errors + l.floor.errors,
-      0,
-    );
+    const signInErrors = load.reduce((sum, l) => sum + l.signIn.errors + l.floor.errors, 0);
     const mailBroken =
       report.mail !== undefined &&
       (report.mail.delivered !== report.mail.rows ||
         report.mail.duplicates > 0 ||
         report.mail.sent !== report.mail.rows);
-    if (signInErrors > 0)
-      console.error(`[bench] FAIL: ${signInErrors} sign-in/floor flow errors`);
-    if (mailBroken)
-      console.error("[bench] FAIL: emails lost, duplicated or not marked sent");
+    if (signInErrors > 0) console.error(`[bench] FAIL: ${signInErrors} sign-in/floor flow errors`);
+    if (mailBroken) console.error("[bench] FAIL: emails lost, duplicated or not marked sent");
     // A level where no flow completed at all proves nothing: a failure too.
-    const idle = load
-      .filter((l) => l.signIn.completed === 0 || l.floor.completed === 0)
-      .map((l) => l.signIn.vus);
-    if (idle.length > 0)
-      console.error(
-        `[bench] FAIL: no flow completed in the window at ${idle.join(", ")} VUs`,
-      );
+    const idle = load.filter((l) => l.signIn.completed === 0 || l.floor.completed === 0).map((l) => l.signIn.vus);
+    if (idle.length > 0) console.error(`[bench] FAIL: no flow completed in the window at ${idle.join(", ")} VUs`);
     return signInErrors > 0 || idle.length > 0 || mailBroken ? 1 : 0;
   } finally {
     await server?.stop();
-    if (!args["keep-db"])
-      await dropDatabase(serverUrl, args.database).catch(() => {});
+    if (!args["keep-db"]) await dropDatabase(serverUrl, args.database).catch(() => {});
   }
 }
 

@@ -34,11 +34,7 @@ function decode(buffer: Buffer, encoding: string): string {
   return buffer.toString("utf8");
 }
 
-async function fetchRaw(
-  url: string,
-  agent: Dispatcher,
-  headers: Record<string, string>,
-) {
+async function fetchRaw(url: string, agent: Dispatcher, headers: Record<string, string>) {
   const response = await request(url, {
     headers: { ...ACCEPT, ...headers },
     dispatcher: agent,
@@ -70,10 +66,7 @@ function clientModules(path: string): string[] {
   if (!existsSync(file)) return [];
   const sandbox = {
     self: {} as {
-      __RSC_MANIFEST?: Record<
-        string,
-        { clientModules: Record<string, unknown> }
-      >;
+      __RSC_MANIFEST?: Record<string, { clientModules: Record<string, unknown> }>;
     },
   };
   runInNewContext(readFileSync(file, "utf8"), {
@@ -87,28 +80,15 @@ function clientModules(path: string): string[] {
       .replace(/#.*$/, "")
       .replace(/^\[project\]\//, ""),
   );
-  return [
-    ...new Set(
-      names.filter((name) => !name.includes("node_modules/next/dist")),
-    ),
-  ].sort();
+  return [...new Set(names.filter((name) => !name.includes("node_modules/next/dist")))].sort();
 }
 
-export async function pageWeight(
-  base: string,
-  agent: Dispatcher,
-  path: string,
-  cookie?: string,
-): Promise<PageWeight> {
+export async function pageWeight(base: string, agent: Dispatcher, path: string, cookie?: string): Promise<PageWeight> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   const page = await fetchRaw(`${base}${path}`, agent, headers);
   const html = page.text();
   const sources = [
-    ...new Set(
-      [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) =>
-        m[1]!.replace(/&amp;/g, "&"),
-      ),
-    ),
+    ...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"))),
   ];
   let scriptBytes = 0;
   let scriptBytesRaw = 0;
@@ -140,17 +120,7 @@ export async function pageWeights(
   const login = await pageWeight(base, agent, "/login");
   const form = await vu.get("/login");
   await vu.post("/login", hiddenInputs(form.body), { email });
-  const challenge = await pageWeight(
-    base,
-    agent,
-    "/login/challenge",
-    vu.cookieHeader(),
-  );
-  const pattern = await pageWeight(
-    base,
-    agent,
-    "/start/pattern",
-    `onboarding=${onboardingSessionId}`,
-  );
+  const challenge = await pageWeight(base, agent, "/login/challenge", vu.cookieHeader());
+  const pattern = await pageWeight(base, agent, "/start/pattern", `onboarding=${onboardingSessionId}`);
   return [login, challenge, pattern];
 }

@@ -58,7 +58,10 @@ const RECOVERY_GRACE_MS = 10_000;
 
 /** Synchronous: an outage was seen and no probe has succeeded since, or one ended moments ago. */
 export function databaseOutageSuspected(): boolean {
-  return state.outageSince !== undefined || (state.recoveredAt !== undefined && Date.now() - state.recoveredAt < RECOVERY_GRACE_MS);
+  return (
+    state.outageSince !== undefined ||
+    (state.recoveredAt !== undefined && Date.now() - state.recoveredAt < RECOVERY_GRACE_MS)
+  );
 }
 
 const PROBE_TIMEOUT_MS = 1_500;
@@ -69,7 +72,9 @@ export async function databaseAvailable(): Promise<boolean> {
   state.probe ??= (async () => {
     let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("probe timeout")), PROBE_TIMEOUT_MS)));
+      const timeout = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error("probe timeout")), PROBE_TIMEOUT_MS)),
+      );
       await Promise.race([state.probeFn!(), timeout]);
       state.outageSince = undefined;
       state.recoveredAt = Date.now();

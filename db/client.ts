@@ -47,7 +47,11 @@ async function connect(): Promise<Connection> {
   const target = await openPglite(env.PGLITE_DIR);
   if (target.kind === "guest") {
     // Another process owns the folder and has migrated it; share it through its Unix socket.
-    const guest = await connectPostgres("postgres://postgres@localhost/postgres", { max: 1, prepare: false, path: target.socketPath });
+    const guest = await connectPostgres("postgres://postgres@localhost/postgres", {
+      max: 1,
+      prepare: false,
+      path: target.socketPath,
+    });
     return { ...guest, via: "pglite-socket" };
   }
   await migratePglite(target.pglite);

@@ -83,13 +83,17 @@ export async function openPglite(dataDir: string): Promise<PgliteTarget> {
   const folder = resolve(/* turbopackIgnore: true */ process.cwd(), dataDir);
   const { lockFile, runDir, socketPath } = hostPaths(folder);
   if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
-    throw new Error(`The database folder path is too long for its socket (${socketPath}); set PGLITE_DIR to a shorter path.`);
+    throw new Error(
+      `The database folder path is too long for its socket (${socketPath}); set PGLITE_DIR to a shorter path.`,
+    );
   }
   mkdirSync(dirname(folder), { recursive: true });
   const claim = claimLock(lockFile);
   if (!claim.claimed) {
     if (!claim.holder.serving) {
-      throw new Error(`The database in ${dataDir} is opening in process ${claim.holder.pid}; try again in a few seconds.`);
+      throw new Error(
+        `The database in ${dataDir} is opening in process ${claim.holder.pid}; try again in a few seconds.`,
+      );
     }
     return { kind: "guest", socketPath };
   }

@@ -7,8 +7,10 @@ export async function seedReferenceData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     const inserted = await tx.insert(termsVersions).values({ version: 1 }).onConflictDoNothing().returning();
     if (inserted.length === 0) return;
-    await tx.insert(termsTexts).values(
-      Object.entries(termsV1).map(([locale, text]) => ({ version: 1, locale, title: text.title, body: text.body })),
-    );
+    await tx
+      .insert(termsTexts)
+      .values(
+        Object.entries(termsV1).map(([locale, text]) => ({ version: 1, locale, title: text.title, body: text.body })),
+      );
   });
 }

@@ -1,6 +1,20 @@
 import { Button, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle, colors, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
-import { emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
+import {
+  EmailLayout,
+  buttonStyle,
+  colors,
+  linkStyle,
+  mutedStyle,
+  subheadingStyle,
+  textStyle,
+} from "./components/EmailLayout";
+import {
+  emailTranslator,
+  formatEmailDateTime,
+  type EmailEnvelope,
+  type EmailTranslator,
+  type RecipientTimeZone,
+} from "./i18n";
 
 export type AccountLockedProps = RecipientTimeZone & {
   name: string;
@@ -19,12 +33,19 @@ export function subject(t: EmailTranslator): string {
 export default function AccountLockedEmail(props: AccountLockedProps & EmailEnvelope) {
   const t = emailTranslator(props.locale);
   return (
-    <EmailLayout envelope={props} preview={t("accountLocked.preview")} heading={t("accountLocked.heading")} name={props.name}>
+    <EmailLayout
+      envelope={props}
+      preview={t("accountLocked.preview")}
+      heading={t("accountLocked.heading")}
+      name={props.name}
+    >
       <Text style={textStyle}>{t("accountLocked.body")}</Text>
       {props.unlocksAt ? (
         <>
           <Text style={textStyle}>
-            <strong>{t("accountLocked.unlock", { time: formatEmailDateTime(props.unlocksAt, props.locale, props.timeZone) })}</strong>
+            <strong>
+              {t("accountLocked.unlock", { time: formatEmailDateTime(props.unlocksAt, props.locale, props.timeZone) })}
+            </strong>
           </Text>
           <Text style={textStyle}>{t("accountLocked.ifYou")}</Text>
         </>
@@ -39,7 +60,9 @@ export default function AccountLockedEmail(props: AccountLockedProps & EmailEnve
             </Button>
           </Section>
           <Text style={mutedStyle}>
-            {t("accountLocked.unlockLinkIntro", { time: formatEmailDateTime(props.unlockLinkExpiresAt, props.locale, props.timeZone) })}
+            {t("accountLocked.unlockLinkIntro", {
+              time: formatEmailDateTime(props.unlockLinkExpiresAt, props.locale, props.timeZone),
+            })}
           </Text>
           <Text style={mutedStyle}>
             <Link href={props.unlockLink} style={linkStyle}>

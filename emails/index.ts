@@ -2,12 +2,26 @@ import { plainTextSelectors, render } from "@react-email/render";
 import { compile } from "html-to-text";
 import { createElement, type ComponentType } from "react";
 import AccountLockedEmail, { subject as accountLockedSubject, type AccountLockedProps } from "./account-locked";
-import { emailTranslator, safeTimeZone, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
+import {
+  emailTranslator,
+  safeTimeZone,
+  type EmailEnvelope,
+  type EmailTranslator,
+  type RecipientTimeZone,
+} from "./i18n";
 import PatternSetEmail, { subject as patternSetSubject, type PatternSetProps } from "./pattern-set";
 import StartingGuideEmail, { subject as startingGuideSubject, type StartingGuideProps } from "./starting-guide";
 import TermsChangedEmail, { subject as termsChangedSubject, type TermsChangedProps } from "./terms-changed";
 
-export type { AccountLockedProps, EmailEnvelope, EmailTranslator, PatternSetProps, RecipientTimeZone, StartingGuideProps, TermsChangedProps };
+export type {
+  AccountLockedProps,
+  EmailEnvelope,
+  EmailTranslator,
+  PatternSetProps,
+  RecipientTimeZone,
+  StartingGuideProps,
+  TermsChangedProps,
+};
 
 /** Template name -> the props its caller provides (JSON values only: they are sealed in the outbox). */
 export type EmailPropsByTemplate = {
@@ -20,7 +34,9 @@ export type EmailPropsByTemplate = {
 export type EmailTemplateName = keyof EmailPropsByTemplate;
 
 /** A template name with its matching props. */
-export type EmailMessage = { [K in EmailTemplateName]: { template: K; props: EmailPropsByTemplate[K] } }[EmailTemplateName];
+export type EmailMessage = {
+  [K in EmailTemplateName]: { template: K; props: EmailPropsByTemplate[K] };
+}[EmailTemplateName];
 
 type TemplateEntry<P> = {
   component: ComponentType<P & EmailEnvelope>;
@@ -45,7 +61,10 @@ export type RenderedEmail = { subject: string; html: string; text: string };
  * but compiled once: toPlainText compiles its converter on every call, which cost five times
  * the conversion itself and made rendering the mail dispatcher's bottleneck.
  */
-const toPlainText = compile({ wordwrap: false, selectors: [...plainTextSelectors, { selector: "h1", options: { uppercase: false } }] });
+const toPlainText = compile({
+  wordwrap: false,
+  selectors: [...plainTextSelectors, { selector: "h1", options: { uppercase: false } }],
+});
 
 /**
  * Renders an email to its subject, HTML and plain text. Deterministic: the same input always

@@ -1,6 +1,13 @@
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, colors, subheadingStyle, textStyle } from "./components/EmailLayout";
-import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
+import {
+  appLink,
+  emailTranslator,
+  formatEmailDateTime,
+  type EmailEnvelope,
+  type EmailTranslator,
+  type RecipientTimeZone,
+} from "./i18n";
 
 export type PatternSetProps = RecipientTimeZone & {
   name: string;
@@ -25,7 +32,9 @@ export default function PatternSetEmail(props: PatternSetProps & EmailEnvelope) 
       heading={changed ? t("patternSet.headingChanged") : t("patternSet.headingSet")}
       name={props.name}
     >
-      <Text style={textStyle}>{changed ? t("patternSet.bodyChanged", { time }) : t("patternSet.bodySet", { time })}</Text>
+      <Text style={textStyle}>
+        {changed ? t("patternSet.bodyChanged", { time }) : t("patternSet.bodySet", { time })}
+      </Text>
       <Section style={{ margin: "24px 0" }}>
         <Button href={appLink(props.appUrl, "/login")} style={buttonStyle}>
           {t("patternSet.button")}

@@ -1,6 +1,13 @@
 import { Button, Link, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
-import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
+import {
+  appLink,
+  emailTranslator,
+  formatEmailDateTime,
+  type EmailEnvelope,
+  type EmailTranslator,
+  type RecipientTimeZone,
+} from "./i18n";
 
 export type StartingGuideProps = RecipientTimeZone & {
   /** The recipient's registered name, for the greeting. */
@@ -19,7 +26,12 @@ export default function StartingGuideEmail(props: StartingGuideProps & EmailEnve
   const t = emailTranslator(props.locale);
   const resendUrl = appLink(props.appUrl, "/start/resend");
   return (
-    <EmailLayout envelope={props} preview={t("startingGuide.preview")} heading={t("startingGuide.heading")} name={props.name}>
+    <EmailLayout
+      envelope={props}
+      preview={t("startingGuide.preview")}
+      heading={t("startingGuide.heading")}
+      name={props.name}
+    >
       <Text style={textStyle}>{t("startingGuide.intro")}</Text>
       <Section style={{ margin: "24px 0" }}>
         <Button href={props.link} style={buttonStyle}>
@@ -33,7 +45,9 @@ export default function StartingGuideEmail(props: StartingGuideProps & EmailEnve
         </Link>
       </Text>
       <Text style={textStyle}>
-        <strong>{t("startingGuide.expiry", { expiresAt: formatEmailDateTime(props.expiresAt, props.locale, props.timeZone) })}</strong>
+        <strong>
+          {t("startingGuide.expiry", { expiresAt: formatEmailDateTime(props.expiresAt, props.locale, props.timeZone) })}
+        </strong>
       </Text>
       <Text style={subheadingStyle}>{t("startingGuide.expiredTitle")}</Text>
       <Text style={textStyle}>

@@ -1,6 +1,13 @@
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, textStyle } from "./components/EmailLayout";
-import { appLink, emailTranslator, formatEmailDateTime, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
+import {
+  appLink,
+  emailTranslator,
+  formatEmailDateTime,
+  type EmailEnvelope,
+  type EmailTranslator,
+  type RecipientTimeZone,
+} from "./i18n";
 
 export type TermsChangedProps = RecipientTimeZone & {
   name: string;
@@ -18,7 +25,12 @@ export default function TermsChangedEmail(props: TermsChangedProps & EmailEnvelo
   const t = emailTranslator(props.locale);
   const time = formatEmailDateTime(props.publishedAt, props.locale, props.timeZone);
   return (
-    <EmailLayout envelope={props} preview={t("termsChanged.preview")} heading={t("termsChanged.heading")} name={props.name}>
+    <EmailLayout
+      envelope={props}
+      preview={t("termsChanged.preview")}
+      heading={t("termsChanged.heading")}
+      name={props.name}
+    >
       <Text style={textStyle}>{t("termsChanged.body", { version: props.version, time })}</Text>
       <Text style={textStyle}>{t("termsChanged.action")}</Text>
       <Section style={{ margin: "24px 0 8px" }}>

@@ -14,9 +14,13 @@ async function main(): Promise<number> {
   const { closeDb } = await import("@/db/client");
   try {
     const { resealed, unreadable } = await resealCredentials();
-    console.log(`Resealed ${resealed} matrix passwords under the current key; ${unreadable} could not be opened with the configured keys.`);
+    console.log(
+      `Resealed ${resealed} matrix passwords under the current key; ${unreadable} could not be opened with the configured keys.`,
+    );
     const history = await resealPatternHistory();
-    console.log(`Resealed ${history.resealed} earlier-pattern hashes; ${history.unreadable} could not be opened with the configured keys.`);
+    console.log(
+      `Resealed ${history.resealed} earlier-pattern hashes; ${history.unreadable} could not be opened with the configured keys.`,
+    );
     return unreadable + history.unreadable > 0 ? 1 : 0;
   } finally {
     await closeDb();

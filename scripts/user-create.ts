@@ -24,7 +24,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const result = await registerUser(
-    { email: values.email!, name: values.name!, phone: values.phone!, company: values.company, role: values.role as "customer", locale: values.locale as "en" },
+    {
+      email: values.email!,
+      name: values.name!,
+      phone: values.phone!,
+      company: values.company,
+      role: values.role as "customer",
+      locale: values.locale as "en",
+    },
     systemContext(),
   );
   if (!result.ok) {

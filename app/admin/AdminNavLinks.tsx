@@ -8,7 +8,8 @@ type NavLink = { href: string; label: string; exact?: boolean };
 /** The admin sections; the current one is marked with aria-current. */
 export function AdminNavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
-  const current = (link: NavLink) => (link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`));
+  const current = (link: NavLink) =>
+    link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
   return (
     // Wraps onto a second line on a phone rather than scrolling sideways (WCAG 1.4.10); each
     // label stays on one line (CJK text would otherwise break between any two characters).

@@ -14,7 +14,9 @@ export function RetryFailedEmails() {
       <button type="submit" className={buttonClass("secondary")} disabled={pending}>
         {pending ? t("retrying") : t("retry")}
       </button>
-      <FormMessage tone="success">{state.retried !== undefined ? t("retried", { count: state.retried }) : undefined}</FormMessage>
+      <FormMessage tone="success">
+        {state.retried !== undefined ? t("retried", { count: state.retried }) : undefined}
+      </FormMessage>
     </form>
   );
 }

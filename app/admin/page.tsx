@@ -30,23 +30,39 @@ const statusTone: Record<(typeof statuses)[number], string> = {
 async function SignInChart({ days }: { days: SignInDay[] }) {
   const [t, format] = await Promise.all([getTranslations("AdminOverview"), getFormatter()]);
   const max = Math.max(1, ...days.map((d) => Math.max(d.succeeded, d.failed)));
-  const label = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { month: "numeric", day: "numeric", timeZone: "UTC" });
-  const fullLabel = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  const totals = days.reduce((sum, d) => ({ succeeded: sum.succeeded + d.succeeded, failed: sum.failed + d.failed }), { succeeded: 0, failed: 0 });
+  const label = (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00Z`), { month: "numeric", day: "numeric", timeZone: "UTC" });
+  const fullLabel = (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const totals = days.reduce((sum, d) => ({ succeeded: sum.succeeded + d.succeeded, failed: sum.failed + d.failed }), {
+    succeeded: 0,
+    failed: 0,
+  });
   return (
     <figure>
       <div aria-hidden="true">
         <div className="flex h-44 items-end gap-1 border-b border-line-strong sm:gap-2">
           {days.map((d) => (
             <div key={d.day} className="flex h-full min-w-0 flex-1 items-end justify-center gap-px">
-              <div className="w-1/2 max-w-4 rounded-t bg-brand" style={{ height: `${(d.succeeded / max) * 100}%` }} title={`${d.succeeded}`} />
-              <div className="w-1/2 max-w-4 rounded-t bg-danger" style={{ height: `${(d.failed / max) * 100}%` }} title={`${d.failed}`} />
+              <div
+                className="w-1/2 max-w-4 rounded-t bg-brand"
+                style={{ height: `${(d.succeeded / max) * 100}%` }}
+                title={`${d.succeeded}`}
+              />
+              <div
+                className="w-1/2 max-w-4 rounded-t bg-danger"
+                style={{ height: `${(d.failed / max) * 100}%` }}
+                title={`${d.failed}`}
+              />
             </div>
           ))}
         </div>
         <div className="mt-1 flex gap-1 sm:gap-2">
           {days.map((d, i) => (
-            <div key={d.day} className="min-w-0 flex-1 text-center text-[0.65rem] whitespace-nowrap text-muted tabular-nums sm:text-xs">
+            <div
+              key={d.day}
+              className="min-w-0 flex-1 text-center text-[0.65rem] whitespace-nowrap text-muted tabular-nums sm:text-xs"
+            >
               {i % 2 === days.length % 2 ? "" : label(d.day)}
             </div>
           ))}
@@ -98,9 +114,14 @@ export default async function AdminOverviewPage() {
       <Card title={t("usersTitle")}>
         <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {statuses.map((status) => (
-            <li key={status} className={`rounded-xl border border-line border-t-4 ${statusTone[status]} bg-surface p-4`}>
+            <li
+              key={status}
+              className={`rounded-xl border border-line border-t-4 ${statusTone[status]} bg-surface p-4`}
+            >
               <span className="block text-sm font-medium text-muted">{t(`status.${status}`)}</span>
-              <span className="mt-1 block text-3xl font-bold text-ink tabular-nums">{overview.users[status].toLocaleString("en")}</span>
+              <span className="mt-1 block text-3xl font-bold text-ink tabular-nums">
+                {overview.users[status].toLocaleString("en")}
+              </span>
             </li>
           ))}
         </ul>
@@ -119,14 +140,20 @@ export default async function AdminOverviewPage() {
           <dl className="grid grid-cols-2 gap-3">
             <div className="rounded-xl bg-canvas p-4">
               <dt className="text-sm font-medium text-muted">{t("pending")}</dt>
-              <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">{overview.outbox.pending.toLocaleString("en")}</dd>
+              <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">
+                {overview.outbox.pending.toLocaleString("en")}
+              </dd>
             </div>
             <div className={`rounded-xl p-4 ${overview.outbox.failed > 0 ? "bg-danger-soft" : "bg-canvas"}`}>
               <dt className="text-sm font-medium text-muted">{t("failedEmails")}</dt>
-              <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">{overview.outbox.failed.toLocaleString("en")}</dd>
+              <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">
+                {overview.outbox.failed.toLocaleString("en")}
+              </dd>
             </div>
           </dl>
-          <p className="mt-4 text-sm text-ink">{overview.outbox.failed > 0 ? t("outboxFailedNote") : t("outboxHealthy")}</p>
+          <p className="mt-4 text-sm text-ink">
+            {overview.outbox.failed > 0 ? t("outboxFailedNote") : t("outboxHealthy")}
+          </p>
           <div className="mt-4">
             <RetryFailedEmails />
           </div>

@@ -22,14 +22,22 @@ export function ErrorSummary({ errors }: { errors: readonly ErrorSummaryItem[] }
     field.focus();
   };
   return (
-    <div role="alert" aria-labelledby="error-summary-title" className="rounded-lg border-2 border-danger bg-danger-soft px-4 py-3 text-ink">
+    <div
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="rounded-lg border-2 border-danger bg-danger-soft px-4 py-3 text-ink"
+    >
       <h2 id="error-summary-title" className="text-base font-bold">
         {t("title")}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
         {errors.map((error) => (
           <li key={error.id} className="break-words">
-            <a href={`#${error.id}`} onClick={(event) => focusField(event, error.id)} className="font-medium text-danger underline underline-offset-4">
+            <a
+              href={`#${error.id}`}
+              onClick={(event) => focusField(event, error.id)}
+              className="font-medium text-danger underline underline-offset-4"
+            >
               {error.label}: {error.message}
             </a>
           </li>

@@ -4,7 +4,12 @@ import { FieldError } from "./FieldError";
 import { describedBy, hintClass, inputClass, labelClass } from "./styles";
 
 /** What a field's control spreads onto itself to be tied to its label, hint and error. */
-export type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string };
+export type ControlProps = {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+};
 
 /**
  * A label, a "Required" tag when required, an optional hint, the control and its error, wired
@@ -50,7 +55,12 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(hintId, error ? errorId : undefined), className: `mt-1.5 ${inputClass(Boolean(error))}` })}
+      {control({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(hintId, error ? errorId : undefined),
+        className: `mt-1.5 ${inputClass(Boolean(error))}`,
+      })}
       <FieldError id={errorId} message={error} />
     </div>
   );

@@ -40,13 +40,30 @@ export function HeroArt({ className = "" }: { className?: string }) {
           );
         }),
       )}
-      <polyline points={path} fill="none" stroke="#1d4ed8" strokeWidth="2.5" strokeDasharray="5 5" strokeLinecap="round" strokeLinejoin="round" opacity="0.75" />
+      <polyline
+        points={path}
+        fill="none"
+        stroke="#1d4ed8"
+        strokeWidth="2.5"
+        strokeDasharray="5 5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        opacity="0.75"
+      />
       {examplePattern.map(([r, c], i) => {
         const [x, y] = centre(r, c);
         return (
           <g key={i}>
             <circle cx={x} cy={y} r="9" fill="#ffffff" />
-            <text x={x} y={y + 4} textAnchor="middle" fontSize="11" fontWeight="700" fill="#0f766e" fontFamily="system-ui, sans-serif">
+            <text
+              x={x}
+              y={y + 4}
+              textAnchor="middle"
+              fontSize="11"
+              fontWeight="700"
+              fill="#0f766e"
+              fontFamily="system-ui, sans-serif"
+            >
               {i + 1}
             </text>
           </g>

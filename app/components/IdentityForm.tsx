@@ -12,7 +12,15 @@ import type { IdentityField } from "@/lib/identity/check";
 type IdentityAction = (state: FormState<IdentityField>, form: FormData) => Promise<FormState<IdentityField>>;
 
 /** Email, name and phone for an emailed link's identity check (starting guide, unlock). */
-export function IdentityForm({ token, action: submit, submitLabel }: { token: string; action: IdentityAction; submitLabel: string }) {
+export function IdentityForm({
+  token,
+  action: submit,
+  submitLabel,
+}: {
+  token: string;
+  action: IdentityAction;
+  submitLabel: string;
+}) {
   const t = useTranslations("Onboarding");
   const [state, action, pending] = useActionState(submit, {} as FormState<IdentityField>);
   const errors = state.fieldErrors ?? {};
@@ -20,10 +28,32 @@ export function IdentityForm({ token, action: submit, submitLabel }: { token: st
   return (
     <form action={action} noValidate className="space-y-5" key={JSON.stringify(values)}>
       <input type="hidden" name="token" value={token} />
-      <ErrorSummary errors={summaryErrors(errors, [["email", t("email")], ["name", t("name")], ["phone", t("phone")]])} />
+      <ErrorSummary
+        errors={summaryErrors(errors, [
+          ["email", t("email")],
+          ["name", t("name")],
+          ["phone", t("phone")],
+        ])}
+      />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
-      <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
-      <TextField name="name" label={t("name")} hint={t("nameHint")} autoComplete="name" required defaultValue={values.name} error={errors.name} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={values.email}
+        error={errors.email}
+      />
+      <TextField
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        autoComplete="name"
+        required
+        defaultValue={values.name}
+        error={errors.name}
+      />
       <TextField
         name="phone"
         type="tel"

@@ -9,7 +9,11 @@ import { locales } from "@/lib/i18n/config";
 export async function LanguageSwitcher() {
   const [t, current] = await Promise.all([getTranslations("LocaleSwitcher"), getLocale()]);
   return (
-    <div role="group" aria-label={t("label")} className="flex items-center rounded-lg border border-line bg-surface p-0.5">
+    <div
+      role="group"
+      aria-label={t("label")}
+      className="flex items-center rounded-lg border border-line bg-surface p-0.5"
+    >
       {locales.map((locale) => {
         const active = locale === current;
         return (

@@ -8,7 +8,17 @@ type PageLink = { href: string; label: string } | null;
  * first), as a navigation landmark named for what it pages through. Nothing when everything fits
  * on one page. `rel` tells browsers and assistive technology which way each link goes.
  */
-export function Pagination({ label, first = null, previous, next }: { label: string; first?: PageLink; previous: PageLink; next: PageLink }) {
+export function Pagination({
+  label,
+  first = null,
+  previous,
+  next,
+}: {
+  label: string;
+  first?: PageLink;
+  previous: PageLink;
+  next: PageLink;
+}) {
   if (!previous && !next) return null;
   return (
     <nav aria-label={label} className="mt-5 flex flex-wrap justify-between gap-4 border-t border-line pt-4">

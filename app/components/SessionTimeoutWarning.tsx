@@ -10,7 +10,13 @@ import { buttonClass } from "./styles";
  * them extend it (WCAG 2.2.1 Timing Adjustable). Extending asks the server for the session,
  * which slides its idle limit.
  */
-export function SessionTimeoutWarning({ idleSeconds, warnSeconds = 120 }: { idleSeconds: number; warnSeconds?: number }) {
+export function SessionTimeoutWarning({
+  idleSeconds,
+  warnSeconds = 120,
+}: {
+  idleSeconds: number;
+  warnSeconds?: number;
+}) {
   const t = useTranslations("Session");
   const [deadline, setDeadline] = useState<number | null>(null);
   const [state, setState] = useState<"quiet" | "warning" | "ended">("quiet");

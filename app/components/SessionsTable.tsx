@@ -25,7 +25,10 @@ export async function SessionsTable({
   const device = ({ browser, system }: Device) =>
     browser && system ? t("device", { browser, system }) : (browser ?? system ?? t("unknownDevice"));
   return (
-    <DataTable caption={t("caption")} columns={[t("columns.device"), t("columns.ip"), t("columns.lastActive"), t("columns.action")]}>
+    <DataTable
+      caption={t("caption")}
+      columns={[t("columns.device"), t("columns.ip"), t("columns.lastActive"), t("columns.action")]}
+    >
       {sessions.map((session) => (
         <tr key={session.id} className="border-b border-line align-top last:border-0">
           <td id={`session-${session.id}`} className="py-2 pr-4 text-ink">
@@ -42,7 +45,11 @@ export async function SessionsTable({
                   <input key={name} type="hidden" name={name} value={value} />
                 ))}
                 <input type="hidden" name="sessionId" value={session.id} />
-                <button type="submit" className={`${buttonClass("secondary")} whitespace-nowrap`} aria-describedby={`session-${session.id}`}>
+                <button
+                  type="submit"
+                  className={`${buttonClass("secondary")} whitespace-nowrap`}
+                  aria-describedby={`session-${session.id}`}
+                >
                   {t("end")}
                 </button>
               </form>

@@ -14,11 +14,17 @@ export async function SiteHeader({ account }: { account?: ReactNode }) {
   return (
     <header className="border-b border-line bg-surface">
       <div className={`${containerClass} flex min-h-16 flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3`}>
-        <Link href="/" className="flex items-center gap-2.5 rounded-md text-lg font-bold tracking-tight text-ink no-underline">
+        <Link
+          href="/"
+          className="flex items-center gap-2.5 rounded-md text-lg font-bold tracking-tight text-ink no-underline"
+        >
           <Logo />
           <span>{t("name")}</span>
         </Link>
-        <nav aria-label={t("mainNav")} className="flex w-full items-center justify-between gap-2 sm:w-auto sm:justify-end sm:gap-3">
+        <nav
+          aria-label={t("mainNav")}
+          className="flex w-full items-center justify-between gap-2 sm:w-auto sm:justify-end sm:gap-3"
+        >
           <LanguageSwitcher />
           {account ?? (
             <Link href="/login" className={`${buttonClass("primary")} min-h-10 px-4 py-2 text-sm`}>

@@ -25,7 +25,15 @@ export function StatusPanel({ tone, children }: { tone: keyof typeof tones; chil
   return (
     <div className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5 shadow-sm sm:flex-row sm:gap-5 sm:p-8">
       <span aria-hidden="true" className={`flex size-11 shrink-0 items-center justify-center rounded-full ${badge}`}>
-        <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          viewBox="0 0 24 24"
+          className="size-6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2.4"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           {icon}
         </svg>
       </span>

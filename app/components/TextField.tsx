@@ -1,7 +1,10 @@
 import type { InputHTMLAttributes } from "react";
 import { Field } from "./Field";
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className" | "aria-describedby" | "aria-invalid">;
+type InputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "name" | "className" | "aria-describedby" | "aria-invalid"
+>;
 
 /** A labelled text input with optional hint and error (see Field). Works in server and client components. */
 export function TextField({
@@ -19,5 +22,14 @@ export function TextField({
   error?: string | null;
   id?: string;
 }) {
-  return <Field id={id} label={label} hint={hint} error={error} required={required} control={(control) => <input name={name} required={required} {...control} {...inputProps} />} />;
+  return (
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={(control) => <input name={name} required={required} {...control} {...inputProps} />}
+    />
+  );
 }

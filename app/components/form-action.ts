@@ -40,10 +40,15 @@ export type FormActionSpec<Field extends string, Caller, Input, Result, State> =
   refused?: (refusal: Refused<Field>, say: Say<Field>) => State | Promise<State>;
 };
 
-async function handle<Field extends string, Caller, Input, Result, State>(spec: FormActionSpec<Field, Caller, Input, Result, State>, input: unknown): Promise<State> {
+async function handle<Field extends string, Caller, Input, Result, State>(
+  spec: FormActionSpec<Field, Caller, Input, Result, State>,
+  input: unknown,
+): Promise<State> {
   const form = asForm(input);
   const caller = await spec.guard(form);
-  const parsed = spec.schema.safeParse(Object.fromEntries(spec.fields.map((field) => [field, form.get(field) ?? undefined])));
+  const parsed = spec.schema.safeParse(
+    Object.fromEntries(spec.fields.map((field) => [field, form.get(field) ?? undefined])),
+  );
   if (!parsed.success && !spec.refused) notFound();
   const result = parsed.success ? await spec.run(parsed.data, caller) : null;
   const t = await getTranslations();
@@ -56,15 +61,21 @@ async function handle<Field extends string, Caller, Input, Result, State>(spec: 
     return messages;
   };
   const say = { t, values: formText(form, spec.fields), fieldMessages };
-  return parsed.success ? spec.messages(result as Result, say) : spec.refused!({ ok: false, fieldErrors: fieldErrorsOf<Field>(parsed.error) }, say);
+  return parsed.success
+    ? spec.messages(result as Result, say)
+    : spec.refused!({ ok: false, fieldErrors: fieldErrorsOf<Field>(parsed.error) }, say);
 }
 
 /** An action for useActionState: (previous state, form) → the next state. */
-export function formAction<Field extends string, Caller, Input, Result, State>(spec: FormActionSpec<Field, Caller, Input, Result, State>) {
+export function formAction<Field extends string, Caller, Input, Result, State>(
+  spec: FormActionSpec<Field, Caller, Input, Result, State>,
+) {
   return async (_: State, input: unknown): Promise<State> => handle(spec, input);
 }
 
 /** An action for a plain `<form action>`: it shows its outcome by redirecting (so it works without JavaScript) or re-rendering. */
-export function postAction<Field extends string, Caller, Input, Result>(spec: FormActionSpec<Field, Caller, Input, Result, void>) {
+export function postAction<Field extends string, Caller, Input, Result>(
+  spec: FormActionSpec<Field, Caller, Input, Result, void>,
+) {
   return async (input: unknown): Promise<void> => handle(spec, input);
 }

@@ -10,7 +10,9 @@ type Refusal<Result> = { error: Result extends { ok: false; error: infer Code } 
  * typed go to the verb, which compares them with the registered details. Field errors sit under
  * their fields; any other refusal is one form message, and what was typed stays in the form.
  */
-export function identityAction<Result extends { ok: true } | IdentityCheckFailure | { ok: false; error: string }>(spec: {
+export function identityAction<
+  Result extends { ok: true } | IdentityCheckFailure | { ok: false; error: string },
+>(spec: {
   run: (token: string, identity: Record<IdentityField, string>) => Promise<Result>;
   done: (result: Extract<Result, { ok: true }>) => Promise<never>;
   /** The form message of a refusal; `remaining` counts the attempts left after a mismatch. */
@@ -24,8 +26,12 @@ export function identityAction<Result extends { ok: true } | IdentityCheckFailur
     messages: async (result, { t, values, fieldMessages }): Promise<FormState<IdentityField>> => {
       const { email, name, phone } = values;
       if (result.ok) return spec.done(result as Extract<Result, { ok: true }>);
-      if ("fieldErrors" in result) return { fieldErrors: fieldMessages(result.fieldErrors), values: { email, name, phone } };
-      const refusal = { error: result.error, remaining: "remaining" in result ? Number(result.remaining) : 0 } as Refusal<Result>;
+      if ("fieldErrors" in result)
+        return { fieldErrors: fieldMessages(result.fieldErrors), values: { email, name, phone } };
+      const refusal = {
+        error: result.error,
+        remaining: "remaining" in result ? Number(result.remaining) : 0,
+      } as Refusal<Result>;
       return { message: spec.messages(t, refusal), tone: "error", values: { email, name, phone } };
     },
   });

@@ -22,7 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const sessionNotices = { ended: "success", "not-found": "error" } as const;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const user = await requirePortalUser("/dashboard");
   const [profile, summary, sessions, query, t, ts, format] = await Promise.all([
@@ -34,7 +38,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getTranslations("Sessions"),
     getFormatter(),
   ]);
-  const notice = typeof query.session === "string" && Object.hasOwn(sessionNotices, query.session) ? (query.session as keyof typeof sessionNotices) : undefined;
+  const notice =
+    typeof query.session === "string" && Object.hasOwn(sessionNotices, query.session)
+      ? (query.session as keyof typeof sessionNotices)
+      : undefined;
   if (!profile) return null;
   const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone: profile.timeZone });
   // Catalogue keys cannot hold dots, so "login.succeeded" is looked up as "login_succeeded".
@@ -48,7 +55,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Card title={t("lastSignIn")}>
           <p className="text-ink">
             {summary.previousSignIn
-              ? t("lastSignInValue", { time: when(summary.previousSignIn.at), ip: summary.previousSignIn.ip ?? t("unknownIp") })
+              ? t("lastSignInValue", {
+                  time: when(summary.previousSignIn.at),
+                  ip: summary.previousSignIn.ip ?? t("unknownIp"),
+                })
               : t("firstSignIn")}
           </p>
           <p className="mt-3 text-ink">
@@ -65,7 +75,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <button type="submit" className={buttonClass("secondary")}>
               {t("signOut")}
             </button>
-            <button type="submit" formAction={signOutEverywhereAction} className={buttonClass("secondary")} aria-describedby="sign-out-everywhere-hint">
+            <button
+              type="submit"
+              formAction={signOutEverywhereAction}
+              className={buttonClass("secondary")}
+              aria-describedby="sign-out-everywhere-hint"
+            >
               {t("signOutEverywhere")}
             </button>
           </form>

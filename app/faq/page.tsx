@@ -17,7 +17,9 @@ export default async function FaqPage() {
     <PageShell title={t("title")} lead={t("lead")}>
       <section id="no-email" aria-labelledby="no-email-q">
         <Card>
-          <h2 id="no-email-q" className="text-lg font-semibold text-ink">{t("noEmailQ")}</h2>
+          <h2 id="no-email-q" className="text-lg font-semibold text-ink">
+            {t("noEmailQ")}
+          </h2>
           <p className="mt-2 text-ink">{t("noEmailA")}</p>
           <Link href="/start/resend" className={`${buttonClass("primary")} mt-4 text-center`}>
             {t("noEmailAction")}
@@ -26,14 +28,18 @@ export default async function FaqPage() {
       </section>
       <section id="forgot" aria-labelledby="forgot-q">
         <Card>
-          <h2 id="forgot-q" className="text-lg font-semibold text-ink">{t("forgotQ")}</h2>
+          <h2 id="forgot-q" className="text-lg font-semibold text-ink">
+            {t("forgotQ")}
+          </h2>
           <p className="mt-2 text-ink">{t("forgotA")}</p>
           <p className="mt-2 font-medium text-ink">{t("forgotContact", { contact: env.OPERATOR_CONTACT })}</p>
         </Card>
       </section>
       <section id="what-is" aria-labelledby="what-is-q">
         <Card>
-          <h2 id="what-is-q" className="text-lg font-semibold text-ink">{t("whatIsQ")}</h2>
+          <h2 id="what-is-q" className="text-lg font-semibold text-ink">
+            {t("whatIsQ")}
+          </h2>
           <p className="mt-2 text-ink">{t("whatIsA")}</p>
         </Card>
       </section>

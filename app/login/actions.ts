@@ -39,7 +39,12 @@ export const answerChallengeAction = postAction({
   schema: z.object({ answer: formField.transform((answer) => answer.slice(0, 64)) }),
   run: async ({ answer }, pending) => {
     try {
-      return { pending, user: await withSignInOutcome(() => signIn("credentials", { challengeId: pending.challengeId, answer, redirect: false })) };
+      return {
+        pending,
+        user: await withSignInOutcome(() =>
+          signIn("credentials", { challengeId: pending.challengeId, answer, redirect: false }),
+        ),
+      };
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       const { challengeId } = await issueChallenge(pending.email, await requestContext());

@@ -17,11 +17,18 @@ export async function generateMetadata(): Promise<Metadata> {
 const notices = { expired: "expired", "signed-out": "signedOut", ended: "sessionEnded" } as const;
 
 /** Plain HTML form posting to a server action: works without JavaScript. */
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const t = await getTranslations("Login");
   const error = params.error === "email" ? t("emailInvalid") : undefined;
-  const notice = typeof params.error === "string" && params.error in notices ? t(notices[params.error as keyof typeof notices]) : undefined;
+  const notice =
+    typeof params.error === "string" && params.error in notices
+      ? t(notices[params.error as keyof typeof notices])
+      : undefined;
   const next = safeReturnPath(params.next);
   return (
     <PageShell title={t("title")} width="narrow" lead={t("lead")}>

@@ -42,7 +42,9 @@ const onboarding = async () => (await readOnboardingCookie()) ?? "";
 const EXPIRED = { ok: false, error: "session-expired" } as const;
 
 /** The clicked cells, in order, as the pad posts them ("3,14,15"); anything odd is refused by the policy. */
-const patternForm = z.object({ pattern: formField.transform((raw) => (raw.length <= 200 && raw !== "" ? raw.split(",").map(Number) : [])) });
+const patternForm = z.object({
+  pattern: formField.transform((raw) => (raw.length <= 200 && raw !== "" ? raw.split(",").map(Number) : [])),
+});
 
 export const registerPatternAction = formAction({
   fields: ["pattern"],
@@ -83,6 +85,9 @@ export const resendGuideAction = formAction({
   guard: async () => null,
   schema: z.object({ email: formField.pipe(emailField) }),
   run: async ({ email }) => requestStartingGuide(email, await requestContext()),
-  refused: ({ fieldErrors }, { values, fieldMessages }): FormState<"email"> => ({ fieldErrors: fieldMessages(fieldErrors), values }),
+  refused: ({ fieldErrors }, { values, fieldMessages }): FormState<"email"> => ({
+    fieldErrors: fieldMessages(fieldErrors),
+    values,
+  }),
   messages: (_, { t }): FormState<"email"> => ({ message: t("Resend.sent"), tone: "success" }),
 });

@@ -17,7 +17,11 @@ export function TermsAcceptForm({ version, returnTo }: { version: number; return
   const t = useTranslations("Terms");
   const [state, action, pending] = useActionState(acceptTermsAction, {} as TermsFormState);
   const [ticked, setTicked] = useState(false);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="version" value={version} />
@@ -38,7 +42,10 @@ export function TermsAcceptForm({ version, returnTo }: { version: number; return
           {t("accept")}
         </label>
       </div>
-      <FieldError id="accept-error" message={state.error ? t(state.error === "mustTick" ? "mustTick" : "outdated") : undefined} />
+      <FieldError
+        id="accept-error"
+        message={state.error ? t(state.error === "mustTick" ? "mustTick" : "outdated") : undefined}
+      />
       <div className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" className={buttonClass("primary")} disabled={pending || (hydrated && !ticked)}>
           {t("acceptButton")}

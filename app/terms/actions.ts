@@ -19,7 +19,10 @@ export const acceptTermsAction = formAction({
   fields: ["accept", "version", "next"],
   guard: () => requireSignedIn(),
   schema: acceptForm,
-  run: async ({ version, next }, user) => ({ accepted: await acceptTerms(user.id, version, await requestContext()), next }),
+  run: async ({ version, next }, user) => ({
+    accepted: await acceptTerms(user.id, version, await requestContext()),
+    next,
+  }),
   refused: ({ fieldErrors }): TermsFormState => ({ error: fieldErrors.accept ? "mustTick" : "outdated" }),
   messages: ({ accepted, next }): TermsFormState => {
     if (!accepted) return { error: "outdated" };

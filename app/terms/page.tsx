@@ -32,11 +32,20 @@ function sections(body: string): Array<{ heading?: string; text: string }> {
 /** Everyone can read the terms; a signed-in user who has not accepted them is asked to here. */
 export default async function TermsPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   await connection();
-  const [terms, user, t, format, params] = await Promise.all([currentTerms(await getLocale()), currentUser(), getTranslations("Terms"), getFormatter(), searchParams]);
+  const [terms, user, t, format, params] = await Promise.all([
+    currentTerms(await getLocale()),
+    currentUser(),
+    getTranslations("Terms"),
+    getFormatter(),
+    searchParams,
+  ]);
   if (!terms) return null;
   const mustAccept = user !== null && !user.termsAccepted;
   return (
-    <PageShell title={terms.title} lead={t("version", { version: terms.version, date: format.dateTime(terms.publishedAt, { dateStyle: "long" }) })}>
+    <PageShell
+      title={terms.title}
+      lead={t("version", { version: terms.version, date: format.dateTime(terms.publishedAt, { dateStyle: "long" }) })}
+    >
       {mustAccept ? <FormMessage tone="info">{t("pending")}</FormMessage> : null}
       <Card>
         {/* While acceptance is pending the text scrolls in a box, so the Accept form stays close by. */}

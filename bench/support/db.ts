@@ -4,12 +4,8 @@ import postgres from "postgres";
  * The bench's own database on a PostgreSQL server: dropped and created at the start, dropped at
  * the end. The server URL has no database name (BENCH_DATABASE_URL / DATABASE_URL_BASE).
  */
-export async function createDatabase(
-  serverUrl: string,
-  name: string,
-): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name))
-    throw new Error(`Bad database name ${name}`);
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name ${name}`);
   const admin = postgres(`${serverUrl.replace(/\/$/, "")}/postgres`, {
     max: 1,
     onnotice: () => {},
@@ -23,10 +19,7 @@ export async function createDatabase(
   return `${serverUrl.replace(/\/$/, "")}/${name}`;
 }
 
-export async function dropDatabase(
-  serverUrl: string,
-  name: string,
-): Promise<void> {
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = postgres(`${serverUrl.replace(/\/$/, "")}/postgres`, {
     max: 1,
     onnotice: () => {},
@@ -58,8 +51,7 @@ export async function committedTransactions(url: string): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_stat_clear_snapshot()`;
-    const [row] =
-      await sql`select xact_commit::bigint as n from pg_stat_database where datname = current_database()`;
+    const [row] = await sql`select xact_commit::bigint as n from pg_stat_database where datname = current_database()`;
     return Number(row?.n ?? 0);
   } finally {
     await sql.end();

@@ -30,9 +30,7 @@ export type LoadResult = {
 
 function expect(step: Step, status: number, location?: string): Step {
   const locationOk =
-    location === undefined ||
-    (step.location !== null &&
-      new URL(step.location, "http://x").pathname === location);
+    location === undefined || (step.location !== null && new URL(step.location, "http://x").pathname === location);
   if (step.status !== status || !locationOk) {
     throw new Error(
       `expected ${status}${location ? ` -> ${location}` : ""}, got ${step.status}${step.location ? ` -> ${step.location}` : ""}`,
@@ -49,12 +47,7 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
   const userOf = new WeakMap<VirtualUser, BenchUser>();
   let next = 0;
   return {
-    steps: [
-      "POST /login (email)",
-      "GET /login/challenge",
-      "POST /login/challenge (answer)",
-      "GET /dashboard",
-    ],
+    steps: ["POST /login (email)", "GET /login/challenge", "POST /login/challenge (answer)", "GET /dashboard"],
     async prepare(vu) {
       userOf.set(vu, users[next++ % users.length]!);
       hidden.set(vu, hiddenInputs(expect(await vu.get("/login"), 200).body));
@@ -62,11 +55,7 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
     async run(vu) {
       const user = userOf.get(vu)!;
       vu.clearCookies();
-      const email = expect(
-        await vu.post("/login", hidden.get(vu)!, { email: user.email }),
-        303,
-        "/login/challenge",
-      );
+      const email = expect(await vu.post("/login", hidden.get(vu)!, { email: user.email }), 303, "/login/challenge");
       const page = expect(await vu.get("/login/challenge"), 200);
       const digits = challengeDigits(page.body);
       const answer = user.pattern.map((cell) => digits[cell]).join("");
@@ -85,28 +74,15 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
 export function floorFlow(): Flow {
   const hidden = new WeakMap<VirtualUser, Record<string, string>>();
   return {
-    steps: [
-      "POST /bench (action)",
-      "GET /bench/page",
-      "POST /bench/page (action)",
-      "GET /bench/page",
-    ],
+    steps: ["POST /bench (action)", "GET /bench/page", "POST /bench/page (action)", "GET /bench/page"],
     async prepare(vu) {
       hidden.set(vu, hiddenInputs(expect(await vu.get("/bench"), 200).body));
     },
     async run(vu) {
       vu.clearCookies();
-      const first = expect(
-        await vu.post("/bench", hidden.get(vu)!, {}),
-        303,
-        "/bench/page",
-      );
+      const first = expect(await vu.post("/bench", hidden.get(vu)!, {}), 303, "/bench/page");
       const page = expect(await vu.get("/bench/page"), 200);
-      const again = expect(
-        await vu.post("/bench/page", hiddenInputs(page.body), {}),
-        303,
-        "/bench/page",
-      );
+      const again = expect(await vu.post("/bench/page", hiddenInputs(page.body), {}), 303, "/bench/page");
       const last = expect(await vu.get("/bench/page"), 200);
       return { stepMs: [first.ms, page.ms, again.ms, last.ms] };
     },
@@ -131,10 +107,7 @@ export async function runLoad(
   options: { vus: number; warmupMs: number; durationMs: number },
 ): Promise<LoadResult> {
   const { vus, warmupMs, durationMs } = options;
-  const users = Array.from(
-    { length: vus },
-    () => new VirtualUser(base, agent, nextAddress()),
-  );
+  const users = Array.from({ length: vus }, () => new VirtualUser(base, agent, nextAddress()));
   await Promise.all(users.map((vu) => flow.prepare(vu)));
   const perStep: number[][] = flow.steps.map(() => []);
   const firstErrors: string[] = [];
@@ -162,10 +135,7 @@ export async function runLoad(
         } catch (error) {
           // Counted during the warm-up too: the flow must never fail.
           errors++;
-          if (firstErrors.length < 5)
-            firstErrors.push(
-              error instanceof Error ? error.message : String(error),
-            );
+          if (firstErrors.length < 5) firstErrors.push(error instanceof Error ? error.message : String(error));
         }
       }
     }),

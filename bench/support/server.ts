@@ -16,17 +16,9 @@ function newestSource(): number {
       else newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ["app", "lib", "db", "emails", "messages"])
-    if (existsSync(join(root, dir))) walk(join(root, dir));
-  for (const file of [
-    "auth.ts",
-    "proxy.ts",
-    "env.ts",
-    "next.config.ts",
-    "package-lock.json",
-  ]) {
-    if (existsSync(join(root, file)))
-      newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+  for (const dir of ["app", "lib", "db", "emails", "messages"]) if (existsSync(join(root, dir))) walk(join(root, dir));
+  for (const file of ["auth.ts", "proxy.ts", "env.ts", "next.config.ts", "package-lock.json"]) {
+    if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   }
   return newest;
 }
@@ -34,21 +26,12 @@ function newestSource(): number {
 /** Runs `next build` unless told not to and .next/BUILD_ID is newer than every source file. */
 export function buildOnce(skipIfFresh: boolean): "built" | "fresh" {
   const buildId = join(root, ".next", "BUILD_ID");
-  if (
-    skipIfFresh &&
-    existsSync(buildId) &&
-    statSync(buildId).mtimeMs > newestSource()
-  )
-    return "fresh";
-  const result = spawnSync(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "build"],
-    {
-      cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  if (skipIfFresh && existsSync(buildId) && statSync(buildId).mtimeMs > newestSource()) return "fresh";
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
   return "built";
 }
@@ -67,15 +50,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    [
-      ...nodeArgs,
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
@@ -88,14 +63,8 @@ export async function startServer(
     },
   );
   let log = "";
-  child.stdout!.on(
-    "data",
-    (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)),
-  );
-  child.stderr!.on(
-    "data",
-    (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)),
-  );
+  child.stdout!.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
+  child.stderr!.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -106,8 +75,7 @@ export async function startServer(
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`next start exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
     try {
       const response = await request(`${url}/api/health`);
       await response.body.dump();

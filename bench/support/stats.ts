@@ -5,10 +5,7 @@ import type { Delivery, RequestRecord } from "../../tests/support/fake-resend";
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(
-    sorted.length - 1,
-    Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-  );
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
 
@@ -31,8 +28,7 @@ export type ProviderStats = {
 
 export function providerStats(requests: readonly RequestRecord[]): ProviderStats {
   const accepted = requests.filter((r) => r.outcome === 200 && !r.replayed);
-  const count = (test: (r: RequestRecord) => boolean) =>
-    requests.filter(test).length;
+  const count = (test: (r: RequestRecord) => boolean) => requests.filter(test).length;
   return {
     accepted: accepted.length,
     rateLimited: count((r) => r.outcome === 429),
@@ -44,11 +40,8 @@ export function providerStats(requests: readonly RequestRecord[]): ProviderStats
 }
 
 /** How many times each address was delivered to, to prove none was lost or duplicated. */
-export function deliveriesPerRecipient(
-  deliveries: readonly Delivery[],
-): Map<string, number> {
+export function deliveriesPerRecipient(deliveries: readonly Delivery[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const delivery of deliveries)
-    for (const to of delivery.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  for (const delivery of deliveries) for (const to of delivery.to) counts.set(to, (counts.get(to) ?? 0) + 1);
   return counts;
 }

@@ -34,9 +34,7 @@ export class VirtualUser {
   }
 
   cookieHeader(): string {
-    return [...this.cookies]
-      .map(([name, value]) => `${name}=${value}`)
-      .join("; ");
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
   clearCookies(): void {
@@ -54,18 +52,12 @@ export class VirtualUser {
   }
 
   private remember(setCookie: string | string[] | undefined): void {
-    for (const line of typeof setCookie === "string"
-      ? [setCookie]
-      : (setCookie ?? [])) {
+    for (const line of typeof setCookie === "string" ? [setCookie] : (setCookie ?? [])) {
       const [pair, ...attributes] = line.split(";");
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const expired = attributes.some(
-        (a) =>
-          /^\s*max-age=0\s*$/i.test(a) ||
-          /^\s*expires=Thu, 01 Jan 1970/i.test(a),
-      );
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -76,14 +68,9 @@ export class VirtualUser {
   }
 
   /** Posts a form like a browser: the page's hidden inputs plus `fields`, to the page's URL. */
-  async post(
-    path: string,
-    hidden: Record<string, string>,
-    fields: Record<string, string>,
-  ): Promise<Step> {
+  async post(path: string, hidden: Record<string, string>, fields: Record<string, string>): Promise<Step> {
     const form = new FormData();
-    for (const [name, value] of Object.entries({ ...hidden, ...fields }))
-      form.append(name, value);
+    for (const [name, value] of Object.entries({ ...hidden, ...fields })) form.append(name, value);
     return this.send(path, {
       method: "POST",
       headers: this.headers({ origin: this.base }),
@@ -118,9 +105,7 @@ export class VirtualUser {
 }
 
 function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name.replace(/\$/g, "\\$")}="([^"]*)"`).exec(
-    tag,
-  );
+  const match = new RegExp(`\\s${name.replace(/\$/g, "\\$")}="([^"]*)"`).exec(tag);
   return match ? decodeEntities(match[1]!) : null;
 }
 
@@ -146,8 +131,7 @@ export function hiddenInputs(html: string): Record<string, string> {
       const name = attribute(tag, "name");
       if (name) inputs[name] = attribute(tag, "value") ?? "";
     }
-    if (Object.keys(inputs).some((name) => name.startsWith("$ACTION")))
-      return inputs;
+    if (Object.keys(inputs).some((name) => name.startsWith("$ACTION"))) return inputs;
   }
   throw new Error("No server-action form in the page");
 }
@@ -155,10 +139,7 @@ export function hiddenInputs(html: string): Record<string, string> {
 /** The challenge digits in cell order: one per <td> of the grid's body (see ChallengeGrid). */
 export function challengeDigits(html: string): string {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
-  const digits = [...body.matchAll(/<td[^>]*><span[^>]*>(\d)<\/span><\/td>/g)]
-    .map((m) => m[1])
-    .join("");
-  if (digits.length !== 48)
-    throw new Error(`Expected 48 challenge digits, found ${digits.length}`);
+  const digits = [...body.matchAll(/<td[^>]*><span[^>]*>(\d)<\/span><\/td>/g)].map((m) => m[1]).join("");
+  if (digits.length !== 48) throw new Error(`Expected 48 challenge digits, found ${digits.length}`);
   return digits;
 }

@@ -52,21 +52,17 @@ async function main() {
   }
   const result = await importing;
   const importMs = performance.now() - importStarted;
-  if (!result.ok)
-    throw new Error(`import refused: ${JSON.stringify(result).slice(0, 500)}`);
-  const [users] =
-    await sql`select count(*)::int as n from users where email like ${like}`;
+  if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result).slice(0, 500)}`);
+  const [users] = await sql`select count(*)::int as n from users where email like ${like}`;
   const [tokens] =
     await sql`select count(*)::int as n from onboarding_tokens t join users u on u.id = t.user_id where u.email like ${like}`.catch(
       () => [{ n: -1 }],
     );
-  const [queued] =
-    await sql`select count(*)::int as n from email_outbox where to_address like ${like}`;
+  const [queued] = await sql`select count(*)::int as n from email_outbox where to_address like ${like}`;
 
   const pending = async () =>
-    (
-      await sql`select count(*)::int as n from email_outbox where to_address like ${like} and status <> 'sent'`
-    )[0]!.n as number;
+    (await sql`select count(*)::int as n from email_outbox where to_address like ${like} and status <> 'sent'`)[0]!
+      .n as number;
   const [before] =
     await sql`select count(*)::int as n from email_outbox where to_address like ${like} and status = 'sent'`;
   const controller = new AbortController();

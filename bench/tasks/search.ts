@@ -30,23 +30,14 @@ async function main() {
   const [total] = await sql`select count(*)::int as n from users`;
 
   const kinds: Record<string, (i: number) => Promise<unknown>> = {
-    "prefix name (Suzuki scale 1…)": (i) =>
-      searchDirectory({ q: `Suzuki ${tag} ${1 + (i % 9)}` }, new Date()),
-    "prefix broad (company)": () =>
-      searchDirectory({ q: "company" }, new Date()),
-    "prefix email (scale-42…)": (i) =>
-      searchDirectory({ q: `${tag}-${42 + i}` }, new Date()),
+    "prefix name (Suzuki scale 1…)": (i) => searchDirectory({ q: `Suzuki ${tag} ${1 + (i % 9)}` }, new Date()),
+    "prefix broad (company)": () => searchDirectory({ q: "company" }, new Date()),
+    "prefix email (scale-42…)": (i) => searchDirectory({ q: `${tag}-${42 + i}` }, new Date()),
     "first page, no filter": () => searchDirectory({}, new Date()),
     "next page of a prefix search": async (i) => {
-      const first = await searchDirectory(
-        { q: `Tanaka ${tag} ${1 + (i % 9)}` },
-        new Date(),
-      );
+      const first = await searchDirectory({ q: `Tanaka ${tag} ${1 + (i % 9)}` }, new Date());
       const started = performance.now();
-      await searchDirectory(
-        { q: `Tanaka ${tag} ${1 + (i % 9)}`, after: first.next ?? undefined },
-        new Date(),
-      );
+      await searchDirectory({ q: `Tanaka ${tag} ${1 + (i % 9)}`, after: first.next ?? undefined }, new Date());
       return performance.now() - started;
     },
   };
@@ -57,9 +48,7 @@ async function main() {
     for (let i = 0; i < repeat; i++) {
       const started = performance.now();
       const inner = await run(i);
-      samples[name].push(
-        typeof inner === "number" ? inner : performance.now() - started,
-      );
+      samples[name].push(typeof inner === "number" ? inner : performance.now() - started);
     }
   }
   await sql.end();

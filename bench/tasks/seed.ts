@@ -15,8 +15,7 @@ async function main() {
     },
   });
   const count = Number(values.users);
-  const { registerUser, verifyIdentity, saveDraft, confirmPattern } =
-    await import("@/lib/onboarding");
+  const { registerUser, verifyIdentity, saveDraft, confirmPattern } = await import("@/lib/onboarding");
   const { acceptTerms, currentTerms } = await import("@/lib/terms");
   const { closeDb } = await import("@/db/client");
   const context = (i: number) => ({
@@ -33,8 +32,7 @@ async function main() {
       company: "Bench K.K.",
     };
     const registered = await registerUser(person, context(i));
-    if (!registered.ok)
-      throw new Error(`register: ${JSON.stringify(registered)}`);
+    if (!registered.ok) throw new Error(`register: ${JSON.stringify(registered)}`);
     const token = registered.link.split("/start/")[1]!;
     const result = await verifyIdentity(token, person, {
       ...context(i),
@@ -55,18 +53,12 @@ async function main() {
     if (!draft.ok) throw new Error(`draft: ${JSON.stringify(draft)}`);
     const confirmed = await confirmPattern(sessionId, context(i));
     if (!confirmed.ok) throw new Error(`confirm: ${JSON.stringify(confirmed)}`);
-    if (!(await acceptTerms(userId, terms.version, context(i))))
-      throw new Error("terms not accepted");
+    if (!(await acceptTerms(userId, terms.version, context(i)))) throw new Error("terms not accepted");
     users.push({ email, pattern: PATTERN });
   }
-  const onboarding = await verified(
-    count,
-    `${values.run}-onboarding@bench.example`,
-  );
+  const onboarding = await verified(count, `${values.run}-onboarding@bench.example`);
   await closeDb();
-  process.stdout.write(
-    `\nBENCH_RESULT ${JSON.stringify({ users, onboardingSessionId: onboarding.sessionId })}\n`,
-  );
+  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ users, onboardingSessionId: onboarding.sessionId })}\n`);
 }
 
 main().catch((error: unknown) => {

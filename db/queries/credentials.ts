@@ -58,7 +58,12 @@ export async function replaceSealedPattern(
  * Up to `limit` pattern-history rows not yet sealed under `currentKeyId`: sealed under an older
  * key, or plain bcrypt hashes from before history rows were sealed.
  */
-export async function findHistoryNotSealedWith(executor: Executor, currentKeyId: string, limit: number, exceptIds: readonly number[] = []) {
+export async function findHistoryNotSealedWith(
+  executor: Executor,
+  currentKeyId: string,
+  limit: number,
+  exceptIds: readonly number[] = [],
+) {
   const rows = await executor
     .select()
     .from(patternHistory)
@@ -70,7 +75,10 @@ export async function findHistoryNotSealedWith(executor: Executor, currentKeyId:
 }
 
 /** Swaps one history row's stored hash, only if it is still the one that was read. */
-export async function replaceHistoryHash(executor: Executor, values: { id: number; previous: string; patternHash: string }): Promise<boolean> {
+export async function replaceHistoryHash(
+  executor: Executor,
+  values: { id: number; previous: string; patternHash: string },
+): Promise<boolean> {
   const rows = await executor
     .update(patternHistory)
     .set({ patternHash: values.patternHash })

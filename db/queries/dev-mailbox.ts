@@ -23,7 +23,10 @@ export async function insertDevMailboxEmail(
 }
 
 /** Captured emails, newest first; optionally only those sent to one address. */
-export async function listDevMailbox(executor: Executor, options: { limit: number; toAddress?: string }): Promise<DevMailboxEntry[]> {
+export async function listDevMailbox(
+  executor: Executor,
+  options: { limit: number; toAddress?: string },
+): Promise<DevMailboxEntry[]> {
   return executor
     .select()
     .from(devMailbox)

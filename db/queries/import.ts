@@ -43,11 +43,13 @@ export function chunks<T>(rows: readonly T[]): T[][] {
 /** Inserts invited users with ids chosen by the caller; DuplicateEmailError when an address is taken. */
 export async function insertUsersBulk(executor: Executor, rows: readonly ImportedUser[], now: Date): Promise<void> {
   for (const chunk of chunks(rows)) {
-    await insertingUsers(() => executor.execute(sql`
+    await insertingUsers(() =>
+      executor.execute(sql`
       insert into ${users} (id, email, name, phone, company, role, status, locale, created_at, updated_at)
       select x.id, x.email, x.name, x.phone, x.company, x.role::user_role, 'invited', x.locale, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-        as x(id uuid, email text, name text, phone text, company text, role text, locale text)`));
+        as x(id uuid, email text, name text, phone text, company text, role text, locale text)`),
+    );
   }
 }
 

@@ -11,7 +11,13 @@ export function usableLink(table: IdentityLinkTable, now: Date) {
 }
 
 /** Counts a wrong identity on a link atomically and voids the link at the limit. */
-export async function recordFailedLinkVerification(executor: Executor, table: IdentityLinkTable, linkId: string, limit: number, now: Date) {
+export async function recordFailedLinkVerification(
+  executor: Executor,
+  table: IdentityLinkTable,
+  linkId: string,
+  limit: number,
+  now: Date,
+) {
   // Both tables have these columns; drizzle's update() cannot take a union of tables.
   const link = table as typeof onboardingTokens;
   const [row] = await executor

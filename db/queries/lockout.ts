@@ -140,7 +140,12 @@ export async function recordSuccess(
  * An unlock: clears every lockout counter. False when the user does not exist, or with
  * `activeOnly` when the account is not active (a self-service unlock never touches a disabled one).
  */
-export async function unlockUser(executor: Executor, userId: string, now: Date, options: { activeOnly?: boolean } = {}): Promise<boolean> {
+export async function unlockUser(
+  executor: Executor,
+  userId: string,
+  now: Date,
+  options: { activeOnly?: boolean } = {},
+): Promise<boolean> {
   const rows = await executor
     .update(users)
     .set({ consecutiveFailures: 0, failuresSinceUnlock: 0, lockCount: 0, lockedUntil: null, updatedAt: now })

@@ -13,7 +13,11 @@ import { loginChallenges, matrixCredentials, users, type ChallengePurpose } from
  */
 export async function findSignInAccountByEmail(executor: Executor, email: string) {
   const [row] = await executor
-    .select({ id: users.id, status: users.status, hasCredential: sql<boolean>`${matrixCredentials.userId} is not null` })
+    .select({
+      id: users.id,
+      status: users.status,
+      hasCredential: sql<boolean>`${matrixCredentials.userId} is not null`,
+    })
     .from(users)
     .leftJoin(matrixCredentials, eq(matrixCredentials.userId, users.id))
     .where(sql`lower(${users.email}) = lower(${email})`)
@@ -40,7 +44,15 @@ export async function findSignInAccount(executor: Executor, userId: string) {
 
 export async function insertChallenge(
   executor: Executor,
-  values: { idHash: string; userId: string | null; digits: string; ip: string | null; createdAt: Date; expiresAt: Date; purpose?: ChallengePurpose },
+  values: {
+    idHash: string;
+    userId: string | null;
+    digits: string;
+    ip: string | null;
+    createdAt: Date;
+    expiresAt: Date;
+    purpose?: ChallengePurpose;
+  },
 ): Promise<void> {
   await executor.insert(loginChallenges).values({ purpose: "sign_in", ...values });
 }
@@ -62,7 +74,12 @@ const pendingChallenge = (idHash: string, now: Date, purpose: ChallengePurpose) 
   );
 
 /** A challenge that can still be answered, for drawing its grid. Read-only. */
-export async function findPendingChallenge(executor: Executor, idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
+export async function findPendingChallenge(
+  executor: Executor,
+  idHash: string,
+  now: Date,
+  purpose: ChallengePurpose = "sign_in",
+) {
   const [row] = await executor
     .select({ digits: loginChallenges.digits, expiresAt: loginChallenges.expiresAt })
     .from(loginChallenges)
@@ -75,7 +92,12 @@ export async function findPendingChallenge(executor: Executor, idHash: string, n
  * Consumes a pending challenge in one atomic UPDATE: of any number of concurrent answers to
  * one challenge exactly one gets the row back.
  */
-export async function consumeChallenge(executor: Executor, idHash: string, now: Date, purpose: ChallengePurpose = "sign_in") {
+export async function consumeChallenge(
+  executor: Executor,
+  idHash: string,
+  now: Date,
+  purpose: ChallengePurpose = "sign_in",
+) {
   const [row] = await executor
     .update(loginChallenges)
     .set({ consumedAt: now })
@@ -86,7 +108,10 @@ export async function consumeChallenge(executor: Executor, idHash: string, now: 
 
 /** Deletes challenges that expired before `before`, answered or not. */
 export async function deleteExpiredChallenges(executor: Executor, before: Date): Promise<number> {
-  const rows = await executor.delete(loginChallenges).where(lt(loginChallenges.expiresAt, before)).returning({ idHash: loginChallenges.idHash });
+  const rows = await executor
+    .delete(loginChallenges)
+    .where(lt(loginChallenges.expiresAt, before))
+    .returning({ idHash: loginChallenges.idHash });
   return rows.length;
 }
 
@@ -98,7 +123,11 @@ const CHALLENGE_IP_LOCK = 724_002;
  * Call it in a transaction: it holds a lock on the address until the end, so concurrent entries
  * from the address cannot each keep the row they are about to insert.
  */
-export async function deletePendingSignInChallengesFrom(executor: Executor, ip: string | null, now: Date): Promise<void> {
+export async function deletePendingSignInChallengesFrom(
+  executor: Executor,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   await executor.execute(sql`select pg_advisory_xact_lock(${CHALLENGE_IP_LOCK}, hashtext(${ip ?? ""}))`);
   await executor
     .delete(loginChallenges)

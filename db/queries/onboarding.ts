@@ -19,7 +19,11 @@ export async function voidOpenTokens(executor: Executor, userId: string, now: Da
  * its expiry is brought forward to the session's.
  */
 export async function voidOpenTokensSparingLiveSession(executor: Executor, userId: string, now: Date): Promise<void> {
-  const liveSession = and(eq(onboardingSessions.tokenId, onboardingTokens.id), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now));
+  const liveSession = and(
+    eq(onboardingSessions.tokenId, onboardingTokens.id),
+    isNull(onboardingSessions.consumedAt),
+    gt(onboardingSessions.expiresAt, now),
+  );
   await executor
     .update(onboardingTokens)
     .set({ expiresAt: sql`least(${onboardingTokens.expiresAt}, ${onboardingSessions.expiresAt})` })
@@ -28,7 +32,17 @@ export async function voidOpenTokensSparingLiveSession(executor: Executor, userI
   await executor
     .update(onboardingTokens)
     .set({ voidedAt: now })
-    .where(and(openTokensOf(userId), notExists(executor.select({ one: sql`1` }).from(onboardingSessions).where(liveSession))));
+    .where(
+      and(
+        openTokensOf(userId),
+        notExists(
+          executor
+            .select({ one: sql`1` })
+            .from(onboardingSessions)
+            .where(liveSession),
+        ),
+      ),
+    );
 }
 
 export async function insertToken(
@@ -110,11 +124,22 @@ export async function findOpenOnboardingSession(executor: Executor, idHash: stri
   return row;
 }
 
-export async function storeDraft(executor: Executor, idHash: string, sealedDraft: string | null, now: Date): Promise<boolean> {
+export async function storeDraft(
+  executor: Executor,
+  idHash: string,
+  sealedDraft: string | null,
+  now: Date,
+): Promise<boolean> {
   const rows = await executor
     .update(onboardingSessions)
     .set({ sealedDraft })
-    .where(and(eq(onboardingSessions.idHash, idHash), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now)))
+    .where(
+      and(
+        eq(onboardingSessions.idHash, idHash),
+        isNull(onboardingSessions.consumedAt),
+        gt(onboardingSessions.expiresAt, now),
+      ),
+    )
     .returning({ idHash: onboardingSessions.idHash });
   return rows.length === 1;
 }
@@ -127,8 +152,18 @@ export async function consumeOnboarding(executor: Executor, idHash: string, now:
   const [session] = await executor
     .update(onboardingSessions)
     .set({ consumedAt: now })
-    .where(and(eq(onboardingSessions.idHash, idHash), isNull(onboardingSessions.consumedAt), gt(onboardingSessions.expiresAt, now)))
-    .returning({ tokenId: onboardingSessions.tokenId, userId: onboardingSessions.userId, sealedDraft: onboardingSessions.sealedDraft });
+    .where(
+      and(
+        eq(onboardingSessions.idHash, idHash),
+        isNull(onboardingSessions.consumedAt),
+        gt(onboardingSessions.expiresAt, now),
+      ),
+    )
+    .returning({
+      tokenId: onboardingSessions.tokenId,
+      userId: onboardingSessions.userId,
+      sealedDraft: onboardingSessions.sealedDraft,
+    });
   if (!session?.sealedDraft) return undefined;
   // The draft has done its job; a consumed session keeps no copy of the pattern.
   await executor.update(onboardingSessions).set({ sealedDraft: null }).where(eq(onboardingSessions.idHash, idHash));
@@ -153,7 +188,13 @@ export async function deleteEndedOnboardingSessions(executor: Executor, before: 
 export async function deleteEndedTokens(executor: Executor, before: Date): Promise<number> {
   const rows = await executor
     .delete(onboardingTokens)
-    .where(or(lt(onboardingTokens.expiresAt, before), lt(onboardingTokens.consumedAt, before), lt(onboardingTokens.voidedAt, before)))
+    .where(
+      or(
+        lt(onboardingTokens.expiresAt, before),
+        lt(onboardingTokens.consumedAt, before),
+        lt(onboardingTokens.voidedAt, before),
+      ),
+    )
     .returning({ id: onboardingTokens.id });
   return rows.length;
 }

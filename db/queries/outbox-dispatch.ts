@@ -60,7 +60,9 @@ export async function claimDueEmails(
     returning o.id, o.to_address as "toAddress", o.template, o.locale, o.sealed_props as "sealedProps", o.attempts, o.batch_key as "batchKey"
   `);
   const rows = (Array.isArray(result) ? result : (result as { rows: ClaimedEmail[] }).rows) as ClaimedEmail[];
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows
+    .map((r) => ({ ...r, attempts: Number(r.attempts) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** How many pending emails carry each batch key (to detect a batch claimed only in part). */
@@ -81,7 +83,11 @@ export async function releaseClaims(executor: Executor, ids: string[]): Promise<
 }
 
 /** Marks an email sent and wipes its sealed props: nothing secret stays behind. */
-export async function markEmailSent(executor: Executor, id: string, options: { now: Date; providerId: string | null }): Promise<void> {
+export async function markEmailSent(
+  executor: Executor,
+  id: string,
+  options: { now: Date; providerId: string | null },
+): Promise<void> {
   await executor
     .update(emailOutbox)
     .set({
@@ -126,7 +132,11 @@ export async function markEmailsFailed(executor: Executor, ids: string[], option
  * Splits a batch the provider rejected as a whole (so nothing of it was sent): each email gets
  * its own key, `keyPrefix` + SHA-256 of its id, and is due again at once.
  */
-export async function splitBatch(executor: Executor, ids: string[], options: { now: Date; keyPrefix: string }): Promise<void> {
+export async function splitBatch(
+  executor: Executor,
+  ids: string[],
+  options: { now: Date; keyPrefix: string },
+): Promise<void> {
   if (ids.length === 0) return;
   await executor
     .update(emailOutbox)

@@ -30,7 +30,9 @@ export async function insertOutboxEmail(executor: Executor, row: NewOutboxRow): 
  */
 export async function insertOutboxEmails(executor: Executor, rows: readonly NewOutboxRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000).map((row) => ({ ...row, nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null }));
+    const chunk = rows
+      .slice(i, i + 5000)
+      .map((row) => ({ ...row, nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null }));
     await executor.execute(sql`
       insert into ${emailOutbox} (id, to_address, template, locale, sealed_props, next_attempt_at)
       select x.id, x."toAddress", x.template, x.locale, x."sealedProps", coalesce(x."nextAttemptAt", now())
@@ -49,7 +51,14 @@ export async function retryFailedEmails(executor: Executor, options: { now: Date
     : and(eq(emailOutbox.status, "failed"), isNotNull(emailOutbox.sealedProps));
   const rows = await executor
     .update(emailOutbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: options.now, claimedUntil: null, batchKey: null, lastError: null })
+    .set({
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: options.now,
+      claimedUntil: null,
+      batchKey: null,
+      lastError: null,
+    })
     .where(where)
     .returning({ id: emailOutbox.id });
   return rows.length;

@@ -24,6 +24,9 @@ export async function countHit(executor: Executor, key: string, windowSeconds: n
 
 /** Deletes counters whose window started before `before`: their next hit would restart at 1 anyway. */
 export async function deleteStaleRateLimits(executor: Executor, before: Date): Promise<number> {
-  const rows = await executor.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ key: rateLimits.key });
+  const rows = await executor
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, before))
+    .returning({ key: rateLimits.key });
   return rows.length;
 }

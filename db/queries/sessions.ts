@@ -20,7 +20,10 @@ export async function findSessionState(executor: Executor, userId: string, sessi
       authenticatedAt: userSessions.authenticatedAt,
     })
     .from(users)
-    .leftJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.keyHash, sessionKeyHash), isNull(userSessions.revokedAt)))
+    .leftJoin(
+      userSessions,
+      and(eq(userSessions.userId, users.id), eq(userSessions.keyHash, sessionKeyHash), isNull(userSessions.revokedAt)),
+    )
     .where(eq(users.id, userId))
     .limit(1);
   return row;

@@ -11,11 +11,16 @@ export async function findCurrentTerms(executor: Executor, locale: string) {
   if (!current) return undefined;
   const texts = await executor.select().from(termsTexts).where(eq(termsTexts.version, current.version));
   const text = texts.find((row) => row.locale === locale) ?? texts.find((row) => row.locale === "en") ?? texts[0];
-  return text ? { version: current.version, publishedAt: current.publishedAt, title: text.title, body: text.body } : undefined;
+  return text
+    ? { version: current.version, publishedAt: current.publishedAt, title: text.title, body: text.body }
+    : undefined;
 }
 
 /** Records the acceptance once per version and marks it on the user, atomically. */
-export async function insertAcceptance(executor: Executor, values: { userId: string; version: number; ip: string | null; now: Date }) {
+export async function insertAcceptance(
+  executor: Executor,
+  values: { userId: string; version: number; ip: string | null; now: Date },
+) {
   await executor
     .insert(termsAcceptances)
     .values({ userId: values.userId, version: values.version, ip: values.ip, acceptedAt: values.now })
@@ -37,7 +42,9 @@ export async function insertTermsVersion(
   values: { texts: readonly TermsText[]; publishedBy: string | null; now: Date },
 ): Promise<number> {
   await executor.execute(sql`lock table ${termsVersions} in share row exclusive mode`);
-  const [latest] = await executor.select({ version: sql<number | null>`max(${termsVersions.version})` }).from(termsVersions);
+  const [latest] = await executor
+    .select({ version: sql<number | null>`max(${termsVersions.version})` })
+    .from(termsVersions);
   const version = Number(latest?.version ?? 0) + 1;
   await executor.insert(termsVersions).values({ version, publishedAt: values.now, publishedBy: values.publishedBy });
   await executor.insert(termsTexts).values(values.texts.map((text) => ({ version, ...text })));
@@ -55,5 +62,8 @@ export async function listTermsVersions(executor: Executor) {
 
 /** The texts of one terms version, one per locale. */
 export async function findTermsTexts(executor: Executor, version: number): Promise<TermsText[]> {
-  return executor.select({ locale: termsTexts.locale, title: termsTexts.title, body: termsTexts.body }).from(termsTexts).where(eq(termsTexts.version, version));
+  return executor
+    .select({ locale: termsTexts.locale, title: termsTexts.title, body: termsTexts.body })
+    .from(termsTexts)
+    .where(eq(termsTexts.version, version));
 }

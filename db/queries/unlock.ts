@@ -5,7 +5,10 @@ import { recordFailedLinkVerification, usableLink } from "./link-verification";
 import { inLastingLock } from "./lockout";
 
 /** Stores a new unlock link (its hash) after voiding the user's open ones: only the newest works. */
-export async function insertUnlockLink(executor: Executor, values: { userId: string; tokenHash: string; expiresAt: Date; createdAt: Date }) {
+export async function insertUnlockLink(
+  executor: Executor,
+  values: { userId: string; tokenHash: string; expiresAt: Date; createdAt: Date },
+) {
   await voidUnlockLinks(executor, values.userId, values.createdAt);
   await executor.insert(unlockLinks).values(values);
 }

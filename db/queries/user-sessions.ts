@@ -2,12 +2,25 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { users, userSessions } from "../schema";
 
-export type NewUserSession = { keyHash: string; userId: string; sessionVersion: number; ip: string | null; userAgent: string | null; now: Date };
+export type NewUserSession = {
+  keyHash: string;
+  userId: string;
+  sessionVersion: number;
+  ip: string | null;
+  userAgent: string | null;
+  now: Date;
+};
 
 /** Opens the row of a session just signed in; its sign-in is its first authentication. */
 export async function insertUserSession(executor: Executor, session: NewUserSession): Promise<void> {
   const { now, ...values } = session;
-  await executor.insert(userSessions).values({ ...values, userAgent: values.userAgent?.slice(0, 512) ?? null, createdAt: now, lastSeenAt: now, authenticatedAt: now });
+  await executor.insert(userSessions).values({
+    ...values,
+    userAgent: values.userAgent?.slice(0, 512) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    authenticatedAt: now,
+  });
 }
 
 /** Moves last seen to `now` unless it moved within `throttleMs` (the WHERE makes concurrent requests write once). */
@@ -19,7 +32,12 @@ export async function touchUserSession(executor: Executor, id: string, now: Date
 }
 
 /** Records a challenge answered in this session (re-authentication). False when the session is not the user's live one. */
-export async function markSessionAuthenticated(executor: Executor, id: string, userId: string, now: Date): Promise<boolean> {
+export async function markSessionAuthenticated(
+  executor: Executor,
+  id: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await executor
     .update(userSessions)
     .set({ authenticatedAt: now, lastSeenAt: now })
@@ -50,9 +68,19 @@ export async function revokeAllUserSessions(executor: Executor, userId: string, 
  * The user's live sessions, most recently active first: not revoked, issued under the user's
  * current session version, last seen after `activeAfter` and created after `createdAfter`.
  */
-export async function listLiveSessions(executor: Executor, userId: string, limits: { activeAfter: Date; createdAfter: Date }) {
+export async function listLiveSessions(
+  executor: Executor,
+  userId: string,
+  limits: { activeAfter: Date; createdAfter: Date },
+) {
   return executor
-    .select({ id: userSessions.id, ip: userSessions.ip, userAgent: userSessions.userAgent, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt })
+    .select({
+      id: userSessions.id,
+      ip: userSessions.ip,
+      userAgent: userSessions.userAgent,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+    })
     .from(userSessions)
     .innerJoin(users, and(eq(users.id, userSessions.userId), eq(users.sessionVersion, userSessions.sessionVersion)))
     .where(
@@ -75,7 +103,12 @@ export async function listLiveSessions(executor: Executor, userId: string, limit
 export async function deleteEndedSessions(executor: Executor, before: Date): Promise<number> {
   const rows = await executor
     .delete(userSessions)
-    .where(or(and(isNotNull(userSessions.revokedAt), lt(userSessions.revokedAt, before)), lt(userSessions.lastSeenAt, before)))
+    .where(
+      or(
+        and(isNotNull(userSessions.revokedAt), lt(userSessions.revokedAt, before)),
+        lt(userSessions.lastSeenAt, before),
+      ),
+    )
     .returning({ id: userSessions.id });
   return rows.length;
 }

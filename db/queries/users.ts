@@ -44,7 +44,11 @@ export async function insertUser(executor: Executor, values: NewUser): Promise<U
 }
 
 export async function findUserByEmail(executor: Executor, email: string): Promise<User | undefined> {
-  const [user] = await executor.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+  const [user] = await executor
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
   return user;
 }
 
@@ -75,7 +79,10 @@ export type StatusCounts = { invited: number; active: number; locked: number; di
  * Users by status. "locked" is an active account in a timed lock or waiting for an operator
  * unlock (`maxFailures` failures since the last one); "active" counts the others.
  */
-export async function countUsersByStatus(executor: Executor, options: { now: Date; maxFailures: number }): Promise<StatusCounts> {
+export async function countUsersByStatus(
+  executor: Executor,
+  options: { now: Date; maxFailures: number },
+): Promise<StatusCounts> {
   const locked = sql`(${users.status} = 'active' and ${lockedAt(options.now, options.maxFailures)})`;
   const [row] = await executor
     .select({
@@ -85,7 +92,12 @@ export async function countUsersByStatus(executor: Executor, options: { now: Dat
       disabled: sql<number>`count(*) filter (where ${users.status} = 'disabled')::int`,
     })
     .from(users);
-  return { invited: Number(row?.invited ?? 0), active: Number(row?.active ?? 0), locked: Number(row?.locked ?? 0), disabled: Number(row?.disabled ?? 0) };
+  return {
+    invited: Number(row?.invited ?? 0),
+    active: Number(row?.active ?? 0),
+    locked: Number(row?.locked ?? 0),
+    disabled: Number(row?.disabled ?? 0),
+  };
 }
 
 /** One batch of the users export: up to `limit` users after the id `after`, by id. Never a pattern or token. */

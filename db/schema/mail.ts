@@ -29,7 +29,10 @@ export const emailOutbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt), index("email_outbox_batch_key_idx").on(t.batchKey)],
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_batch_key_idx").on(t.batchKey),
+  ],
 );
 
 /** Emails captured instead of sent, for the development mailbox page. */

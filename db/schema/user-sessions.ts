@@ -24,5 +24,8 @@ export const userSessions = pgTable(
     authenticatedAt: timestamp("authenticated_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("user_sessions_user_idx").on(t.userId, t.lastSeenAt), index("user_sessions_last_seen_idx").on(t.lastSeenAt)],
+  (t) => [
+    index("user_sessions_user_idx").on(t.userId, t.lastSeenAt),
+    index("user_sessions_last_seen_idx").on(t.lastSeenAt),
+  ],
 );

@@ -18,7 +18,12 @@ const fontFamily =
 
 export const textStyle: CSSProperties = { color: colors.ink, fontSize: "16px", lineHeight: "26px", margin: "0 0 16px" };
 export const mutedStyle: CSSProperties = { ...textStyle, color: colors.muted, fontSize: "14px", lineHeight: "22px" };
-export const subheadingStyle: CSSProperties = { color: colors.ink, fontSize: "17px", fontWeight: 700, margin: "24px 0 8px" };
+export const subheadingStyle: CSSProperties = {
+  color: colors.ink,
+  fontSize: "17px",
+  fontWeight: 700,
+  margin: "24px 0 8px",
+};
 export const linkStyle: CSSProperties = { color: colors.brand, textDecoration: "underline", wordBreak: "break-all" };
 export const buttonStyle: CSSProperties = {
   backgroundColor: colors.brand,
@@ -48,9 +53,19 @@ export function EmailLayout(props: {
       </Head>
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: colors.canvas, fontFamily, margin: 0, padding: "24px 0" }}>
-        <Container style={{ maxWidth: "560px", margin: "0 auto", backgroundColor: colors.surface, borderRadius: "12px", border: `1px solid ${colors.line}` }}>
+        <Container
+          style={{
+            maxWidth: "560px",
+            margin: "0 auto",
+            backgroundColor: colors.surface,
+            borderRadius: "12px",
+            border: `1px solid ${colors.line}`,
+          }}
+        >
           <Section style={{ backgroundColor: colors.brand, borderRadius: "12px 12px 0 0", padding: "16px 32px" }}>
-            <Text style={{ color: "#ffffff", fontSize: "18px", fontWeight: 700, letterSpacing: "0.02em", margin: 0 }}>{t("brand")}</Text>
+            <Text style={{ color: "#ffffff", fontSize: "18px", fontWeight: 700, letterSpacing: "0.02em", margin: 0 }}>
+              {t("brand")}
+            </Text>
           </Section>
           <Section style={{ padding: "32px" }}>
             <Heading as="h1" style={{ color: colors.ink, fontSize: "24px", lineHeight: "32px", margin: "0 0 24px" }}>

@@ -18,13 +18,18 @@ import { isUserId } from "./directory";
  * the operator as actor. None of them reads, shows or sets a pattern.
  */
 
-export type AccountActionResult = { ok: true } | { ok: false; error: "not-found" | "not-invited" | "no-password" | "disabled" | "self" };
+export type AccountActionResult =
+  { ok: true } | { ok: false; error: "not-found" | "not-invited" | "no-password" | "disabled" | "self" };
 
 /**
  * Sends an invited user a new starting guide; older links stop working. A user whose matrix
  * password an operator reset gets a "reset" link again, others an activation link.
  */
-export async function resendStartingGuide(userId: string, actorId: string, context: RequestContext): Promise<AccountActionResult> {
+export async function resendStartingGuide(
+  userId: string,
+  actorId: string,
+  context: RequestContext,
+): Promise<AccountActionResult> {
   if (!isUserId(userId)) return { ok: false, error: "not-found" };
   const result = await transaction(async (tx): Promise<AccountActionResult> => {
     const locked = await lockUserForStatusChange(tx, userId);
@@ -33,7 +38,17 @@ export async function resendStartingGuide(userId: string, actorId: string, conte
     if (user.status !== "invited") return { ok: false, error: "not-invited" };
     const purpose = (await hadPassword(tx, userId)) ? "reset" : "activation";
     await issueStartingGuide(tx, user, purpose, context, { actorId });
-    await recordAudit({ event: "onboarding.guide_resent", actorId, subjectId: userId, outcome: "success", details: { via: "operator", purpose } }, context, tx);
+    await recordAudit(
+      {
+        event: "onboarding.guide_resent",
+        actorId,
+        subjectId: userId,
+        outcome: "success",
+        details: { via: "operator", purpose },
+      },
+      context,
+      tx,
+    );
     return { ok: true };
   });
   if (result.ok) await scheduleMailDispatch();
@@ -48,7 +63,11 @@ export async function resendStartingGuide(userId: string, actorId: string, conte
  * earlier patterns' hashes are kept, so the reuse rule still applies. Lockout counters are left
  * as they are (unlock is its own action). Disabled accounts and the operator's own are refused.
  */
-export async function resetMatrixPassword(userId: string, actorId: string, context: RequestContext): Promise<AccountActionResult> {
+export async function resetMatrixPassword(
+  userId: string,
+  actorId: string,
+  context: RequestContext,
+): Promise<AccountActionResult> {
   if (!isUserId(userId)) return { ok: false, error: "not-found" };
   if (actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
   const result = await transaction(async (tx): Promise<AccountActionResult> => {
@@ -59,7 +78,11 @@ export async function resetMatrixPassword(userId: string, actorId: string, conte
     if (!locked.hasCredential) return { ok: false, error: "no-password" };
     await deleteCredential(tx, userId);
     await setStatusAndEndSessions(tx, userId, "invited", context.now);
-    await recordAudit({ event: "user.pattern_reset", actorId, subjectId: userId, outcome: "success", details: { from: locked.status } }, context, tx);
+    await recordAudit(
+      { event: "user.pattern_reset", actorId, subjectId: userId, outcome: "success", details: { from: locked.status } },
+      context,
+      tx,
+    );
     await issueStartingGuide(tx, user, "reset", context, { actorId });
     return { ok: true };
   });
@@ -68,7 +91,11 @@ export async function resetMatrixPassword(userId: string, actorId: string, conte
 }
 
 /** The operator's unlock (lib/login), with the operator as actor. */
-export async function unlockUserAccount(userId: string, actorId: string, context: RequestContext): Promise<AccountActionResult> {
+export async function unlockUserAccount(
+  userId: string,
+  actorId: string,
+  context: RequestContext,
+): Promise<AccountActionResult> {
   return (await unlockAccount(userId, context, actorId)) ? { ok: true } : { ok: false, error: "not-found" };
 }
 
@@ -76,17 +103,28 @@ export async function unlockUserAccount(userId: string, actorId: string, context
 export const profileSchema = z.object({
   name: nameField,
   phone: phoneField,
-  company: z.preprocess((value) => (typeof value === "string" && value.normalize("NFKC").trim() === "" ? undefined : value), companyField.optional()),
+  company: z.preprocess(
+    (value) => (typeof value === "string" && value.normalize("NFKC").trim() === "" ? undefined : value),
+    companyField.optional(),
+  ),
 });
 
 export type ProfileField = "name" | "phone" | "company";
-export type ProfileResult = { ok: true; changed: ProfileField[] } | { ok: false; fieldErrors: FieldErrors<ProfileField> } | { ok: false; error: "not-found" };
+export type ProfileResult =
+  | { ok: true; changed: ProfileField[] }
+  | { ok: false; fieldErrors: FieldErrors<ProfileField> }
+  | { ok: false; error: "not-found" };
 
 /**
  * Corrects a user's name, phone or company (what identity verification compares against).
  * The audit event names the changed fields, never their values.
  */
-export async function editProfile(userId: string, input: unknown, actorId: string, context: RequestContext): Promise<ProfileResult> {
+export async function editProfile(
+  userId: string,
+  input: unknown,
+  actorId: string,
+  context: RequestContext,
+): Promise<ProfileResult> {
   if (!isUserId(userId)) return { ok: false, error: "not-found" };
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<ProfileField>(parsed.error) };
@@ -95,10 +133,22 @@ export async function editProfile(userId: string, input: unknown, actorId: strin
     const locked = await lockUserForStatusChange(tx, userId);
     const before = locked && (await findUserById(tx, userId));
     if (!before) return { ok: false, error: "not-found" };
-    const changed = (Object.keys(values) as ProfileField[]).filter((field) => (before[field] ?? null) !== values[field]);
+    const changed = (Object.keys(values) as ProfileField[]).filter(
+      (field) => (before[field] ?? null) !== values[field],
+    );
     if (changed.length === 0) return { ok: true, changed };
     await updateProfile(tx, userId, values, context.now);
-    await recordAudit({ event: "user.profile_updated", actorId, subjectId: userId, outcome: "success", details: { fields: changed.join(",") } }, context, tx);
+    await recordAudit(
+      {
+        event: "user.profile_updated",
+        actorId,
+        subjectId: userId,
+        outcome: "success",
+        details: { fields: changed.join(",") },
+      },
+      context,
+      tx,
+    );
     return { ok: true, changed };
   });
 }

@@ -13,7 +13,9 @@ export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 export type AuditLogField = "event" | "actor" | "subject" | "from" | "to";
 /** The audit log's GET form, as typed (what the page echoes back into the fields). */
 export type AuditLogQuery = Partial<Record<AuditLogField, string>> & { before?: number; after?: number };
-export type AuditLogErrors = Partial<Record<AuditLogField, "eventUnknown" | "emailInvalid" | "dateInvalid" | "rangeInvalid">>;
+export type AuditLogErrors = Partial<
+  Record<AuditLogField, "eventUnknown" | "emailInvalid" | "dateInvalid" | "rangeInvalid">
+>;
 export type { AuditLogRow };
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -39,8 +41,10 @@ export function parseAuditLogQuery(params: SearchParams): { query: AuditLogQuery
     if (value) query[field] = value;
   }
   if (query.event && !(AUDIT_EVENT_NAMES as readonly string[]).includes(query.event)) errors.event = "eventUnknown";
-  for (const field of ["actor", "subject"] as const) if (query[field] && !EMAIL.test(query[field])) errors[field] = "emailInvalid";
-  for (const field of ["from", "to"] as const) if (query[field] && !validDate(query[field])) errors[field] = "dateInvalid";
+  for (const field of ["actor", "subject"] as const)
+    if (query[field] && !EMAIL.test(query[field])) errors[field] = "emailInvalid";
+  for (const field of ["from", "to"] as const)
+    if (query[field] && !validDate(query[field])) errors[field] = "dateInvalid";
   if (query.from && query.to && !errors.from && !errors.to && query.from > query.to) errors.to = "rangeInvalid";
   for (const field of ["before", "after"] as const) {
     const value = single(params[field]);
@@ -70,7 +74,10 @@ export type AuditLogPage = {
 };
 
 /** One page of 50 events, newest first, with keyset cursors to the neighbouring pages. */
-export async function getAuditLogPage(filter: AuditLogFilter, position: { before?: number; after?: number }): Promise<AuditLogPage> {
+export async function getAuditLogPage(
+  filter: AuditLogFilter,
+  position: { before?: number; after?: number },
+): Promise<AuditLogPage> {
   const rows = await listAuditLog(await getDb(), filter, position, AUDIT_PAGE_SIZE + 1);
   const more = rows.length > AUDIT_PAGE_SIZE;
   if (position.after !== undefined) {
@@ -79,7 +86,11 @@ export async function getAuditLogPage(filter: AuditLogFilter, position: { before
     return { events, newer: more ? events[0]!.id : null, older: events.at(-1)?.id ?? null };
   }
   const events = more ? rows.slice(0, AUDIT_PAGE_SIZE) : rows;
-  return { events, newer: position.before !== undefined ? (events[0]?.id ?? null) : null, older: more ? events.at(-1)!.id : null };
+  return {
+    events,
+    newer: position.before !== undefined ? (events[0]?.id ?? null) : null,
+    older: more ? events.at(-1)!.id : null,
+  };
 }
 
 function localTime(instant: Date, timeZone: string): string {
@@ -92,7 +103,20 @@ function localTime(instant: Date, timeZone: string): string {
  * in keyset batches so memory stays flat. Times in UTC and in the operator's time zone.
  */
 export async function* auditLogCsv(filter: AuditLogFilter, timeZone: string): AsyncGenerator<string> {
-  yield CSV_BOM + csvRow(["occurred_at_utc", `occurred_at_${timeZone}`, "event", "outcome", "actor", "subject", "ip", "user_agent", "details"]);
+  yield (
+    CSV_BOM +
+    csvRow([
+      "occurred_at_utc",
+      `occurred_at_${timeZone}`,
+      "event",
+      "outcome",
+      "actor",
+      "subject",
+      "ip",
+      "user_agent",
+      "details",
+    ])
+  );
   const db = await getDb();
   let before: number | undefined;
   let written = 0;
@@ -118,9 +142,22 @@ export async function* auditLogCsv(filter: AuditLogFilter, timeZone: string): As
 }
 
 /** Notes in the audit log that an operator exported it (no filter values: they may be addresses). */
-export async function recordAuditExport(actorId: string, filter: AuditLogFilter, context: RequestContext): Promise<void> {
+export async function recordAuditExport(
+  actorId: string,
+  filter: AuditLogFilter,
+  context: RequestContext,
+): Promise<void> {
   await recordAudit(
-    { event: "audit.exported", actorId, outcome: "success", details: { event: filter.event ?? null, byActor: Boolean(filter.actorEmail), bySubject: Boolean(filter.subjectEmail) } },
+    {
+      event: "audit.exported",
+      actorId,
+      outcome: "success",
+      details: {
+        event: filter.event ?? null,
+        byActor: Boolean(filter.actorEmail),
+        bySubject: Boolean(filter.subjectEmail),
+      },
+    },
     context,
   );
 }

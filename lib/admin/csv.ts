@@ -73,5 +73,8 @@ export function csvRow(values: readonly CellValue[]): string {
 
 /** Many records at once: one call into the library per batch is three times faster than per row. */
 export function csvRows(rows: readonly (readonly CellValue[])[]): string {
-  return stringify(rows.map((values) => values.map(defused)), WRITE_OPTIONS);
+  return stringify(
+    rows.map((values) => values.map(defused)),
+    WRITE_OPTIONS,
+  );
 }

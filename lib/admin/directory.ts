@@ -2,7 +2,12 @@ import { normalizeText } from "@/lib/identity";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { listUserAuditEvents } from "@/db/queries/audit";
-import { listDirectory, type DirectoryCursor, type DirectorySort, type DirectoryStatusFilter } from "@/db/queries/directory/search";
+import {
+  listDirectory,
+  type DirectoryCursor,
+  type DirectorySort,
+  type DirectoryStatusFilter,
+} from "@/db/queries/directory/search";
 import { findDirectoryUser } from "@/db/queries/directory/user";
 import { userRole, userStatus, type Role, type UserStatus } from "@/db/schema";
 import { isLocked, MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
@@ -26,7 +31,8 @@ export function displayStatus(user: { status: UserStatus; locked: boolean }): Di
 }
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : one(value)), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : one(value)), schema.optional()).catch(undefined);
 
 /** The directory's URL parameters. Anything unexpected is ignored, never an error. */
 const directoryParams = z.object({
@@ -66,7 +72,8 @@ export function decodeCursor(sort: DirectorySort, value: string | undefined): Di
   }
   if (!Array.isArray(decoded) || decoded.length !== 3) return undefined;
   const [cursorSort, key, id] = decoded as unknown[];
-  if (cursorSort !== sort || typeof key !== "string" || key.length > 400 || /\p{Cc}/u.test(key) || !isUserId(id)) return undefined;
+  if (cursorSort !== sort || typeof key !== "string" || key.length > 400 || /\p{Cc}/u.test(key) || !isUserId(id))
+    return undefined;
   if (sort === "created") {
     const match = CREATED_KEY.exec(key);
     // A real instant: Date would roll 2024-02-30 over to March, so compare the round trip.
@@ -99,7 +106,10 @@ export type DirectoryPage = {
  * One page of the directory for the URL's search parameters (a GET form, so pages can be
  * bookmarked and shared). A cursor that does not fit is ignored: the first page is shown.
  */
-export async function searchDirectory(params: Record<string, string | string[] | undefined>, now: Date): Promise<DirectoryPage> {
+export async function searchDirectory(
+  params: Record<string, string | string[] | undefined>,
+  now: Date,
+): Promise<DirectoryPage> {
   const parsed = directoryParams.parse(params);
   const filters: DirectoryFilters = { q: parsed.q, status: parsed.status, role: parsed.role, sort: parsed.sort };
   const after = decodeCursor(filters.sort, parsed.after);

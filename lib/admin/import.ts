@@ -24,7 +24,12 @@ export const MAX_REPORTED_ISSUES = 500;
  * One problem in one row. `row` is the spreadsheet row number (the header is row 1);
  * `field` is a column name, or "row" for the record as a whole; `code` is a catalogue key.
  */
-export type ImportIssue = { row: number; field: ImportColumn | "row"; code: ImportIssueCode; params?: Record<string, number> };
+export type ImportIssue = {
+  row: number;
+  field: ImportColumn | "row";
+  code: ImportIssueCode;
+  params?: Record<string, number>;
+};
 export type ImportIssueCode =
   | "required"
   | "tooLong"
@@ -38,7 +43,16 @@ export type ImportIssueCode =
   | "fieldCount"
   | "invalid";
 
-export type ImportFileError = "empty" | "tooLarge" | "encoding" | "malformed" | "noHeader" | "missingColumns" | "unknownColumns" | "tooManyRows" | "noRows";
+export type ImportFileError =
+  | "empty"
+  | "tooLarge"
+  | "encoding"
+  | "malformed"
+  | "noHeader"
+  | "missingColumns"
+  | "unknownColumns"
+  | "tooManyRows"
+  | "noRows";
 
 export type ImportResult =
   | { ok: true; imported: number }
@@ -58,9 +72,12 @@ type ImportFile = { columns: ImportColumn[]; rows: ParsedRow[] };
 const knownIssues = new Set<string>(["required", "tooLong", "emailInvalid", "phoneNoHyphens", "phoneDigits"]);
 
 /** Decodes and splits the upload into rows keyed by column. Nothing is validated yet. */
-export function readImportFile(bytes: Uint8Array): ({ ok: true } & ImportFile) | Extract<ImportResult, { error: ImportFileError }> {
+export function readImportFile(
+  bytes: Uint8Array,
+): ({ ok: true } & ImportFile) | Extract<ImportResult, { error: ImportFileError }> {
   if (bytes.byteLength === 0) return { ok: false, error: "empty" };
-  if (bytes.byteLength > IMPORT_LIMITS.maxBytes) return { ok: false, error: "tooLarge", params: { megabytes: IMPORT_LIMITS.maxBytes / 1024 / 1024 } };
+  if (bytes.byteLength > IMPORT_LIMITS.maxBytes)
+    return { ok: false, error: "tooLarge", params: { megabytes: IMPORT_LIMITS.maxBytes / 1024 / 1024 } };
   let text: string;
   try {
     // Strict UTF-8 (with or without BOM): a Shift_JIS export is refused, not imported as mojibake.
@@ -75,8 +92,15 @@ export function readImportFile(bytes: Uint8Array): ({ ok: true } & ImportFile) |
   if (!header || isBlank(header)) return { ok: false, error: "noHeader" };
 
   const names = header.map((name) => name.trim().toLowerCase());
-  const unknown = names.filter((name, i) => !(IMPORT_COLUMNS as readonly string[]).includes(name) || names.indexOf(name) !== i);
-  if (unknown.length > 0) return { ok: false, error: "unknownColumns", params: { columns: [...new Set(unknown)].map((c) => c || '""').join(", ") } };
+  const unknown = names.filter(
+    (name, i) => !(IMPORT_COLUMNS as readonly string[]).includes(name) || names.indexOf(name) !== i,
+  );
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      error: "unknownColumns",
+      params: { columns: [...new Set(unknown)].map((c) => c || '""').join(", ") },
+    };
   const columns = names as ImportColumn[];
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
   if (missing.length > 0) return { ok: false, error: "missingColumns", params: { columns: missing.join(", ") } };
@@ -92,7 +116,8 @@ export function readImportFile(bytes: Uint8Array): ({ ok: true } & ImportFile) |
     rows.push({ row: index + 2, values, ...(record.length === columns.length ? {} : { fieldCount: record.length }) });
   });
   if (rows.length === 0) return { ok: false, error: "noRows" };
-  if (rows.length > IMPORT_LIMITS.maxRows) return { ok: false, error: "tooManyRows", params: { max: IMPORT_LIMITS.maxRows, rows: rows.length } };
+  if (rows.length > IMPORT_LIMITS.maxRows)
+    return { ok: false, error: "tooManyRows", params: { max: IMPORT_LIMITS.maxRows, rows: rows.length } };
   return { ok: true, columns, rows };
 }
 
@@ -108,7 +133,12 @@ export async function validateImportRows(file: ImportFile): Promise<{ valid: Val
   const firstRowOf = new Map<string, number>();
   for (const { row, values, fieldCount } of file.rows) {
     if (fieldCount !== undefined) {
-      issues.push({ row, field: "row", code: "fieldCount", params: { expected: file.columns.length, found: fieldCount } });
+      issues.push({
+        row,
+        field: "row",
+        code: "fieldCount",
+        params: { expected: file.columns.length, found: fieldCount },
+      });
       continue;
     }
     const rowIssues: ImportIssue[] = [];
@@ -118,14 +148,23 @@ export async function validateImportRows(file: ImportFile): Promise<{ valid: Val
     const locale = (values.locale ?? "").trim().toLowerCase() || "en";
     if (locale !== "en" && locale !== "ja") rowIssues.push({ row, field: "locale", code: "localeInvalid" });
     const company = values.company?.trim() ? values.company : undefined;
-    const parsed = registrationSchema.safeParse({ email: values.email ?? "", name: values.name ?? "", phone: values.phone ?? "", company });
+    const parsed = registrationSchema.safeParse({
+      email: values.email ?? "",
+      name: values.name ?? "",
+      phone: values.phone ?? "",
+      company,
+    });
     if (!parsed.success) {
       const seen = new Set<string>();
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "row") as ImportColumn;
         if (seen.has(field)) continue;
         seen.add(field);
-        rowIssues.push({ row, field, code: knownIssues.has(issue.message) ? (issue.message as ImportIssueCode) : "invalid" });
+        rowIssues.push({
+          row,
+          field,
+          code: knownIssues.has(issue.message) ? (issue.message as ImportIssueCode) : "invalid",
+        });
       }
     } else {
       const key = parsed.data.email.toLowerCase();
@@ -134,17 +173,25 @@ export async function validateImportRows(file: ImportFile): Promise<{ valid: Val
       else firstRowOf.set(key, row);
     }
     if (!parsed.success || rowIssues.length > 0) {
-      issues.push(...rowIssues.sort((a, b) => IMPORT_COLUMNS.indexOf(a.field as ImportColumn) - IMPORT_COLUMNS.indexOf(b.field as ImportColumn)));
+      issues.push(
+        ...rowIssues.sort(
+          (a, b) => IMPORT_COLUMNS.indexOf(a.field as ImportColumn) - IMPORT_COLUMNS.indexOf(b.field as ImportColumn),
+        ),
+      );
       continue;
     }
     const { email, name, phone } = parsed.data;
     valid.push({ row, user: { email, name, phone, company: parsed.data.company ?? null, role, locale } });
   }
 
-  const registered = await findRegisteredEmails(await getDb(), valid.map((entry) => entry.user.email));
+  const registered = await findRegisteredEmails(
+    await getDb(),
+    valid.map((entry) => entry.user.email),
+  );
   const fresh: ValidRow[] = [];
   for (const entry of valid) {
-    if (registered.has(entry.user.email.toLowerCase())) issues.push({ row: entry.row, field: "email", code: "emailTaken" });
+    if (registered.has(entry.user.email.toLowerCase()))
+      issues.push({ row: entry.row, field: "email", code: "emailTaken" });
     else fresh.push(entry);
   }
   // Stable: a row's own problems keep their column order.
@@ -170,7 +217,10 @@ export async function importUsers(
 ): Promise<ImportResult> {
   const file = readImportFile(bytes);
   if (!file.ok) {
-    await recordAuditMany([{ event: "users.imported", actorId, outcome: "failure", details: { error: file.error } }], context);
+    await recordAuditMany(
+      [{ event: "users.imported", actorId, outcome: "failure", details: { error: file.error } }],
+      context,
+    );
     return file;
   }
   for (let attempt = 0; ; attempt++) {
@@ -178,12 +228,27 @@ export async function importUsers(
     if (issues.length > 0) {
       const invalidRows = new Set(issues.map((issue) => issue.row)).size;
       await recordAuditMany(
-        [{ event: "users.imported", actorId, outcome: "failure", details: { rows: file.rows.length, invalidRows, issues: issues.length } }],
+        [
+          {
+            event: "users.imported",
+            actorId,
+            outcome: "failure",
+            details: { rows: file.rows.length, invalidRows, issues: issues.length },
+          },
+        ],
         context,
       );
-      return { ok: false, error: "rows", rows: file.rows.length, invalidRows, totalIssues: issues.length, issues: issues.slice(0, MAX_REPORTED_ISSUES) };
+      return {
+        ok: false,
+        error: "rows",
+        rows: file.rows.length,
+        invalidRows,
+        totalIssues: issues.length,
+        issues: issues.slice(0, MAX_REPORTED_ISSUES),
+      };
     }
-    if (!operatorsAllowed && valid.some(({ user }) => user.role === "operator")) return { ok: false, error: "reauthenticate" };
+    if (!operatorsAllowed && valid.some(({ user }) => user.role === "operator"))
+      return { ok: false, error: "reauthenticate" };
     try {
       await transaction((tx) => insertImport(tx, valid, actorId, context));
       break;
@@ -197,7 +262,12 @@ export async function importUsers(
   return { ok: true, imported: file.rows.length };
 }
 
-async function insertImport(tx: Executor, valid: readonly ValidRow[], actorId: string | null, context: RequestContext): Promise<void> {
+async function insertImport(
+  tx: Executor,
+  valid: readonly ValidRow[],
+  actorId: string | null,
+  context: RequestContext,
+): Promise<void> {
   const users: ImportedUser[] = [];
   const tokens: { userId: string; tokenHash: string; purpose: "activation"; expiresAt: Date }[] = [];
   const emails: QueueEmailInput[] = [];
@@ -214,7 +284,13 @@ async function insertImport(tx: Executor, valid: readonly ValidRow[], actorId: s
       props: { name: user.name, link, expiresAt: expiresAt.toISOString() },
     });
     audit.push(
-      { event: "user.registered", actorId, subjectId: id, outcome: "success", details: { role: user.role, via: "import" } },
+      {
+        event: "user.registered",
+        actorId,
+        subjectId: id,
+        outcome: "success",
+        details: { role: user.role, via: "import" },
+      },
       { event: "onboarding.guide_issued", actorId, subjectId: id, details: { purpose: "activation" } },
     );
   }

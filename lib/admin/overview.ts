@@ -33,7 +33,11 @@ export async function getAdminOverview(now: Date, timeZone: string): Promise<Adm
   ]);
   return {
     users: counts,
-    signIns: days.map((d, i) => ({ day: d, succeeded: perDay["login.succeeded"]![i]!, failed: perDay["login.failed"]![i]! })),
+    signIns: days.map((d, i) => ({
+      day: d,
+      succeeded: perDay["login.succeeded"]![i]!,
+      failed: perDay["login.failed"]![i]!,
+    })),
     outbox: { pending: outbox.pending, failed: outbox.failed },
   };
 }

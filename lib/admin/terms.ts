@@ -11,7 +11,12 @@ import { recordAudit } from "@/lib/audit";
 const text = (max: number) =>
   z
     .string({ error: "required" })
-    .transform((value) => value.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, "").trim())
+    .transform((value) =>
+      value
+        .replace(/\r\n?/g, "\n")
+        .replace(/[^\P{Cc}\n\t]/gu, "")
+        .trim(),
+    )
     .pipe(z.string().min(1, { error: "required" }).max(max, { error: "tooLong" }));
 
 const termsText = z.object({ title: text(200), body: text(100_000) }, { error: "required" });
@@ -30,7 +35,11 @@ export type PublishTermsResult = { ok: true; version: number } | { ok: false; fi
  * (sessions compare the accepted version with the newest one); acceptances of older versions
  * are kept as records.
  */
-export async function publishTerms(input: unknown, actorId: string | null, context: RequestContext): Promise<PublishTermsResult> {
+export async function publishTerms(
+  input: unknown,
+  actorId: string | null,
+  context: RequestContext,
+): Promise<PublishTermsResult> {
   const parsed = termsSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: TermsFieldErrors = {};
@@ -43,7 +52,12 @@ export async function publishTerms(input: unknown, actorId: string | null, conte
   const version = await transaction(async (tx) => {
     const published = await insertTermsVersion(tx, { texts, publishedBy: actorId, now: context.now });
     await recordAudit(
-      { event: "terms.published", actorId, outcome: "success", details: { version: published, locales: texts.map((t) => t.locale).join(",") } },
+      {
+        event: "terms.published",
+        actorId,
+        outcome: "success",
+        details: { version: published, locales: texts.map((t) => t.locale).join(",") },
+      },
       context,
       tx,
     );
@@ -55,11 +69,20 @@ export async function publishTerms(input: unknown, actorId: string | null, conte
 export type TermsVersionSummary = { version: number; publishedAt: Date; publisherEmail: string | null };
 
 /** The operators' terms page: every version (newest first) and the current one's texts. */
-export async function termsOverview(): Promise<{ versions: TermsVersionSummary[]; current: { version: number; texts: Partial<Record<string, { title: string; body: string }>> } | null }> {
+export async function termsOverview(): Promise<{
+  versions: TermsVersionSummary[];
+  current: { version: number; texts: Partial<Record<string, { title: string; body: string }>> } | null;
+}> {
   const db = await getDb();
   const versions = await listTermsVersions(db);
   const latest = versions[0];
   if (!latest) return { versions, current: null };
   const texts = await findTermsTexts(db, latest.version);
-  return { versions, current: { version: latest.version, texts: Object.fromEntries(texts.map(({ locale, title, body }) => [locale, { title, body }])) } };
+  return {
+    versions,
+    current: {
+      version: latest.version,
+      texts: Object.fromEntries(texts.map(({ locale, title, body }) => [locale, { title, body }])),
+    },
+  };
 }

@@ -4,7 +4,17 @@ import { recordAudit } from "@/lib/audit";
 import { csvRow, CSV_BOM } from "./csv";
 import type { RequestContext } from "@/lib/http/request-context";
 
-export const USER_EXPORT_COLUMNS = ["email", "name", "phone", "company", "role", "status", "locale", "created_at", "last_sign_in_at"] as const;
+export const USER_EXPORT_COLUMNS = [
+  "email",
+  "name",
+  "phone",
+  "company",
+  "role",
+  "status",
+  "locale",
+  "created_at",
+  "last_sign_in_at",
+] as const;
 
 /**
  * Every user as CSV (UTF-8 with BOM, CRLF, formulas defused), in id order, in keyset batches.
@@ -18,7 +28,19 @@ export async function* usersCsv(): AsyncGenerator<string> {
     const rows = await listUsersForExport(db, after, 1000);
     if (rows.length === 0) return;
     yield rows
-      .map((u) => csvRow([u.email, u.name, u.phone, u.company, u.role, u.status, u.locale, u.createdAt.toISOString(), u.lastSignInAt?.toISOString() ?? ""]))
+      .map((u) =>
+        csvRow([
+          u.email,
+          u.name,
+          u.phone,
+          u.company,
+          u.role,
+          u.status,
+          u.locale,
+          u.createdAt.toISOString(),
+          u.lastSignInAt?.toISOString() ?? "",
+        ]),
+      )
       .join("");
     after = rows.at(-1)!.id;
   }

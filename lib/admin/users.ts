@@ -21,7 +21,11 @@ export type StatusChangeResult =
  * session ends on its next request (session version bumped), and open starting-guide links
  * are voided so an invited or resetting user cannot activate themselves meanwhile.
  */
-export async function disableUser(userId: string, actorId: string | null, context: RequestContext): Promise<StatusChangeResult> {
+export async function disableUser(
+  userId: string,
+  actorId: string | null,
+  context: RequestContext,
+): Promise<StatusChangeResult> {
   if (!isUuid(userId)) return { ok: false, error: "not-found" };
   if (actorId !== null && actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
   return transaction(async (tx): Promise<StatusChangeResult> => {
@@ -30,7 +34,11 @@ export async function disableUser(userId: string, actorId: string | null, contex
     if (user.status === "disabled") return { ok: false, error: "unchanged" };
     await setStatusAndEndSessions(tx, userId, "disabled", context.now);
     await voidOpenTokens(tx, userId, context.now);
-    await recordAudit({ event: "user.disabled", actorId, subjectId: userId, outcome: "success", details: { from: user.status } }, context, tx);
+    await recordAudit(
+      { event: "user.disabled", actorId, subjectId: userId, outcome: "success", details: { from: user.status } },
+      context,
+      tx,
+    );
     return { ok: true, status: "disabled" };
   });
 }
@@ -40,7 +48,11 @@ export async function disableUser(userId: string, actorId: string | null, contex
  * (the operator then resends the starting guide). Sessions from before the disable stay
  * ended: the session version is bumped again.
  */
-export async function enableUser(userId: string, actorId: string | null, context: RequestContext): Promise<StatusChangeResult> {
+export async function enableUser(
+  userId: string,
+  actorId: string | null,
+  context: RequestContext,
+): Promise<StatusChangeResult> {
   if (!isUuid(userId)) return { ok: false, error: "not-found" };
   return transaction(async (tx): Promise<StatusChangeResult> => {
     const user = await lockUserForStatusChange(tx, userId);
@@ -48,7 +60,11 @@ export async function enableUser(userId: string, actorId: string | null, context
     if (user.status !== "disabled") return { ok: false, error: "unchanged" };
     const status: UserStatus = user.hasCredential ? "active" : "invited";
     await setStatusAndEndSessions(tx, userId, status, context.now);
-    await recordAudit({ event: "user.enabled", actorId, subjectId: userId, outcome: "success", details: { to: status } }, context, tx);
+    await recordAudit(
+      { event: "user.enabled", actorId, subjectId: userId, outcome: "success", details: { to: status } },
+      context,
+      tx,
+    );
     return { ok: true, status };
   });
 }

@@ -68,6 +68,13 @@ export async function recordAudit(record: AuditRecord, context: RequestContext, 
 }
 
 /** Writes many audit events with a few multi-row inserts (bulk operations such as an import). */
-export async function recordAuditMany(records: readonly AuditRecord[], context: RequestContext, executor?: Executor): Promise<void> {
-  await insertAuditEvents(executor ?? (await getDb()), records.map((record) => auditRow(record, context)));
+export async function recordAuditMany(
+  records: readonly AuditRecord[],
+  context: RequestContext,
+  executor?: Executor,
+): Promise<void> {
+  await insertAuditEvents(
+    executor ?? (await getDb()),
+    records.map((record) => auditRow(record, context)),
+  );
 }

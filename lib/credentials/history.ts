@@ -20,7 +20,11 @@ const historyContext = (userId: string) => `pattern-history:${userId}`;
 const isPlainBcrypt = (stored: string) => stored.startsWith("$2");
 
 /** What pattern_history stores for a new pattern (slow: one bcrypt round). */
-export async function historyHash(userId: string, pattern: readonly number[], keyring: Keyring = configuredKeyring()): Promise<string> {
+export async function historyHash(
+  userId: string,
+  pattern: readonly number[],
+  keyring: Keyring = configuredKeyring(),
+): Promise<string> {
   const hash = await bcrypt.hash(patternFingerprint(pattern), BCRYPT_COST);
   return sealJson(hash, historyContext(userId), keyring.current);
 }
@@ -38,7 +42,12 @@ function openHistoryHash(stored: string, userId: string, keyring: Keyring): stri
  * True when the pattern is one of the user's last `depth` patterns. A hash that no configured
  * key opens cannot be compared and is passed over: this is a reuse rule, not a sign-in check.
  */
-export async function isRecentPattern(userId: string, pattern: readonly number[], depth: number, keyring: Keyring = configuredKeyring()): Promise<boolean> {
+export async function isRecentPattern(
+  userId: string,
+  pattern: readonly number[],
+  depth: number,
+  keyring: Keyring = configuredKeyring(),
+): Promise<boolean> {
   const fingerprint = patternFingerprint(pattern);
   for (const stored of await recentPatternHashes(await getDb(), userId, depth)) {
     const hash = openHistoryHash(stored, userId, keyring);
@@ -62,7 +71,9 @@ export async function resealPatternHistory(keyring: Keyring = configuredKeyring(
     const rows = await findHistoryNotSealedWith(db, keyring.current.id, BATCH, skipped);
     if (rows.length === 0) return result;
     for (const row of rows) {
-      const hash = isPlainBcrypt(row.patternHash) ? row.patternHash : openHistoryHash(row.patternHash, row.userId, keyring);
+      const hash = isPlainBcrypt(row.patternHash)
+        ? row.patternHash
+        : openHistoryHash(row.patternHash, row.userId, keyring);
       if (hash === null) {
         result.unreadable += 1;
         skipped.push(row.id);

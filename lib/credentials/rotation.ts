@@ -16,7 +16,9 @@ export async function resealCredentials(keyring: Keyring = configuredKeyring()):
   const skipped = new Set<string>();
   const db = await getDb();
   for (;;) {
-    const rows = (await findCredentialsSealedWithOtherKeys(db, keyring.current.id, BATCH + skipped.size)).filter((row) => !skipped.has(row.userId));
+    const rows = (await findCredentialsSealedWithOtherKeys(db, keyring.current.id, BATCH + skipped.size)).filter(
+      (row) => !skipped.has(row.userId),
+    );
     if (rows.length === 0) return result;
     for (const row of rows) {
       let pattern: number[];
@@ -28,7 +30,15 @@ export async function resealCredentials(keyring: Keyring = configuredKeyring()):
         continue;
       }
       const sealedPattern = sealPattern(pattern, row.userId, keyring.current);
-      if (await replaceSealedPattern(db, { userId: row.userId, previous: row.sealedPattern, sealedPattern, keyId: keyring.current.id })) result.resealed += 1;
+      if (
+        await replaceSealedPattern(db, {
+          userId: row.userId,
+          previous: row.sealedPattern,
+          sealedPattern,
+          keyId: keyring.current.id,
+        })
+      )
+        result.resealed += 1;
       else skipped.add(row.userId);
     }
   }

@@ -97,8 +97,7 @@ export function sealPattern(pattern: readonly number[], userId: string, key: Sea
 export function openPattern(sealed: string, userId: string, keys: ReadonlyMap<string, Buffer>): number[] {
   const value = openJson(sealed, patternContext(userId), keys);
   const isPattern =
-    Array.isArray(value) &&
-    value.every((cell) => typeof cell === "number" && Number.isSafeInteger(cell) && cell >= 0);
+    Array.isArray(value) && value.every((cell) => typeof cell === "number" && Number.isSafeInteger(cell) && cell >= 0);
   if (!isPattern) {
     throw new SealError("unexpected-content");
   }

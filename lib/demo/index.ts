@@ -57,16 +57,37 @@ async function seedAccount(account: DemoAccount, context: RequestContext): Promi
   if (await findUserByEmail(await getDb(), account.email)) return false;
   const valid = validatePattern(account.pattern);
   const strong = valid.ok ? checkStrength(valid.pattern) : valid;
-  if (!strong.ok) throw new Error(`The demo pattern of ${account.email} breaks the password policy (${strong.reason.code})`);
+  if (!strong.ok)
+    throw new Error(`The demo pattern of ${account.email} breaks the password policy (${strong.reason.code})`);
   const pattern = [...account.pattern];
   try {
     await transaction(async (tx) => {
       const { email, name, phone, company, role } = account;
-      const user = await insertUser(tx, { email, name, phone, company, role, status: "active", createdAt: context.now, updatedAt: context.now });
+      const user = await insertUser(tx, {
+        email,
+        name,
+        phone,
+        company,
+        role,
+        status: "active",
+        createdAt: context.now,
+        updatedAt: context.now,
+      });
       const sealedPattern = sealPattern(pattern, user.id, configuredKeyring().current);
       const patternHash = await historyHash(user.id, pattern);
-      await storeCredential(tx, { userId: user.id, sealedPattern, keyId: configuredKeyring().current.id, length: pattern.length, patternHash, now: context.now });
-      await recordAudit({ event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
+      await storeCredential(tx, {
+        userId: user.id,
+        sealedPattern,
+        keyId: configuredKeyring().current.id,
+        length: pattern.length,
+        patternHash,
+        now: context.now,
+      });
+      await recordAudit(
+        { event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } },
+        context,
+        tx,
+      );
     });
     return true;
   } catch (error) {
@@ -80,10 +101,12 @@ async function seedAccount(account: DemoAccount, context: RequestContext): Promi
  * Creates the demo accounts that do not exist yet (active, with their documented matrix
  * passwords). Idempotent. Not guarded: call `seedDemoAccountsForDevelopment` from the app.
  */
-export async function seedDemoAccounts(context: RequestContext = { ip: null, userAgent: "demo-seed", now: now() }): Promise<DemoSeedResult> {
+export async function seedDemoAccounts(
+  context: RequestContext = { ip: null, userAgent: "demo-seed", now: now() },
+): Promise<DemoSeedResult> {
   const result: DemoSeedResult = { created: [], skipped: [] };
   for (const account of DEMO_ACCOUNTS) {
-    (await seedAccount(account, context) ? result.created : result.skipped).push(account.email);
+    ((await seedAccount(account, context)) ? result.created : result.skipped).push(account.email);
   }
   return result;
 }

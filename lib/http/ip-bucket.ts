@@ -7,14 +7,20 @@ import { isIPv4, isIPv6 } from "node:net";
  * Anything else (not an address) is counted as it is, lower-cased.
  */
 export function ipBucket(address: string): string {
-  const ip = address.trim().replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "");
+  const ip = address
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/%.*$/, "");
   if (isIPv4(ip)) return ip;
   if (!isIPv6(ip)) return address.trim().toLowerCase();
   const groups = hextets(ip);
   if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join(".");
   }
-  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(":")}::/64`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address ("::" expanded, a dotted IPv4 tail converted). */

@@ -3,7 +3,8 @@ import { databaseOutageSuspected } from "@/db/availability";
 import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "./unavailable";
 
 type Patched = ServerResponse & { __matrixOutageBody?: string };
-const KEPT_HEADERS = /^(strict-transport-security|x-content-type-options|x-frame-options|referrer-policy|permissions-policy)$/i;
+const KEPT_HEADERS =
+  /^(strict-transport-security|x-content-type-options|x-frame-options|referrer-policy|permissions-policy)$/i;
 
 /**
  * Starts the 503 page instead of the 500 Next was about to send, if an outage is known and

@@ -17,7 +17,13 @@ export function systemContext(at = now()): RequestContext {
  * TRUSTED_PROXY_HOPS counts from the right. X-Real-IP is never read: any client can set it.
  */
 export function clientIp(list: Pick<Headers, "get">, hops = env.TRUSTED_PROXY_HOPS): string | null {
-  const entries = hops === 0 ? [] : (list.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries =
+    hops === 0
+      ? []
+      : (list.get("x-forwarded-for") ?? "")
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean);
   const ip = entries[Math.max(0, entries.length - hops)] ?? peerAddress(list);
   return ip ? ip.slice(0, 64) : null;
 }

@@ -24,14 +24,19 @@ const STYLE = [
 ].join("");
 
 /** Its own CSP: no script at all, and only the inline style above. */
-export const UNAVAILABLE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+export const UNAVAILABLE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /**
  * The "temporarily unavailable" page (HTTP 503), in the visitor's language. Plain HTML with no
  * script, so it needs no nonce and nothing from the database: it is served while the database
  * is unreachable, by the proxy or in place of a failed render (lib/http/outage-response.ts).
  */
-export function unavailablePage(headers: { cookie?: string | null; acceptLanguage?: string | null; path?: string }): string {
+export function unavailablePage(headers: {
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+  path?: string;
+}): string {
   const locale = pickLocale(cookieValue(headers.cookie, localeCookieName), headers.acceptLanguage);
   const t = (locale === "ja" ? ja : en).Unavailable;
   const again = headers.path && headers.path.startsWith("/") && !headers.path.startsWith("//") ? headers.path : "/";

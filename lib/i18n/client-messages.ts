@@ -22,5 +22,10 @@ export const CLIENT_NAMESPACES = [
 ] as const;
 
 export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]!]));
+  return Object.fromEntries(
+    CLIENT_NAMESPACES.filter((namespace) => namespace in messages).map((namespace) => [
+      namespace,
+      messages[namespace]!,
+    ]),
+  );
 }

@@ -50,7 +50,10 @@ function preferredLanguages(header: string): string[] {
  * first supported language in Accept-Language (matching on the primary subtag, so "ja-JP"
  * means "ja"); otherwise the default.
  */
-export function pickLocale(cookieValue: string | null | undefined, acceptLanguageHeader: string | null | undefined): Locale {
+export function pickLocale(
+  cookieValue: string | null | undefined,
+  acceptLanguageHeader: string | null | undefined,
+): Locale {
   if (isLocale(cookieValue)) return cookieValue;
   if (acceptLanguageHeader) {
     for (const tag of preferredLanguages(acceptLanguageHeader)) {

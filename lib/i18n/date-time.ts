@@ -15,4 +15,7 @@ export const dateTimeWithZone = {
 } as const satisfies Intl.DateTimeFormatOptions;
 
 /** The same with seconds, for the audit log and the development mailbox. */
-export const dateTimeWithSecondsAndZone = { ...dateTimeWithZone, second: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
+export const dateTimeWithSecondsAndZone = {
+  ...dateTimeWithZone,
+  second: "2-digit",
+} as const satisfies Intl.DateTimeFormatOptions;

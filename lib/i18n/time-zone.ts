@@ -31,7 +31,9 @@ export function startOfDay(date: string, timeZone: string): Date {
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in the time zone. */
 export function dayOf(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }
 
 /** The day after a calendar day. */

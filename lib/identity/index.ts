@@ -9,7 +9,11 @@ import { z } from "zod";
  * Error messages are catalogue keys.
  */
 export function normalizeText(value: string): string {
-  return value.normalize("NFKC").replace(/\p{Cf}/gu, "").replace(/[\s\p{Cc}]+/gu, " ").trim();
+  return value
+    .normalize("NFKC")
+    .replace(/\p{Cf}/gu, "")
+    .replace(/[\s\p{Cc}]+/gu, " ")
+    .trim();
 }
 
 const text = (max: number) =>

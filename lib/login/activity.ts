@@ -1,7 +1,12 @@
 import { getDb } from "@/db/client";
 import { countFailedSignIns, listSecurityEvents, listSuccessfulSignIns } from "@/db/queries/audit";
 
-export type SecurityEvent = { event: string; outcome: "success" | "failure" | "info"; occurredAt: Date; ip: string | null };
+export type SecurityEvent = {
+  event: string;
+  outcome: "success" | "failure" | "info";
+  occurredAt: Date;
+  ip: string | null;
+};
 
 export type SignInSummary = {
   /** The successful sign-in before the current one; null on the first sign-in. */

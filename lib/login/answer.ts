@@ -67,7 +67,11 @@ const FAILED: AnswerResult = Object.freeze({ ok: false });
  * after the same queries. The challenge is consumed first, atomically, so it is answered at
  * most once. Locked and inactive accounts fail without their code being checked or counted.
  */
-export async function answerChallenge(challengeId: string, answer: string, context: RequestContext): Promise<AnswerResult> {
+export async function answerChallenge(
+  challengeId: string,
+  answer: string,
+  context: RequestContext,
+): Promise<AnswerResult> {
   const accountId = await checkAnswer(challengeId, answer, context, "sign_in");
   if (accountId === null) return FAILED;
   const user = await signIn(accountId, context);
@@ -93,13 +97,22 @@ export async function answerReauthentication(
   if (accountId !== userId || !isUuid(sessionId)) return false;
   return transaction(async (tx) => {
     if (!(await markSessionAuthenticated(tx, sessionId, userId, context.now))) return false;
-    await recordAudit({ event: "account.reauthenticated", actorId: userId, subjectId: userId, outcome: "success" }, context, tx);
+    await recordAudit(
+      { event: "account.reauthenticated", actorId: userId, subjectId: userId, outcome: "success" },
+      context,
+      tx,
+    );
     return true;
   });
 }
 
 /** The shared check: the account id when the code is right, null (after recording why) otherwise. */
-async function checkAnswer(challengeId: string, answer: string, context: RequestContext, purpose: ChallengePurpose): Promise<string | null> {
+async function checkAnswer(
+  challengeId: string,
+  answer: string,
+  context: RequestContext,
+  purpose: ChallengePurpose,
+): Promise<string | null> {
   const { now } = context;
   const db = await getDb();
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
@@ -140,11 +153,26 @@ async function signIn(userId: string, context: RequestContext): Promise<SignedIn
   return transaction(async (tx) => {
     const row = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
     if (!row) return undefined;
-    await recordAudit({ event: "login.succeeded", actorId: row.id, subjectId: row.id, outcome: "success" }, context, tx);
+    await recordAudit(
+      { event: "login.succeeded", actorId: row.id, subjectId: row.id, outcome: "success" },
+      context,
+      tx,
+    );
     const sessionKey = generateToken();
-    await insertUserSession(tx, { keyHash: hashToken(sessionKey), userId: row.id, sessionVersion: row.sessionVersion, ip: context.ip, userAgent: context.userAgent, now: context.now });
+    await insertUserSession(tx, {
+      keyHash: hashToken(sessionKey),
+      userId: row.id,
+      sessionVersion: row.sessionVersion,
+      ip: context.ip,
+      userAgent: context.userAgent,
+      now: context.now,
+    });
     const { acceptedTermsVersion, currentTermsVersion, ...user } = row;
-    return { ...user, sessionKey, termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }) };
+    return {
+      ...user,
+      sessionKey,
+      termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }),
+    };
   });
 }
 
@@ -155,7 +183,12 @@ async function signIn(userId: string, context: RequestContext): Promise<SignedIn
  * the response, so the locking answer takes as long as any other wrong one and its timing
  * does not tell an attacker that the account is now locked.
  */
-async function fail(countedUserId: string, subjectId: string | null, reason: FailureReason, context: RequestContext): Promise<void> {
+async function fail(
+  countedUserId: string,
+  subjectId: string | null,
+  reason: FailureReason,
+  context: RequestContext,
+): Promise<void> {
   const counted = await transaction(async (tx) => {
     const counted = await recordFailure(tx, countedUserId, { now: context.now, policy: LOCK_POLICY });
     await recordAudit(

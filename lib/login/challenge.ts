@@ -46,7 +46,14 @@ export async function issueChallenge(
   const challengeId = generateToken();
   const digits = generateChallengeDigits(randomBytes);
   const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
-  const challenge = { idHash: hashToken(challengeId), userId: bound ? account.id : null, digits, ip: context.ip, createdAt: context.now, expiresAt };
+  const challenge = {
+    idHash: hashToken(challengeId),
+    userId: bound ? account.id : null,
+    digits,
+    ip: context.ip,
+    createdAt: context.now,
+    expiresAt,
+  };
   // Replacing a pending challenge is two statements and needs a transaction; a first one is one
   // INSERT (which path runs depends on the visitor's own cookie and address, never on the account).
   const replacing = isToken(previousChallengeId);

@@ -25,7 +25,11 @@ export async function rememberChallenge(challengeId: string, email: string, retu
   else jar.delete({ name: RETURN_TO, path: "/login" });
 }
 
-export async function pendingLogin(): Promise<{ challengeId: string | null; email: string | null; returnTo: string | null }> {
+export async function pendingLogin(): Promise<{
+  challengeId: string | null;
+  email: string | null;
+  returnTo: string | null;
+}> {
   const jar = await cookies();
   const challengeId = jar.get(CHALLENGE)?.value ?? null;
   return {

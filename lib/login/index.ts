@@ -5,4 +5,11 @@ export { reportSignIn, withSignInOutcome } from "./sign-in-outcome";
 export { unlockAccount, unlockAccountByEmail } from "./lockout";
 export { isUnlockLinkUsable, unlockWithLink } from "./unlock-link";
 export { signInSummary } from "./activity";
-export { CHALLENGE_MINUTES, FIRST_LOCK_MINUTES, LOCK_THRESHOLD, MAX_FAILURES_BEFORE_OPERATOR, MAX_LOCK_MINUTES, isLocked } from "./policy";
+export {
+  CHALLENGE_MINUTES,
+  FIRST_LOCK_MINUTES,
+  LOCK_THRESHOLD,
+  MAX_FAILURES_BEFORE_OPERATOR,
+  MAX_LOCK_MINUTES,
+  isLocked,
+} from "./policy";

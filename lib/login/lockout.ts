@@ -27,7 +27,11 @@ export async function unlockAccount(
     const unlocked = await unlockUser(tx, userId, context.now);
     if (!unlocked) return false;
     await voidUnlockLinks(tx, userId, context.now);
-    await recordAudit({ event: "login.unlocked", actorId, subjectId: userId, outcome: "success", details: { via } }, context, tx);
+    await recordAudit(
+      { event: "login.unlocked", actorId, subjectId: userId, outcome: "success", details: { via } },
+      context,
+      tx,
+    );
     return true;
   });
 }

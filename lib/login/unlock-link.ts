@@ -1,6 +1,12 @@
 import { transaction, type Executor } from "@/db/client";
 import { unlockUser } from "@/db/queries/lockout";
-import { claimUnlockLinkRenewal, consumeUnlockLink, findUsableUnlockLink, insertUnlockLink, recordFailedUnlockVerification } from "@/db/queries/unlock";
+import {
+  claimUnlockLinkRenewal,
+  consumeUnlockLink,
+  findUsableUnlockLink,
+  insertUnlockLink,
+  recordFailedUnlockVerification,
+} from "@/db/queries/unlock";
 import { env } from "@/env";
 import { recordAudit } from "@/lib/audit";
 import { generateToken, hashToken } from "@/lib/crypto";
@@ -22,7 +28,11 @@ const unlockLinks: IdentityLinks<NonNullable<Awaited<ReturnType<typeof findUsabl
 };
 
 /** Issues a new unlock link (voiding older ones) in the caller's transaction; the URL goes only into the sealed email. */
-export async function issueUnlockLink(tx: Executor, userId: string, context: RequestContext): Promise<{ link: string; expiresAt: Date }> {
+export async function issueUnlockLink(
+  tx: Executor,
+  userId: string,
+  context: RequestContext,
+): Promise<{ link: string; expiresAt: Date }> {
   const token = generateToken();
   const expiresAt = new Date(context.now.getTime() + env.UNLOCK_LINK_TTL_MINUTES * 60_000);
   await insertUnlockLink(tx, { userId, tokenHash: hashToken(token), expiresAt, createdAt: context.now });
@@ -38,7 +48,13 @@ export async function sendUnlockLink(tx: Executor, account: LockedAccount, conte
     to: account.email,
     template: "account-locked",
     locale: account.locale,
-    props: { name: account.name, unlocksAt: null, timeZone: account.timeZone, unlockLink: unlock.link, unlockLinkExpiresAt: unlock.expiresAt.toISOString() },
+    props: {
+      name: account.name,
+      unlocksAt: null,
+      timeZone: account.timeZone,
+      unlockLink: unlock.link,
+      unlockLinkExpiresAt: unlock.expiresAt.toISOString(),
+    },
   });
 }
 
@@ -79,7 +95,17 @@ export async function unlockWithLink(token: string, input: unknown, context: Req
       // A concurrent use of the same link, or the account disabled meanwhile: nothing changes.
       if ((await consumeUnlockLink(tx, checked.link.linkId, context.now)) !== userId) throw new AccountNotUnlockable();
       if (!(await unlockUser(tx, userId, context.now, { activeOnly: true }))) throw new AccountNotUnlockable();
-      await recordAudit({ event: "login.unlocked", actorId: userId, subjectId: userId, outcome: "success", details: { via: "email-link" } }, context, tx);
+      await recordAudit(
+        {
+          event: "login.unlocked",
+          actorId: userId,
+          subjectId: userId,
+          outcome: "success",
+          details: { via: "email-link" },
+        },
+        context,
+        tx,
+      );
     });
   } catch (error) {
     if (error instanceof AccountNotUnlockable) return { ok: false, error: "link-invalid" };

@@ -1,5 +1,12 @@
 import { getDb } from "@/db/client";
-import { claimDueEmails, countPendingByBatchKey, markEmailsFailed, releaseClaims, splitBatch, type ClaimedEmail } from "@/db/queries/outbox-dispatch";
+import {
+  claimDueEmails,
+  countPendingByBatchKey,
+  markEmailsFailed,
+  releaseClaims,
+  splitBatch,
+  type ClaimedEmail,
+} from "@/db/queries/outbox-dispatch";
 import { renderEmail, type EmailEnvelope } from "@/emails";
 import { env } from "@/env";
 import { now as clockNow } from "@/lib/platform/clock";
@@ -8,7 +15,13 @@ import { describeError, mailLog } from "./log";
 import { queuedMessage } from "./queue";
 import { IDEMPOTENCY_KEY_PREFIX } from "./retry-policy";
 import { settle, type DispatchResult } from "./settle";
-import { createCaptureTransport, createResendTransport, type DeliveryOutcome, type MailTransport, type OutgoingEmail } from "./transport";
+import {
+  createCaptureTransport,
+  createResendTransport,
+  type DeliveryOutcome,
+  type MailTransport,
+  type OutgoingEmail,
+} from "./transport";
 
 /** How long a dispatcher owns the rows it claimed; longer than a pass with its timeouts. */
 const LEASE_MS = 5 * 60_000;
@@ -42,7 +55,9 @@ function defaultMailTransport(): MailTransport {
   } else {
     if (env.NODE_ENV === "production") {
       // Captured emails hold their links in plain text: never in production.
-      throw new Error("MAIL_TRANSPORT=outbox (the development mailbox) is not available in production; set RESEND_API_KEY");
+      throw new Error(
+        "MAIL_TRANSPORT=outbox (the development mailbox) is not available in production; set RESEND_API_KEY",
+      );
     }
     defaultTransportInstance = createCaptureTransport();
   }
@@ -78,7 +93,13 @@ export async function dispatchPendingEmails(options: DispatchOptions = {}): Prom
   const db = await getDb();
   const result: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, rateLimited: false };
 
-  const claimed = await claimDueEmails(db, { now, limit: batchSize, leaseMs: LEASE_MS, keyPrefix: IDEMPOTENCY_KEY_PREFIX, recipients: options.recipients });
+  const claimed = await claimDueEmails(db, {
+    now,
+    limit: batchSize,
+    leaseMs: LEASE_MS,
+    keyPrefix: IDEMPOTENCY_KEY_PREFIX,
+    recipients: options.recipients,
+  });
   result.claimed = claimed.length;
   if (claimed.length === 0) return result;
 

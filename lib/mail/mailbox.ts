@@ -8,6 +8,16 @@ export type CapturedEmail = { id: string; to: string; subject: string; html: str
  * one address). For the /dev/mailbox page and tests; the page itself refuses in production.
  */
 export async function listCapturedEmails(options: { limit?: number; to?: string } = {}): Promise<CapturedEmail[]> {
-  const rows = await listDevMailbox(await getDb(), { limit: Math.max(1, Math.min(200, options.limit ?? 50)), toAddress: options.to });
-  return rows.map((r) => ({ id: r.id, to: r.toAddress, subject: r.subject, html: r.html, text: r.text, createdAt: r.createdAt }));
+  const rows = await listDevMailbox(await getDb(), {
+    limit: Math.max(1, Math.min(200, options.limit ?? 50)),
+    toAddress: options.to,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.toAddress,
+    subject: r.subject,
+    html: r.html,
+    text: r.text,
+    createdAt: r.createdAt,
+  }));
 }

@@ -1,5 +1,11 @@
 import type { Executor } from "@/db/client";
-import { markEmailSent, markEmailsFailed, scheduleEmailRetry, splitBatch, type ClaimedEmail } from "@/db/queries/outbox-dispatch";
+import {
+  markEmailSent,
+  markEmailsFailed,
+  scheduleEmailRetry,
+  splitBatch,
+  type ClaimedEmail,
+} from "@/db/queries/outbox-dispatch";
 import { mailLog } from "./log";
 import { IDEMPOTENCY_KEY_PREFIX, MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
 import type { DeliveryOutcome } from "./transport";
@@ -31,7 +37,8 @@ export async function settle(
   switch (outcome.kind) {
     case "sent": {
       await db.transaction(async (tx) => {
-        for (const [i, id] of ids.entries()) await markEmailSent(tx, id, { now, providerId: outcome.providerIds[i] ?? null });
+        for (const [i, id] of ids.entries())
+          await markEmailSent(tx, id, { now, providerId: outcome.providerIds[i] ?? null });
       });
       result.sent += ids.length;
       mailLog("info", "mail.sent", { transport, ids, templates });
@@ -44,7 +51,14 @@ export async function settle(
       if (failures >= MAX_ATTEMPTS) {
         await markEmailsFailed(db, ids, { error });
         result.failed += ids.length;
-        mailLog("error", "mail.failed", { transport, ids, templates, status: outcome.status, code: outcome.code, attempts: failures });
+        mailLog("error", "mail.failed", {
+          transport,
+          ids,
+          templates,
+          status: outcome.status,
+          code: outcome.code,
+          attempts: failures,
+        });
         return;
       }
       const nextAttemptAt = new Date(now.getTime() + retryDelayMs(failures, outcome.retryAfterMs, random));

@@ -58,7 +58,9 @@ export function createPacer(perSecond: number, clock: () => number = Date.now): 
         };
       }
       const oldest = Math.min(...turns);
-      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(oldest) ? Math.max(1, oldest + windowMs - now) : 10));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Number.isFinite(oldest) ? Math.max(1, oldest + windowMs - now) : 10),
+      );
     }
   };
   return () => {
@@ -74,11 +76,14 @@ function classify(error: ResendError, headers: Record<string, string> | null, no
   const status = typeof error.statusCode === "number" ? error.statusCode : null;
   const code = /^[\w.-]{1,60}$/.test(String(error.name)) ? String(error.name) : "unknown_error";
   if (status === null || status >= 500) return { kind: "retry", status, code };
-  if (status === 429) return { kind: "retry", status, code, retryAfterMs: parseRetryAfter(headers?.["retry-after"], now) };
+  if (status === 429)
+    return { kind: "retry", status, code, retryAfterMs: parseRetryAfter(headers?.["retry-after"], now) };
   if (status === 409) {
     // Same key still in flight: wait. Same key with another payload: the first request was
     // processed, so sending again (split or not) could duplicate.
-    return code === "concurrent_idempotent_requests" ? { kind: "retry", status, code } : { kind: "failed", status, code };
+    return code === "concurrent_idempotent_requests"
+      ? { kind: "retry", status, code }
+      : { kind: "failed", status, code };
   }
   if (status === 400 || status === 422) return { kind: "rejected", status, code };
   // 401/403/404/...: configuration problems, not the email's; retry until the limit.

@@ -26,11 +26,18 @@ export async function runMailWorker(options: MailWorkerOptions): Promise<void> {
   const loops = Math.max(1, Math.min(8, Math.floor(concurrency)));
   // The worker also purges spent rows, so a deployment whose app instances restart rarely (or
   // that serves no traffic for a while) still keeps its tables small.
-  await Promise.all([...Array.from({ length: loops }, () => dispatchLoop(signal, intervalMs, dispatchOptions)), runPurgeLoop(signal)]);
+  await Promise.all([
+    ...Array.from({ length: loops }, () => dispatchLoop(signal, intervalMs, dispatchOptions)),
+    runPurgeLoop(signal),
+  ]);
   mailLog("info", "mail.worker_stopped");
 }
 
-async function dispatchLoop(signal: AbortSignal, intervalMs: number, dispatchOptions: Omit<DispatchOptions, "now">): Promise<void> {
+async function dispatchLoop(
+  signal: AbortSignal,
+  intervalMs: number,
+  dispatchOptions: Omit<DispatchOptions, "now">,
+): Promise<void> {
   const batchSize = dispatchOptions.batchSize ?? 100;
   while (!signal.aborted) {
     let busy = false;

@@ -17,7 +17,9 @@ export async function runPurgeLoop(signal: AbortSignal, intervalMs = PURGE_INTER
     try {
       await purgeExpiredRows(now());
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", scope: "maintenance", event: "purge_failed", error: describeError(error) }));
+      console.error(
+        JSON.stringify({ level: "error", scope: "maintenance", event: "purge_failed", error: describeError(error) }),
+      );
     }
     try {
       await sleep(intervalMs, undefined, { signal, ref: false });

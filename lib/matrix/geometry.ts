@@ -9,8 +9,7 @@ export type LineDirection = "row" | "column" | "diagonal" | "anti-diagonal";
  */
 export function sharedLine(cells: readonly number[]): LineDirection | null {
   const positions = cells.map(cellPosition);
-  const allSame = (key: (p: { row: number; column: number }) => number) =>
-    new Set(positions.map(key)).size === 1;
+  const allSame = (key: (p: { row: number; column: number }) => number) => new Set(positions.map(key)).size === 1;
 
   if (allSame((p) => p.row)) return "row";
   if (allSame((p) => p.column)) return "column";
@@ -35,8 +34,7 @@ export function blockCorners(block: number): number[] {
 export function cornersBlock(distinctCells: ReadonlySet<number>): number | null {
   for (let block = 0; block < BLOCK_COUNT; block++) {
     const corners = new Set(blockCorners(block));
-    const same =
-      corners.size === distinctCells.size && [...corners].every((cell) => distinctCells.has(cell));
+    const same = corners.size === distinctCells.size && [...corners].every((cell) => distinctCells.has(cell));
     if (same) return block;
   }
   return null;

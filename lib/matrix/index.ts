@@ -1,4 +1,13 @@
-export { BLOCK_COUNT, CELL_COUNT, GRID, blockOf, cellIndex, cellPosition, isCellIndex, type CellPosition } from "./grid";
+export {
+  BLOCK_COUNT,
+  CELL_COUNT,
+  GRID,
+  blockOf,
+  cellIndex,
+  cellPosition,
+  isCellIndex,
+  type CellPosition,
+} from "./grid";
 export {
   DEFAULT_CLICK_LIMITS,
   MAX_CLICKS,
@@ -20,10 +29,4 @@ export {
   type StrengthPolicy,
   type StrengthRefusal,
 } from "./strength-policy";
-export {
-  answersMatch,
-  expectedAnswer,
-  normalizeAnswer,
-  generateChallengeDigits,
-  type RandomBytes,
-} from "./challenge";
+export { answersMatch, expectedAnswer, normalizeAnswer, generateChallengeDigits, type RandomBytes } from "./challenge";

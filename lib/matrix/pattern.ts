@@ -18,9 +18,7 @@ export type PatternRefusal =
   | { code: "not-integers" }
   | { code: "out-of-range"; cellCount: number };
 
-export type PatternValidation =
-  | { ok: true; pattern: number[] }
-  | { ok: false; reason: PatternRefusal };
+export type PatternValidation = { ok: true; pattern: number[] } | { ok: false; reason: PatternRefusal };
 
 /**
  * Checks untrusted input (form data, JSON) is a well-formed pattern: an ordered list of

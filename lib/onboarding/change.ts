@@ -15,10 +15,23 @@ export async function startPatternChange(userId: string, context: RequestContext
   const expiresAt = new Date(context.now.getTime() + ONBOARDING_SESSION_MINUTES * 60_000);
   await transaction(async (tx) => {
     await voidOpenTokens(tx, userId, context.now);
-    const token = await insertToken(tx, { userId, tokenHash: hashToken(generateToken()), purpose: "change", expiresAt });
-    const opened = await openOnboardingSession(tx, { idHash: hashToken(sessionId), tokenId: token.id, userId, expiresAt }, context.now);
+    const token = await insertToken(tx, {
+      userId,
+      tokenHash: hashToken(generateToken()),
+      purpose: "change",
+      expiresAt,
+    });
+    const opened = await openOnboardingSession(
+      tx,
+      { idHash: hashToken(sessionId), tokenId: token.id, userId, expiresAt },
+      context.now,
+    );
     if (!opened) throw new Error("A fresh link already had an onboarding session");
-    await recordAudit({ event: "account.pattern_change_started", actorId: userId, subjectId: userId, outcome: "info" }, context, tx);
+    await recordAudit(
+      { event: "account.pattern_change_started", actorId: userId, subjectId: userId, outcome: "info" },
+      context,
+      tx,
+    );
   });
   return sessionId;
 }

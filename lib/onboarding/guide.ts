@@ -54,7 +54,11 @@ export async function issueStartingGuide(
     locale: user.locale,
     props: { name: user.name, link, expiresAt: expiresAt.toISOString() },
   });
-  await recordAudit({ event: "onboarding.guide_issued", actorId, subjectId: user.id, details: { purpose } }, context, tx);
+  await recordAudit(
+    { event: "onboarding.guide_issued", actorId, subjectId: user.id, details: { purpose } },
+    context,
+    tx,
+  );
   return link;
 }
 
@@ -63,7 +67,11 @@ async function resendIfAwaitingActivation(email: string, context: RequestContext
   if (!user || user.status !== "invited") return;
   await transaction(async (tx) => {
     await issueStartingGuide(tx, user, "activation", context, { spareLiveSession: true });
-    await recordAudit({ event: "onboarding.guide_resent", subjectId: user.id, details: { via: "self-service" } }, context, tx);
+    await recordAudit(
+      { event: "onboarding.guide_resent", subjectId: user.id, details: { via: "self-service" } },
+      context,
+      tx,
+    );
   });
   await scheduleMailDispatch();
 }

@@ -6,7 +6,13 @@ import { activateUser, bumpSessionVersion, findUserById } from "@/db/queries/use
 import { recordAudit } from "@/lib/audit";
 import { configuredKeyring, hashToken, openJson, sealJson, sealPattern } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import { checkStrength, patternFingerprint, validatePattern, type PatternRefusal, type StrengthRefusal } from "@/lib/matrix";
+import {
+  checkStrength,
+  patternFingerprint,
+  validatePattern,
+  type PatternRefusal,
+  type StrengthRefusal,
+} from "@/lib/matrix";
 import { historyHash, isRecentPattern } from "@/lib/credentials/history";
 import type { RequestContext } from "@/lib/http/request-context";
 
@@ -23,7 +29,9 @@ export async function loadOnboarding(sessionId: string, now: Date) {
   const idHash = hashToken(sessionId);
   const session = await findOpenOnboardingSession(await getDb(), idHash, now);
   if (!session) return undefined;
-  const draft = session.sealedDraft ? (openJson(session.sealedDraft, draftContext(idHash), configuredKeyring().all) as number[]) : null;
+  const draft = session.sealedDraft
+    ? (openJson(session.sealedDraft, draftContext(idHash), configuredKeyring().all) as number[])
+    : null;
   return { userId: session.userId, purpose: session.purpose, draft };
 }
 
@@ -37,8 +45,14 @@ export async function saveDraft(sessionId: string, input: unknown, now: Date): P
   if (!valid.ok) return { ok: false, reason: valid.reason };
   const strong = checkStrength(valid.pattern);
   if (!strong.ok) return { ok: false, reason: strong.reason };
-  if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH)) return { ok: false, reason: { code: "reused" } };
-  const stored = await storeDraft(db, idHash, sealJson(valid.pattern, draftContext(idHash), configuredKeyring().current), now);
+  if (await isRecentPattern(session.userId, valid.pattern, PATTERN_HISTORY_DEPTH))
+    return { ok: false, reason: { code: "reused" } };
+  const stored = await storeDraft(
+    db,
+    idHash,
+    sealJson(valid.pattern, draftContext(idHash), configuredKeyring().current),
+    now,
+  );
   return stored ? { ok: true } : { ok: false, error: "session-expired" };
 }
 
@@ -63,7 +77,14 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
     // Hashed only by the one confirm that won the consume: losers cost no bcrypt round.
     const patternHash = await historyHash(userId, pattern);
     const sealedPattern = sealPattern(pattern, userId, configuredKeyring().current);
-    await storeCredential(tx, { userId, sealedPattern, keyId: configuredKeyring().current.id, length: pattern.length, patternHash, now: context.now });
+    await storeCredential(tx, {
+      userId,
+      sealedPattern,
+      keyId: configuredKeyring().current.id,
+      length: pattern.length,
+      patternHash,
+      now: context.now,
+    });
     // A self-service resend during this onboarding left a newer link open: the pattern is set, so it ends here.
     await voidOpenTokens(tx, userId, context.now);
     await activateUser(tx, userId, context.now);
@@ -74,9 +95,22 @@ export async function confirmPattern(sessionId: string, context: RequestContext)
       to: user!.email,
       template: "pattern-set",
       locale: user!.locale,
-      props: { name: user!.name, kind: consumed.purpose === "activation" ? "set" : "changed", at: context.now.toISOString() },
+      props: {
+        name: user!.name,
+        kind: consumed.purpose === "activation" ? "set" : "changed",
+        at: context.now.toISOString(),
+      },
     });
-    await recordAudit({ event: "onboarding.pattern_set", subjectId: userId, outcome: "success", details: { purpose: consumed.purpose, length: pattern.length } }, context, tx);
+    await recordAudit(
+      {
+        event: "onboarding.pattern_set",
+        subjectId: userId,
+        outcome: "success",
+        details: { purpose: consumed.purpose, length: pattern.length },
+      },
+      context,
+      tx,
+    );
     return true;
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return false;

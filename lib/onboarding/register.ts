@@ -9,8 +9,7 @@ import { issueStartingGuide } from "./guide";
 export type RegistrationField = "email" | "name" | "phone" | "company" | "role" | "locale";
 
 export type RegistrationResult =
-  | { ok: true; userId: string; link: string }
-  | { ok: false; fieldErrors: FieldErrors<RegistrationField> };
+  { ok: true; userId: string; link: string } | { ok: false; fieldErrors: FieldErrors<RegistrationField> };
 
 /**
  * Registers an invited user and queues their starting guide in one transaction. Used by the
@@ -26,8 +25,17 @@ export async function registerUser(
   const { company, ...fields } = parsed.data;
   try {
     const result = await transaction(async (tx) => {
-      const user = await insertUser(tx, { ...fields, company: company ?? null, createdAt: context.now, updatedAt: context.now });
-      await recordAudit({ event: "user.registered", actorId, subjectId: user.id, outcome: "success", details: { role: user.role } }, context, tx);
+      const user = await insertUser(tx, {
+        ...fields,
+        company: company ?? null,
+        createdAt: context.now,
+        updatedAt: context.now,
+      });
+      await recordAudit(
+        { event: "user.registered", actorId, subjectId: user.id, outcome: "success", details: { role: user.role } },
+        context,
+        tx,
+      );
       const link = await issueStartingGuide(tx, user, "activation", context, { actorId });
       return { userId: user.id, link };
     });

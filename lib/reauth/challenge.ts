@@ -34,7 +34,12 @@ export async function answer(user: Prover, scope: ReauthScope, code: unknown): P
   const context = await requestContext();
   const challengeId = await pendingChallengeId();
   const typed = typeof code === "string" ? code.slice(0, 64) : "";
-  const confirmed = await answerReauthentication(challengeId ?? "", typed, { userId: user.id, sessionId: user.sessionId }, context);
+  const confirmed = await answerReauthentication(
+    challengeId ?? "",
+    typed,
+    { userId: user.id, sessionId: user.sessionId },
+    context,
+  );
   if (confirmed) await forget(scope);
   else await issue(user, scope);
   return confirmed;

@@ -43,6 +43,8 @@ export function reauthReturnPath(scope: ReauthScope, value: unknown): string {
 export function reauthPage(scope: ReauthScope, returnTo: string, retry = false): string {
   const { page } = REAUTH_PAGES[scope];
   const next = reauthReturnPath(scope, returnTo);
-  const query = [next === page ? "" : `next=${encodeURIComponent(next)}`, retry ? "retry=1" : ""].filter(Boolean).join("&");
+  const query = [next === page ? "" : `next=${encodeURIComponent(next)}`, retry ? "retry=1" : ""]
+    .filter(Boolean)
+    .join("&");
   return query ? `${page}?${query}` : page;
 }

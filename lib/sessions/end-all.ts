@@ -13,6 +13,10 @@ export async function endAllSessions(userId: string, context: RequestContext): P
   await transaction(async (tx) => {
     await bumpSessionVersion(tx, userId, context.now);
     await revokeAllUserSessions(tx, userId, context.now);
-    await recordAudit({ event: "session.ended_everywhere", actorId: userId, subjectId: userId, outcome: "info" }, context, tx);
+    await recordAudit(
+      { event: "session.ended_everywhere", actorId: userId, subjectId: userId, outcome: "info" },
+      context,
+      tx,
+    );
   });
 }

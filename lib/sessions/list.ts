@@ -11,10 +11,20 @@ export type ListedSession = { id: string; device: Device; ip: string | null; las
  * one making this request (if it is theirs) marked current. Last seen lags by up to the
  * throttle, so a session stays listed that much past its idle limit rather than vanishing early.
  */
-export async function listSessions(userId: string, now: Date, currentSessionId: string | null): Promise<ListedSession[]> {
+export async function listSessions(
+  userId: string,
+  now: Date,
+  currentSessionId: string | null,
+): Promise<ListedSession[]> {
   const rows = await listLiveSessions(await getDb(), userId, {
     activeAfter: new Date(now.getTime() - IDLE_MINUTES * 60_000 - LAST_SEEN_THROTTLE_MS),
     createdAfter: new Date(now.getTime() - ABSOLUTE_HOURS * 3600_000),
   });
-  return rows.map((row) => ({ id: row.id, device: describeDevice(row.userAgent), ip: row.ip, lastSeenAt: row.lastSeenAt, current: row.id === currentSessionId }));
+  return rows.map((row) => ({
+    id: row.id,
+    device: describeDevice(row.userAgent),
+    ip: row.ip,
+    lastSeenAt: row.lastSeenAt,
+    current: row.id === currentSessionId,
+  }));
 }

@@ -38,6 +38,8 @@ export function sessionStillValid(claims: SessionClaims, state: SessionState | u
   return state.sessionVersion === claims.sessionVersion && state.role === claims.role;
 }
 
-export function hasAcceptedCurrentTerms(state: Pick<SessionState, "acceptedTermsVersion" | "currentTermsVersion">): boolean {
+export function hasAcceptedCurrentTerms(
+  state: Pick<SessionState, "acceptedTermsVersion" | "currentTermsVersion">,
+): boolean {
   return state.currentTermsVersion === null || state.acceptedTermsVersion === state.currentTermsVersion;
 }

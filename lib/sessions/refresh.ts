@@ -30,7 +30,8 @@ export async function refreshSession(claims: SessionClaims, now: number) {
   const state = await findSessionState(db, claims.userId, hashToken(claims.sessionKey));
   if (!sessionStillValid(claims, state, now)) return null;
   const { sessionId, sessionLastSeenAt, authenticatedAt } = state!;
-  if (now - sessionLastSeenAt!.getTime() >= LAST_SEEN_THROTTLE_MS) await touchUserSession(db, sessionId!, new Date(now), LAST_SEEN_THROTTLE_MS);
+  if (now - sessionLastSeenAt!.getTime() >= LAST_SEEN_THROTTLE_MS)
+    await touchUserSession(db, sessionId!, new Date(now), LAST_SEEN_THROTTLE_MS);
   return {
     claims: { ...claims, lastSeenAt: now },
     termsAccepted: hasAcceptedCurrentTerms(state!),

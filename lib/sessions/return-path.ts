@@ -14,7 +14,8 @@ const UNSAFE = /[\u0000-\u001f\u007f\\]|%(?:[01][0-9a-f]|7f|5c)/i;
  * APP_URL as a browser would, must stay on its origin, and only its path and query are kept.
  */
 export function safeReturnPath(value: unknown): string | null {
-  if (typeof value !== "string" || value.length > MAX_LENGTH || !value.startsWith("/") || UNSAFE.test(value)) return null;
+  if (typeof value !== "string" || value.length > MAX_LENGTH || !value.startsWith("/") || UNSAFE.test(value))
+    return null;
   // "//host" and "/%2F/host" are protocol-relative (the second once a server decodes it).
   if (/^\/(?:\/|%2f)/i.test(value)) return null;
   const origin = new URL(env.APP_URL).origin;

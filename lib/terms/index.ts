@@ -17,7 +17,17 @@ export async function acceptTerms(userId: string, shownVersion: number, context:
   if (!current || current.version !== shownVersion) return false;
   await transaction(async (tx) => {
     await insertAcceptance(tx, { userId, version: current.version, ip: context.ip, now: context.now });
-    await recordAudit({ event: "terms.accepted", subjectId: userId, actorId: userId, outcome: "success", details: { version: current.version } }, context, tx);
+    await recordAudit(
+      {
+        event: "terms.accepted",
+        subjectId: userId,
+        actorId: userId,
+        outcome: "success",
+        details: { version: current.version },
+      },
+      context,
+      tx,
+    );
   });
   return true;
 }

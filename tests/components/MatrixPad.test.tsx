@@ -25,7 +25,9 @@ const clicked = (row: number, column: number, order: number) =>
 /** Clicks n distinct cells: row 1, columns 1..n (n <= 12), then row 2. */
 async function clickMany(user: ReturnType<typeof userEvent.setup>, n: number) {
   for (let i = 0; i < n; i += 1) {
-    await user.click(screen.getByRole("button", { name: new RegExp(`^Row ${Math.floor(i / 12) + 1}, column ${(i % 12) + 1}(,|$)`) }));
+    await user.click(
+      screen.getByRole("button", { name: new RegExp(`^Row ${Math.floor(i / 12) + 1}, column ${(i % 12) + 1}(,|$)`) }),
+    );
   }
 }
 
@@ -125,7 +127,10 @@ describe("MatrixPad", () => {
   it("keeps one cell in the tab order and moves focus with the arrow keys, Home and End", async () => {
     const { user } = renderPad();
     const grid = screen.getByRole("grid", { name: "Matrix" });
-    const tabbable = () => within(grid).getAllByRole("button").filter((button) => button.tabIndex === 0);
+    const tabbable = () =>
+      within(grid)
+        .getAllByRole("button")
+        .filter((button) => button.tabIndex === 0);
     expect(tabbable()).toEqual([cell(1, 1)]);
 
     await user.tab();

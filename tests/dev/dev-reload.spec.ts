@@ -40,8 +40,19 @@ function expectStill(result: Awaited<ReturnType<typeof watchOpenPage>>) {
 /** Registers a customer with the command-line tool beside the dev server; returns the starting-guide link. */
 async function registerCustomer(phone: string): Promise<{ email: string; link: string }> {
   const email = `dev-check-${Date.now()}@example.com`;
-  const args = ["node_modules/.bin/tsx", "scripts/user-create.ts", "--email", email, "--name", "Hanako Suzuki", "--phone", phone];
-  const { stdout } = await promisify(execFile)("node", args, { env: { ...process.env, PGLITE_DIR: process.env.DEV_CHECK_PGLITE_DIR, DATABASE_URL: "" } });
+  const args = [
+    "node_modules/.bin/tsx",
+    "scripts/user-create.ts",
+    "--email",
+    email,
+    "--name",
+    "Hanako Suzuki",
+    "--phone",
+    phone,
+  ];
+  const { stdout } = await promisify(execFile)("node", args, {
+    env: { ...process.env, PGLITE_DIR: process.env.DEV_CHECK_PGLITE_DIR, DATABASE_URL: "" },
+  });
   const link = stdout.match(/https?:\/\/\S+\/start\/[A-Za-z0-9_-]{43}/)?.[0];
   expect(link, "the starting-guide link printed by user:create").toBeTruthy();
   return { email, link: new URL(link!).pathname };

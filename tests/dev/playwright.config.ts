@@ -32,7 +32,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "dev", use: { ...devices["Desktop Chrome"] } }],
@@ -42,7 +49,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     // An empty DATABASE_URL counts as unset (env.ts): the embedded database, even when CI exports one.
     // APP_URL is the origin the browser uses: the proxy refuses form posts from any other.
-    env: { APP_URL: `http://127.0.0.1:${port}`, PGLITE_DIR: process.env.DEV_CHECK_PGLITE_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      APP_URL: `http://127.0.0.1:${port}`,
+      PGLITE_DIR: process.env.DEV_CHECK_PGLITE_DIR,
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

@@ -1,7 +1,17 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { acceptTerms, newCustomer, onboard, onboardOperator, PATTERN, readAnswer, setClockOffset, signIn, type Customer } from "./support/portal";
+import {
+  acceptTerms,
+  newCustomer,
+  onboard,
+  onboardOperator,
+  PATTERN,
+  readAnswer,
+  setClockOffset,
+  signIn,
+  type Customer,
+} from "./support/portal";
 
 test.afterEach(() => setClockOffset(0));
 
@@ -11,7 +21,10 @@ const MINUTE = 60_000;
 async function directoryHas(page: Page, email: string): Promise<boolean> {
   await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
-  return (await page.getByRole("table", { name: "Users" }).count()) > 0 && (await page.getByRole("table", { name: "Users" }).getByText(email).count()) > 0;
+  return (
+    (await page.getByRole("table", { name: "Users" }).count()) > 0 &&
+    (await page.getByRole("table", { name: "Users" }).getByText(email).count()) > 0
+  );
 }
 
 async function fillRegistration(page: Page, person: Customer, role: "Customer" | "Operator"): Promise<void> {
@@ -30,9 +43,17 @@ async function answerReauth(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Send" }).click();
 }
 
-const csv = (rows: string[][]) => ({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8") });
+const csv = (rows: string[][]) => ({
+  name: "users.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(`${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8"),
+});
 
-test("a sign-in on another device does not make an older operator session count as recent", async ({ page, browser, baseURL }) => {
+test("a sign-in on another device does not make an older operator session count as recent", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const operator = await onboardOperator(page);
   await signIn(page, operator.email, PATTERN);
@@ -51,7 +72,9 @@ test("a sign-in on another device does not make an older operator session count 
   await elsewhere.context().close();
 });
 
-test("creating an operator (form or CSV) 16 minutes after sign-in asks to re-authenticate first; customers do not", async ({ page }) => {
+test("creating an operator (form or CSV) 16 minutes after sign-in asks to re-authenticate first; customers do not", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const operator = await onboardOperator(page);
   await signIn(page, operator.email, PATTERN);
@@ -70,9 +93,16 @@ test("creating an operator (form or CSV) 16 minutes after sign-in asks to re-aut
   expect(await directoryHas(page, colleague.email)).toBe(false);
 
   // A CSV with an operator row is refused the same way, importing nothing.
-  const [imported, importedOperator] = [newCustomer(), { ...newCustomer(), phone: `05${Date.now().toString().slice(-8)}` }];
+  const [imported, importedOperator] = [
+    newCustomer(),
+    { ...newCustomer(), phone: `05${Date.now().toString().slice(-8)}` },
+  ];
   const header = ["email", "name", "phone", "company", "role"];
-  const file = csv([header, [imported.email, imported.name, imported.phone, imported.company, "customer"], [importedOperator.email, importedOperator.name, importedOperator.phone, "", "operator"]]);
+  const file = csv([
+    header,
+    [imported.email, imported.name, imported.phone, imported.company, "customer"],
+    [importedOperator.email, importedOperator.name, importedOperator.phone, "", "operator"],
+  ]);
   await page.goto("/admin/import");
   await page.getByLabel("CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Check and import" }).click();
@@ -89,7 +119,11 @@ test("creating an operator (form or CSV) 16 minutes after sign-in asks to re-aut
   await expect(page).toHaveURL(/\?done=registered$/);
 });
 
-test("an operator ends a user's session from their page after re-authenticating; that browser is signed out", async ({ page, browser, baseURL }) => {
+test("an operator ends a user's session from their page after re-authenticating; that browser is signed out", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const operator = await onboardOperator(page);
   await signIn(page, operator.email, PATTERN);

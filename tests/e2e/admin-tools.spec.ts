@@ -1,9 +1,21 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { acceptTerms, newCustomer, onboard, onboardOperator, PATTERN, signIn, startingGuideLink } from "./support/portal";
+import {
+  acceptTerms,
+  newCustomer,
+  onboard,
+  onboardOperator,
+  PATTERN,
+  signIn,
+  startingGuideLink,
+} from "./support/portal";
 
-const csv = (rows: string[][]) => ({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8") });
+const csv = (rows: string[][]) => ({
+  name: "users.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(`\uFEFF${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "utf8"),
+});
 
 async function upload(page: Page, file: ReturnType<typeof csv>): Promise<void> {
   await page.getByLabel("CSV file", { exact: true }).setInputFiles(file);
@@ -38,14 +50,20 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await page.goto("/admin/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import users" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await upload(page, csv([header, [a.email, a.name, a.phone, a.company, "customer"], [b.email, b.name, "03-1234-5678", b.company, ""]]));
+  await upload(
+    page,
+    csv([header, [a.email, a.name, a.phone, a.company, "customer"], [b.email, b.name, "03-1234-5678", b.company, ""]]),
+  );
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toBeVisible();
   const report = page.getByRole("table", { name: /Problems in the uploaded file/ });
   await expect(report.getByRole("row", { name: /^3 phone Write the phone number without hyphens/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The corrected file imports both (so the first upload had imported neither).
-  await upload(page, csv([header, [a.email, a.name, a.phone, a.company, "customer"], [b.email, `"${b.name}"`, b.phone, "", ""]]));
+  await upload(
+    page,
+    csv([header, [a.email, a.name, a.phone, a.company, "customer"], [b.email, `"${b.name}"`, b.phone, "", ""]]),
+  );
   await expect(page.getByRole("status").filter({ hasText: "2 users were imported." })).toBeVisible({ timeout: 20_000 });
   await expectNoAxeViolations(page);
   // Their starting guides reach the (fake) Resend API, and their links work.
@@ -57,14 +75,20 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   const exported = await page.request.get("/admin/export/users.csv");
   expect(exported.status()).toBe(200);
   expect(exported.headers()["content-disposition"]).toMatch(/^attachment; filename="users-\d{4}-\d{2}-\d{2}\.csv"$/);
-  expect(await exported.text()).toContain([b.email, b.name, b.phone, "", "customer", "invited"].map((cell) => `"${cell}"`).join(","));
+  expect(await exported.text()).toContain(
+    [b.email, b.name, b.phone, "", "customer", "invited"].map((cell) => `"${cell}"`).join(","),
+  );
 
   // Terms: publish a new version (the operator signed in minutes ago).
   await page.goto("/admin/terms");
   await expect(page.getByRole("heading", { level: 1, name: "Terms" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("textbox", { name: "Title (English)", exact: true }).fill("Terms of Personal Information Protection regarding Customer Portal (revised)");
-  await page.getByRole("textbox", { name: "Text (English)", exact: true }).fill("Revised terms.\n\nArticle 1. We protect your personal information.");
+  await page
+    .getByRole("textbox", { name: "Title (English)", exact: true })
+    .fill("Terms of Personal Information Protection regarding Customer Portal (revised)");
+  await page
+    .getByRole("textbox", { name: "Text (English)", exact: true })
+    .fill("Revised terms.\n\nArticle 1. We protect your personal information.");
   await page.getByRole("button", { name: "Publish new version" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Version \d+ is published/ })).toBeVisible();
 
@@ -95,7 +119,9 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await page.getByRole("textbox", { name: "Actor (email address)", exact: true }).fill(operator.email);
   await page.getByRole("button", { name: "Apply filter" }).click();
   await expect(events.getByRole("row")).toHaveCount(2);
-  const download = await page.request.get(`/admin/audit/export.csv?event=terms.published&actor=${encodeURIComponent(operator.email)}`);
+  const download = await page.request.get(
+    `/admin/audit/export.csv?event=terms.published&actor=${encodeURIComponent(operator.email)}`,
+  );
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="audit-log-/);
   expect((await download.text()).split("\r\n").filter(Boolean)).toHaveLength(2);
 });

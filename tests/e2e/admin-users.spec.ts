@@ -22,7 +22,6 @@ test.afterEach(() => setClockOffset(0));
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-
 /** A customer signed in and past the terms, in a browser context of their own. */
 async function signedInCustomer(browser: Browser): Promise<{ page: Page; customer: Customer }> {
   const page = await (await browser.newContext()).newPage();
@@ -52,7 +51,11 @@ async function confirmAction(page: Page, action: string, yes: string): Promise<v
   await page.getByRole("button", { name: yes }).click();
 }
 
-test("an operator registers, resends, disables, unlocks and resets users; customers are refused", async ({ page, browser, baseURL }) => {
+test("an operator registers, resends, disables, unlocks and resets users; customers are refused", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(420_000); // one long journey: six users onboarded through the browser
   const operator = await onboardOperator(page);
   await signIn(page, operator.email, PATTERN);
@@ -62,7 +65,8 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Administration" });
-  for (const name of ["Overview", "Users", "Import", "Audit log", "Terms"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Overview", "Users", "Import", "Audit log", "Terms"])
+    await expect(nav.getByRole("link", { name })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
   await expectNoAxeViolations(page);
 
@@ -78,7 +82,9 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   const phone = page.getByRole("textbox", { name: "Contact telephone number", exact: true });
   await expect(phone).toHaveAttribute("aria-invalid", "true");
   // The message stands under the field (its description) and again in the error summary.
-  await expect(phone).toHaveAccessibleDescription(/Type the telephone number as digits only, without hyphens or spaces\./);
+  await expect(phone).toHaveAccessibleDescription(
+    /Type the telephone number as digits only, without hyphens or spaces\./,
+  );
   await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveValue(invitee.email);
   await expectNoAxeViolations(page);
   await phone.fill(invitee.phone);
@@ -97,8 +103,13 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Someone Else");
   await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill("0311112222");
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveAccessibleDescription(/A user with this email address is already registered\./);
+  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await expect(page.getByRole("textbox", { name: "Email address", exact: true })).toHaveAccessibleDescription(
+    /A user with this email address is already registered\./,
+  );
 
   // Resend the starting guide: a confirmation step, then a second email.
   await expect.poll(async () => (await emailsTo(invitee.email)).length, { timeout: 15_000 }).toBe(1);
@@ -126,7 +137,9 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await expect(page).toHaveURL(new RegExp(`/admin/users/${customerId}\\?confirm=disable$`));
   await page.getByRole("button", { name: "Yes, disable" }).click();
   await expect(page).toHaveURL(/\?done=disable$/);
-  await expect(page.getByRole("status").filter({ hasText: "The account is disabled and its sessions have ended." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "The account is disabled and its sessions have ended." }),
+  ).toBeVisible();
   await customerPage.goto("/dashboard");
   await expect(customerPage).toHaveURL(/\/login/);
 
@@ -154,17 +167,28 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await expect(page).toHaveURL(/\?done=reset$/);
   await expect(page.getByRole("status").filter({ hasText: "The matrix password is reset" })).toBeVisible();
   await expect(page.getByText("Not set", { exact: true })).toBeVisible();
-  await expect.poll(async () => (await emailsTo(locked.email)).filter((email) => /\/start\//.test(email.text)).length, { timeout: 15_000 }).toBe(2);
+  await expect
+    .poll(async () => (await emailsTo(locked.email)).filter((email) => /\/start\//.test(email.text)).length, {
+      timeout: 15_000,
+    })
+    .toBe(2);
   await lockedPage.goto("/dashboard");
   await expect(lockedPage).toHaveURL(/\/login/);
 
   // Invalid ids are a 404, not an error.
-  for (const path of ["/admin/users/not-a-uuid", "/admin/users/00000000-0000-0000-0000-000000000000", "/admin/users/%27%20or%201=1"]) {
+  for (const path of [
+    "/admin/users/not-a-uuid",
+    "/admin/users/00000000-0000-0000-0000-000000000000",
+    "/admin/users/%27%20or%201=1",
+  ]) {
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
 
   // A customer gets 404 on the admin pages and nothing from a direct POST to an admin action.
-  const disableId = formActionId(await (await page.request.get(`/admin/users/${inviteeId}?confirm=disable`)).text(), "userId");
+  const disableId = formActionId(
+    await (await page.request.get(`/admin/users/${inviteeId}?confirm=disable`)).text(),
+    "userId",
+  );
   const { page: outsider } = await signedInCustomer(browser);
   for (const path of ["/admin", "/admin/users", `/admin/users/${inviteeId}`, "/admin/reauth"]) {
     const response = await outsider.request.get(path);
@@ -176,8 +200,19 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   // not recognise ("//" is first redirected, method and body kept), Next does not find the
   // action on that route (409), and the action's own requireOperator would answer 404.
   const postDisable = (request: typeof outsider.request, path: string) =>
-    request.post(`${baseURL}${path}`, { multipart: { [`$ACTION_ID_${disableId}`]: "", userId: inviteeId }, headers: { Origin: baseURL! }, maxRedirects: 5 });
-  const paths = ["/", "/dashboard", `/admin/users/${inviteeId}`, `/%61dmin/users/${inviteeId}`, `/ADMIN/users/${inviteeId}`, `/admin//users/${inviteeId}`];
+    request.post(`${baseURL}${path}`, {
+      multipart: { [`$ACTION_ID_${disableId}`]: "", userId: inviteeId },
+      headers: { Origin: baseURL! },
+      maxRedirects: 5,
+    });
+  const paths = [
+    "/",
+    "/dashboard",
+    `/admin/users/${inviteeId}`,
+    `/%61dmin/users/${inviteeId}`,
+    `/ADMIN/users/${inviteeId}`,
+    `/admin//users/${inviteeId}`,
+  ];
   for (const path of paths) {
     const response = await postDisable(outsider.request, path);
     expect([404, 409], `POST ${path} answered ${response.status()}`).toContain(response.status());
@@ -199,7 +234,9 @@ test("an operator registers, resends, disables, unlocks and resets users; custom
   await expectNoAxeViolations(page);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveAccessibleDescription(/Please fill in this field\./);
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveAccessibleDescription(
+    /Please fill in this field\./,
+  );
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Hanako Tanaka");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\?done=profile$/);

@@ -4,10 +4,18 @@ import { clickCells, emailsTo, onboard, PATTERN, readAnswer, signIn } from "./su
 
 const NEW_PATTERN = [13, 2, 26, 39, 21, 44, 9, 30, 2];
 
-test("a customer changes their matrix password after proving the current one; old sessions and the old pattern stop working", async ({ page, browser }) => {
+test("a customer changes their matrix password after proving the current one; old sessions and the old pattern stop working", async ({
+  page,
+  browser,
+}) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
-  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button.", exact: true }).check();
+  await page
+    .getByRole("checkbox", {
+      name: "Tick here to accept the terms and conditions then click on the accept button.",
+      exact: true,
+    })
+    .check();
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 
@@ -41,7 +49,9 @@ test("a customer changes their matrix password after proving the current one; ol
   await page.getByRole("button", { name: "Register" }).click();
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page).toHaveURL(/\/start\/done$/);
-  await expect.poll(async () => (await emailsTo(customer.email)).filter((e) => /changed/i.test(e.subject)).length).toBe(1);
+  await expect
+    .poll(async () => (await emailsTo(customer.email)).filter((e) => /changed/i.test(e.subject)).length)
+    .toBe(1);
 
   // Every session of the old pattern has ended, in both browsers.
   await otherPage.goto("/dashboard");

@@ -1,13 +1,24 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { acceptTerms, clickCells, createUser, newCustomer, PATTERN, readAnswer, startingGuideLink } from "./support/portal";
+import {
+  acceptTerms,
+  clickCells,
+  createUser,
+  newCustomer,
+  PATTERN,
+  readAnswer,
+  startingGuideLink,
+} from "./support/portal";
 
 /**
  * DESIGN.md section 5: a control's accessible name is its label's text and nothing more, so
  * every field of the main forms is found by its exact name (a "Required" tag inside the label
  * once made them "NameRequired").
  */
-async function expectFieldsNamedExactly(page: Page, fields: readonly (readonly ["textbox" | "combobox", string])[]): Promise<void> {
+async function expectFieldsNamedExactly(
+  page: Page,
+  fields: readonly (readonly ["textbox" | "combobox", string])[],
+): Promise<void> {
   for (const [role, name] of fields) {
     const field = page.getByRole(role, { name, exact: true });
     await expect(field, `${role} "${name}"`).toHaveCount(1);
@@ -15,7 +26,9 @@ async function expectFieldsNamedExactly(page: Page, fields: readonly (readonly [
   }
 }
 
-test("the fields of login, challenge, identity verification, admin register and account password have their exact names", async ({ page }) => {
+test("the fields of login, challenge, identity verification, admin register and account password have their exact names", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const operator = { ...newCustomer(), name: "Ken Operator" };
   await createUser(operator, "operator");

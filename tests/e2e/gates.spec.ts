@@ -22,7 +22,10 @@ async function expectGatedAtTerms(page: Page): Promise<void> {
   await expect(page.getByRole("checkbox", { name: TERMS_CHECKBOX })).toBeVisible();
 }
 
-test("a signed-out visitor to /dashboard signs in, accepts the terms and lands back on /dashboard; foreign return paths are ignored", async ({ page, baseURL }) => {
+test("a signed-out visitor to /dashboard signs in, accepts the terms and lands back on /dashboard; foreign return paths are ignored", async ({
+  page,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
 
   await page.goto("/dashboard");
@@ -49,7 +52,10 @@ test("a signed-out visitor to /dashboard signs in, accepts the terms and lands b
   }
 });
 
-test("a first sign-in on the way to another portal page accepts the terms, then goes on to that page", async ({ page, baseURL }) => {
+test("a first sign-in on the way to another portal page accepts the terms, then goes on to that page", async ({
+  page,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   await page.goto("/account/password");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount%2Fpassword$/);
@@ -63,16 +69,29 @@ test("a first sign-in on the way to another portal page accepts the terms, then 
   await expect(page).toHaveURL(`${baseURL}/account/password`);
 });
 
-test("a signed-in user who has not accepted the terms gets no portal data or action through a direct server-action POST", async ({ page, browser, baseURL }) => {
+test("a signed-in user who has not accepted the terms gets no portal data or action through a direct server-action POST", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.slow(); // two onboardings and some forty requests
   type Style = "form" | "fetch";
   const post = (from: Page, path: string, id: string, style: Style) =>
     style === "form"
       ? // as a browser without JavaScript posts the form ...
-        from.request.post(path, { multipart: { [`$ACTION_ID_${id}`]: "" }, headers: { Origin: baseURL! }, maxRedirects: 0 })
+        from.request.post(path, {
+          multipart: { [`$ACTION_ID_${id}`]: "" },
+          headers: { Origin: baseURL! },
+          maxRedirects: 0,
+        })
       : // ... and as Next's client calls an action (the RSC payload of the page comes back).
         from.request.post(path, {
-          headers: { Origin: baseURL!, "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+          headers: {
+            Origin: baseURL!,
+            "Next-Action": id,
+            Accept: "text/x-component",
+            "Content-Type": "text/plain;charset=UTF-8",
+          },
           data: "[]",
           maxRedirects: 0,
         });
@@ -111,7 +130,9 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
     const outcomes: string[] = [];
     for (const id of gatedActions) {
       const response = await post(insiderPage, "/account/password", id, style);
-      outcomes.push(`${redirectTarget(response)} ${(response.headers()["set-cookie"] ?? "").includes("reauth_challenge=")}`);
+      outcomes.push(
+        `${redirectTarget(response)} ${(response.headers()["set-cookie"] ?? "").includes("reauth_challenge=")}`,
+      );
       if (redirectTarget(response)?.startsWith("/login")) {
         await signIn(insiderPage, insider.email, PATTERN);
         await expect(insiderPage).toHaveURL(/\/dashboard$/);
@@ -121,7 +142,14 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
   }
   await insiderContext.close();
 
-  const portalTexts = [customer.email, "Welcome,", "Recent security activity", "Previous sign-in", "Failed sign-in attempts", "One-time password"];
+  const portalTexts = [
+    customer.email,
+    "Welcome,",
+    "Recent security activity",
+    "Previous sign-in",
+    "Failed sign-in attempts",
+    "One-time password",
+  ];
   const expectNothingGiven = async (response: APIResponse, what: string) => {
     const body = await response.text();
     for (const text of portalTexts) expect(body, what).not.toContain(text);
@@ -141,7 +169,16 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
     }
     // Anywhere else, including spellings of the portal paths the gate might not recognise, the
     // portal-only actions are sent to /terms, or are not served there: never run for this user.
-    const elsewhere = ["/", "/terms", "/faq", "/account/password/", "/%61ccount/password", "/account/%70assword", "/account//password", "/ACCOUNT/password"];
+    const elsewhere = [
+      "/",
+      "/terms",
+      "/faq",
+      "/account/password/",
+      "/%61ccount/password",
+      "/account/%70assword",
+      "/account//password",
+      "/ACCOUNT/password",
+    ];
     for (const start of elsewhere) {
       for (const id of gatedActions) {
         let path = start;
@@ -167,13 +204,21 @@ test("a signed-in user who has not accepted the terms gets no portal data or act
   // The Accept form replayed without the tick is refused by the server: still gated.
   const fields = hiddenFields(termsHtml, "version");
   expect(Object.keys(fields).some((name) => name.startsWith("$ACTION_"))).toBe(true);
-  const unticked = await page.request.post("/terms", { multipart: fields, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const unticked = await page.request.post("/terms", {
+    multipart: fields,
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(unticked.status()).toBe(200);
   expect(await unticked.text()).toContain("Tick the box to accept the terms");
   await expectGatedAtTerms(page);
 
   // The same replay with the tick is what accepting means (so the refusal above was the server's).
-  const ticked = await page.request.post("/terms", { multipart: { ...fields, accept: "yes" }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const ticked = await page.request.post("/terms", {
+    multipart: { ...fields, accept: "yes" },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(ticked.status()).toBe(303);
   expect(ticked.headers()["location"]).toBe("/dashboard");
   await page.goto("/dashboard");
@@ -202,7 +247,8 @@ test("a session ends after 30 idle minutes, and activity keeps it alive", async 
 test("a cross-origin POST to the sign-in action is refused and sets no challenge cookie", async ({ page, baseURL }) => {
   const loginActionId = formActionId(await (await page.request.get("/login")).text(), "email");
   const form = { [`$ACTION_ID_${loginActionId}`]: "", email: `nobody-${Date.now()}@example.com` };
-  const challengeCookie = async () => (await page.context().cookies()).filter((cookie) => cookie.name === "login_challenge");
+  const challengeCookie = async () =>
+    (await page.context().cookies()).filter((cookie) => cookie.name === "login_challenge");
 
   for (const origin of ["http://evil.example", "null"]) {
     const forged = [
@@ -224,7 +270,11 @@ test("a cross-origin POST to the sign-in action is refused and sets no challenge
   }
 
   // The same form from the portal's own origin works (so the refusal above was the origin check).
-  const genuine = await page.request.post("/login", { multipart: form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const genuine = await page.request.post("/login", {
+    multipart: form,
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(genuine.status()).toBe(303);
   expect(genuine.headers()["location"]).toBe("/login/challenge");
   expect(await challengeCookie()).toHaveLength(1);

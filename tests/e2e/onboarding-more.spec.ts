@@ -1,13 +1,23 @@
 import { type Locator, type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { cellName, createUser, emailsTo, newCustomer, PATTERN, setClockOffset, startingGuideLink } from "./support/portal";
+import {
+  cellName,
+  createUser,
+  emailsTo,
+  newCustomer,
+  PATTERN,
+  setClockOffset,
+  startingGuideLink,
+} from "./support/portal";
 
 test.afterEach(() => setClockOffset(0));
 
 const HOUR = 3600_000;
 
-test("a starting-guide link older than 72 hours can no longer be used, and the page leads to a new one", async ({ page }) => {
+test("a starting-guide link older than 72 hours can no longer be used, and the page leads to a new one", async ({
+  page,
+}) => {
   const customer = newCustomer();
   await createUser(customer);
   const link = await startingGuideLink(customer.email);
@@ -49,7 +59,8 @@ test("the expired-link page has no accessibility violations", async ({ page }) =
   await expectNoAxeViolations(page);
 });
 
-const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement).catch(() => false);
+const isFocused = (locator: Locator) =>
+  locator.evaluate((element) => element === document.activeElement).catch(() => false);
 
 /** Presses Tab until the element has the focus (as a keyboard user would). */
 async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
@@ -110,10 +121,17 @@ test("a customer registers a matrix password with the keyboard alone", async ({ 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your matrix password is set");
 });
 
-test("identity verification works with JavaScript turned off (or not yet loaded on a busy machine)", async ({ browser, baseURL }) => {
+test("identity verification works with JavaScript turned off (or not yet loaded on a busy machine)", async ({
+  browser,
+  baseURL,
+}) => {
   const customer = newCustomer();
   await createUser(customer);
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.2" } });
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.2" },
+  });
   const page = await context.newPage();
   try {
     await page.goto(await startingGuideLink(customer.email));

@@ -2,7 +2,9 @@ import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { cellName, clickCells, createUser, emailsTo, newCustomer, PATTERN, startingGuideLink } from "./support/portal";
 
-test("a new customer onboards from the starting-guide email, with a repeated cell showing its last order", async ({ page }) => {
+test("a new customer onboards from the starting-guide email, with a repeated cell showing its last order", async ({
+  page,
+}) => {
   const customer = newCustomer();
   await createUser(customer);
   const link = await startingGuideLink(customer.email);
@@ -85,7 +87,9 @@ test("a hyphenated phone is refused with a clear message; five wrong identities 
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(customer.name);
   await page.getByRole("textbox", { name: "Contact telephone number", exact: true }).fill("03-1234-5678");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("textbox", { name: "Contact telephone number", exact: true })).toHaveAccessibleDescription(/without hyphens/);
+  await expect(
+    page.getByRole("textbox", { name: "Contact telephone number", exact: true }),
+  ).toHaveAccessibleDescription(/without hyphens/);
 
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);

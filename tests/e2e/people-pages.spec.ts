@@ -2,7 +2,15 @@ import type { Page } from "@playwright/test";
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { checkInBothLanguages, setLocaleCookie } from "./support/people";
-import { PATTERN, acceptTerms, createUser, newCustomer, onboardOperator, signIn, startingGuideLink } from "./support/portal";
+import {
+  PATTERN,
+  acceptTerms,
+  createUser,
+  newCustomer,
+  onboardOperator,
+  signIn,
+  startingGuideLink,
+} from "./support/portal";
 import { expect, test } from "./support/test";
 
 /*
@@ -57,7 +65,8 @@ test("the page list names every page of the app", () => {
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join(dir, entry.name));
-      else if (entry.name === "page.tsx") pages.push(`/${relative("app", dir).split(sep).join("/")}`.replace(/\/$/, "") || "/");
+      else if (entry.name === "page.tsx")
+        pages.push(`/${relative("app", dir).split(sep).join("/")}`.replace(/\/$/, "") || "/");
     }
   };
   walk("app");
@@ -69,7 +78,18 @@ test("public pages pass axe and reflow at 320px in English and Japanese", async 
   const problems: string[] = [];
   const check = (label: string, go: () => Promise<unknown>) => checkInBothLanguages(page, baseURL, label, problems, go);
 
-  for (const path of ["/", "/faq", "/login", "/login?error=email", "/login?error=expired", "/login?error=signed-out", "/login?error=ended", "/start/resend", "/terms", "/unlock/done"]) {
+  for (const path of [
+    "/",
+    "/faq",
+    "/login",
+    "/login?error=email",
+    "/login?error=expired",
+    "/login?error=signed-out",
+    "/login?error=ended",
+    "/start/resend",
+    "/terms",
+    "/unlock/done",
+  ]) {
     await check(path, () => open(page, path));
   }
   for (const path of ["/no-such-page", "/dev/mailbox"]) {
@@ -100,7 +120,10 @@ test("public pages pass axe and reflow at 320px in English and Japanese", async 
   expect(problems).toEqual([]);
 });
 
-test("onboarding and customer pages pass axe and reflow at 320px in English and Japanese", async ({ page, baseURL }) => {
+test("onboarding and customer pages pass axe and reflow at 320px in English and Japanese", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
   const check = (label: string, go: () => Promise<unknown>) => checkInBothLanguages(page, baseURL, label, problems, go);
@@ -153,7 +176,10 @@ test("onboarding and customer pages pass axe and reflow at 320px in English and 
   // The session-timeout warning (WCAG 2.2.1) two minutes before the 30 idle minutes are up,
   // then the notice that the session has ended: the browser's clock is moved, not the server's.
   await page.clock.install();
-  for (const [label, minutes] of [["session-timeout warning", 28.5], ["session ended", 31]] as const) {
+  for (const [label, minutes] of [
+    ["session-timeout warning", 28.5],
+    ["session ended", 31],
+  ] as const) {
     await check(`/dashboard (${label})`, async () => {
       await open(page, "/dashboard");
       // The warning's timers start when the page hydrates: on a busy machine that can come after
@@ -212,10 +238,16 @@ test("admin pages pass axe and reflow at 320px in English and Japanese", async (
   await check("/admin/import (per-row error report)", async () => {
     await open(page, "/admin/import");
     const [a, b] = [newCustomer(), newCustomer()];
-    const rows = [["email", "name", "phone", "company", "role"], [a.email, a.name, "03-1234-5678", a.company, "customer"], ["not-an-email", b.name, b.phone, "", "boss"]];
+    const rows = [
+      ["email", "name", "phone", "company", "role"],
+      [a.email, a.name, "03-1234-5678", a.company, "customer"],
+      ["not-an-email", b.name, b.phone, "", "boss"],
+    ];
     await page.locator("#file").setInputFiles(importReport(rows));
     await submitIn(page).click();
-    await expect(page.locator('main section[aria-labelledby="report-title"] table tbody tr').first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('main section[aria-labelledby="report-title"] table tbody tr').first()).toBeVisible({
+      timeout: 20_000,
+    });
   });
   await check("/admin/audit (filter error)", () => open(page, "/admin/audit?actor=not-an-email"));
   await check("/admin/reauth", () => open(page, "/admin/reauth?next=/admin/users"));

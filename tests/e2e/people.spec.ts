@@ -18,16 +18,27 @@ test("the one-time-password field brings up a numeric keypad", async ({ page }) 
   await page.getByRole("textbox", { name: "Email address", exact: true }).fill(newCustomer().email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/login\/challenge/);
-  await expect(page.getByRole("textbox", { name: "One-time password", exact: true })).toHaveAttribute("inputmode", "numeric");
+  await expect(page.getByRole("textbox", { name: "One-time password", exact: true })).toHaveAttribute(
+    "inputmode",
+    "numeric",
+  );
 });
 
 async function contextWithoutJavaScript(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.1" } });
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.1" },
+  });
   await setLocaleCookie(context, baseURL, "en");
   return context;
 }
 
-test("a customer signs in, accepts the terms and signs out with JavaScript turned off", async ({ page, browser, baseURL }) => {
+test("a customer signs in, accepts the terms and signs out with JavaScript turned off", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   const context = await contextWithoutJavaScript(browser, baseURL);
   const noJs = await context.newPage();
@@ -94,18 +105,26 @@ test("a customer signs in with the keyboard alone", async ({ page, browser, base
 });
 
 test("a refused form lists its errors at the top, linked to the fields", async ({ page, context, baseURL }) => {
-  for (const [locale, title] of [["en", "There is a problem"], ["ja", "入力内容をご確認ください"]] as const) {
+  for (const [locale, title] of [
+    ["en", "There is a problem"],
+    ["ja", "入力内容をご確認ください"],
+  ] as const) {
     await setLocaleCookie(context, baseURL, locale);
     await page.goto("/start/resend");
     await expect(page.locator("main form").getByRole("alert").filter({ hasText: title })).toHaveCount(0);
     await page.locator("#email").fill("not-an-email");
     await submitIn(page).click();
-    const summary = page.locator("main form").getByRole("alert").filter({ has: page.getByRole("heading", { name: title }) });
+    const summary = page
+      .locator("main form")
+      .getByRole("alert")
+      .filter({ has: page.getByRole("heading", { name: title }) });
     await expect(summary).toBeVisible();
     const link = summary.getByRole("link");
     await expect(link).toHaveCount(1);
     await expect(link).toHaveAttribute("href", "#email");
-    await expect(link).toContainText(`${await page.locator('label[for="email"]').evaluate((label) => label.firstChild?.textContent ?? "")}: `);
+    await expect(link).toContainText(
+      `${await page.locator('label[for="email"]').evaluate((label) => label.firstChild?.textContent ?? "")}: `,
+    );
     await expectNoAxeViolations(page);
     await link.press("Enter");
     await expect(page.locator("#email")).toBeFocused();

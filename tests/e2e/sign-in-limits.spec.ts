@@ -87,7 +87,9 @@ test("an answered challenge cannot be replayed from another browser", async ({ p
   }
 });
 
-test("five wrong codes lock the account: the right code then fails the same way, an email goes out, and a minute later it works", async ({ page }) => {
+test("five wrong codes lock the account: the right code then fails the same way, an email goes out, and a minute later it works", async ({
+  page,
+}) => {
   test.slow(); // seven sign-in attempts after an onboarding
   const customer = await onboard(page, PATTERN);
   await startChallenge(page, customer.email);
@@ -97,9 +99,9 @@ test("five wrong codes lock the account: the right code then fails the same way,
     await submitCode(page, wrongCode(await readAnswer(page, PATTERN)));
     messages.push(await failureMessage(page));
   }
-  await expect.poll(async () => (await emailsTo(customer.email)).map((email) => email.subject), { timeout: 15_000 }).toContain(
-    "Your Matrix Portal account is locked for now",
-  );
+  await expect
+    .poll(async () => (await emailsTo(customer.email)).map((email) => email.subject), { timeout: 15_000 })
+    .toContain("Your Matrix Portal account is locked for now");
 
   // Locked: the correct code is refused with the very same message, on a fresh grid.
   await submitCode(page, await readAnswer(page, PATTERN));
@@ -108,7 +110,9 @@ test("five wrong codes lock the account: the right code then fails the same way,
   await expectSignedOut(page);
 
   // Exactly one lock email, however many attempts hit the lock.
-  const locked = (await emailsTo(customer.email)).filter((email) => email.subject === "Your Matrix Portal account is locked for now");
+  const locked = (await emailsTo(customer.email)).filter(
+    (email) => email.subject === "Your Matrix Portal account is locked for now",
+  );
   expect(locked).toHaveLength(1);
 
   // The first lock lasts one minute.
@@ -144,7 +148,9 @@ test("an unknown email gets a challenge page that looks the same as a known one"
       })),
       buttons: await page.getByRole("main").getByRole("button").allTextContents(),
       // The page as assistive technology reads it, with the digits masked.
-      tree: (await page.getByRole("main").ariaSnapshot()).replace(/cell "\d"/g, 'cell "#"').replace(/(row "Row \d+)(?: \d)+"/g, '$1 …"'),
+      tree: (await page.getByRole("main").ariaSnapshot())
+        .replace(/cell "\d"/g, 'cell "#"')
+        .replace(/(row "Row \d+)(?: \d)+"/g, '$1 …"'),
       cookies: (await page.context().cookies())
         .filter((cookie) => cookie.path === "/login")
         .map(({ name, httpOnly, sameSite, secure, path }) => ({ name, httpOnly, sameSite, secure, path }))

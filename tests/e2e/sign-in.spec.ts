@@ -2,7 +2,9 @@ import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { acceptTerms, onboard, PATTERN, readAnswer, signIn } from "./support/portal";
 
-test("an onboarded customer signs in by reading the grid, accepts the terms once and reaches the dashboard", async ({ page }) => {
+test("an onboarded customer signs in by reading the grid, accepts the terms once and reaches the dashboard", async ({
+  page,
+}) => {
   const customer = await onboard(page, PATTERN);
 
   await page.goto("/login");
@@ -21,7 +23,12 @@ test("an onboarded customer signs in by reading the grid, accepts the terms once
   await expectNoAxeViolations(page);
   const accept = page.getByRole("button", { name: "Accept" });
   await expect(accept).toBeDisabled();
-  await page.getByRole("checkbox", { name: "Tick here to accept the terms and conditions then click on the accept button.", exact: true }).check();
+  await page
+    .getByRole("checkbox", {
+      name: "Tick here to accept the terms and conditions then click on the accept button.",
+      exact: true,
+    })
+    .check();
   await accept.click();
 
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -38,9 +45,13 @@ test("an onboarded customer signs in by reading the grid, accepts the terms once
   await expect(page).toHaveURL(/\/dashboard$/);
   // Times are the user's zone (Asia/Tokyo unless set), which the browser cannot know: they name it.
   const shownTime = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M GMT\+9$/;
-  await expect(page.getByText(new RegExp(`${shownTime.source.slice(0, -1)} from 198\\.18\\.\\d+\\.\\d+$`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`${shownTime.source.slice(0, -1)} from 198\\.18\\.\\d+\\.\\d+$`)),
+  ).toBeVisible();
   // The activity table (the sessions table beside it holds devices, not times).
-  const activity = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "When", exact: true }) });
+  const activity = page
+    .getByRole("table")
+    .filter({ has: page.getByRole("columnheader", { name: "When", exact: true }) });
   const activityTimes = activity.locator("tbody tr td:first-child");
   await expect(activityTimes.first()).toHaveText(shownTime);
   for (const text of await activityTimes.allTextContents()) expect(text).toMatch(shownTime);
@@ -54,7 +65,10 @@ test("a wrong code and an unknown email fail the same way, on a fresh grid", asy
     await page.getByRole("textbox", { name: "Email address", exact: true }).fill(email);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByRole("table", { name: "Matrix" })).toBeVisible();
-    const wrong = (await readAnswer(page, PATTERN)).split("").map((d) => String((Number(d) + 1) % 10)).join("");
+    const wrong = (await readAnswer(page, PATTERN))
+      .split("")
+      .map((d) => String((Number(d) + 1) % 10))
+      .join("");
     await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(wrong);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page).toHaveURL(/\/login\/challenge\?retry=1$/);
@@ -64,7 +78,11 @@ test("a wrong code and an unknown email fail the same way, on a fresh grid", asy
   expect(messages[0]).toBe(messages[1]);
 });
 
-test("the language a customer chose while signed in is theirs at the next sign-in, in another browser", async ({ page, browser, baseURL }) => {
+test("the language a customer chose while signed in is theirs at the next sign-in, in another browser", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);

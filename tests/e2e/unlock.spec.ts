@@ -16,12 +16,22 @@ test.afterEach(() => setClockOffset(0));
 async function unlockLink(address: string): Promise<string> {
   let link: string | undefined;
   await expect
-    .poll(async () => (link = (await emailsTo(address)).map((email) => email.text.match(/https?:\/\/\S+\/unlock\/[A-Za-z0-9_-]{43}/)?.[0]).find(Boolean)), { timeout: 15_000 })
+    .poll(
+      async () =>
+        (link = (await emailsTo(address))
+          .map((email) => email.text.match(/https?:\/\/\S+\/unlock\/[A-Za-z0-9_-]{43}/)?.[0])
+          .find(Boolean)),
+      { timeout: 15_000 },
+    )
     .toBeTruthy();
   return link!;
 }
 
-test("the owner of an account locked for good unlocks it from the emailed link and signs in", async ({ page, browser, baseURL }) => {
+test("the owner of an account locked for good unlocks it from the emailed link and signs in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(5 * 60_000);
   const customer = await onboard(page, PATTERN);
   const forms = await readPortalForms(baseURL!, customer.email);
@@ -53,7 +63,9 @@ test("the owner of an account locked for good unlocks it from the emailed link a
   await page.getByRole("textbox", { name: "Name" }).fill("Someone Else");
   await page.getByRole("textbox", { name: "Contact telephone number" }).fill(customer.phone);
   await page.getByRole("button", { name: "Unlock account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "These details don't match what was registered." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "These details don't match what was registered." }),
+  ).toBeVisible();
   await page.getByRole("textbox", { name: "Name" }).fill(customer.name);
   await page.getByRole("button", { name: "Unlock account" }).click();
 
@@ -76,10 +88,20 @@ test("npm run user:unlock lifts a lock beside the running server", async ({ page
   const customer = await onboard(page, PATTERN);
   const forms = await readPortalForms(baseURL!, customer.email);
   for (let i = 0; i < 5; i++) await attemptSignIn(baseURL!, forms, customer.email, PATTERN, false);
-  expect(JSON.parse(await attemptSignIn(baseURL!, forms, customer.email, PATTERN, true)).location).toBe("/login/challenge?retry=1");
+  expect(JSON.parse(await attemptSignIn(baseURL!, forms, customer.email, PATTERN, true)).location).toBe(
+    "/login/challenge?retry=1",
+  );
 
-  const { stdout } = await run("node", ["node_modules/.bin/tsx", "scripts/user-unlock.ts", "--email", customer.email], { env: { ...process.env, ...appEnv } });
+  const { stdout } = await run("node", ["node_modules/.bin/tsx", "scripts/user-unlock.ts", "--email", customer.email], {
+    env: { ...process.env, ...appEnv },
+  });
   expect(stdout).toContain(`Unlocked ${customer.email}`);
-  expect(JSON.parse(await attemptSignIn(baseURL!, forms, customer.email, PATTERN, true)).location).not.toContain("retry");
-  await expect(run("node", ["node_modules/.bin/tsx", "scripts/user-unlock.ts", "--email", "nobody@example.com"], { env: { ...process.env, ...appEnv } })).rejects.toMatchObject({ code: 1 });
+  expect(JSON.parse(await attemptSignIn(baseURL!, forms, customer.email, PATTERN, true)).location).not.toContain(
+    "retry",
+  );
+  await expect(
+    run("node", ["node_modules/.bin/tsx", "scripts/user-unlock.ts", "--email", "nobody@example.com"], {
+      env: { ...process.env, ...appEnv },
+    }),
+  ).rejects.toMatchObject({ code: 1 });
 });

@@ -39,11 +39,22 @@ beforeAll(async () => {
   operator = await registered("operator");
   alice = await registered();
   bob = await registered();
-  const tied: AuditRecord[] = Array.from({ length: 60 }, (_, i) => ({ event: "login.unlocked", actorId: operator.id, subjectId: i % 2 ? alice.id : bob.id, outcome: "success", details: { i } }));
+  const tied: AuditRecord[] = Array.from({ length: 60 }, (_, i) => ({
+    event: "login.unlocked",
+    actorId: operator.id,
+    subjectId: i % 2 ? alice.id : bob.id,
+    outcome: "success",
+    details: { i },
+  }));
   await recordAuditMany(tied, testContext(base, "198.51.100.7"));
   for (let i = 0; i < 60; i++) {
     await recordAudit(
-      { event: i % 3 === 0 ? "user.disabled" : "user.enabled", actorId: operator.id, subjectId: i % 2 ? alice.id : bob.id, outcome: "success" },
+      {
+        event: i % 3 === 0 ? "user.disabled" : "user.enabled",
+        actorId: operator.id,
+        subjectId: i % 2 ? alice.id : bob.id,
+        outcome: "success",
+      },
       { ip: "198.51.100.8", userAgent: "=cmd|' /C calc'!A0", now: new Date(lastOfMarch1.getTime() - i * 60_000) },
     );
   }
@@ -52,7 +63,10 @@ beforeAll(async () => {
 function assertNewestFirst(rows: AuditLogRow[]) {
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1]!, rows[i]!];
-    expect(a.occurredAt.getTime() > b.occurredAt.getTime() || (a.occurredAt.getTime() === b.occurredAt.getTime() && a.id > b.id)).toBe(true);
+    expect(
+      a.occurredAt.getTime() > b.occurredAt.getTime() ||
+        (a.occurredAt.getTime() === b.occurredAt.getTime() && a.id > b.id),
+    ).toBe(true);
   }
 }
 
@@ -84,12 +98,17 @@ test("filters by event and subject together, with subject addresses shown", asyn
   const page = await getAuditLogPage(filter, {});
   // i % 3 === 0 and i odd: i = 3, 9, ..., 57 → 10 events.
   expect(page.events).toHaveLength(10);
-  expect(page.events.every((r) => r.event === "user.disabled" && r.subjectEmail === alice.email && r.subjectId === alice.id)).toBe(true);
+  expect(
+    page.events.every((r) => r.event === "user.disabled" && r.subjectEmail === alice.email && r.subjectId === alice.id),
+  ).toBe(true);
 });
 
 test("filters by days in the operator's time zone, both ends inclusive", async () => {
   // The 60 tied events are at 00:30 on 2 March in Tokyo; the others fall on 1 March there.
-  const march2 = await getAuditLogPage(query({ actor: operator.email, from: "2001-03-02", to: "2001-03-02" }).filter, {});
+  const march2 = await getAuditLogPage(
+    query({ actor: operator.email, from: "2001-03-02", to: "2001-03-02" }).filter,
+    {},
+  );
   expect(march2.events).toHaveLength(50);
   expect(march2.events.every((r) => r.event === "login.unlocked")).toBe(true);
   const march1 = query({ actor: operator.email, from: "2001-03-01", to: "2001-03-01" });
@@ -107,31 +126,77 @@ test("an address nobody has matches nothing; wrong values are reported and left 
   expect(errors).toEqual({ event: "eventUnknown", actor: "emailInvalid", from: "dateInvalid", to: "dateInvalid" });
   expect(query({ from: "2001-03-02", to: "2001-03-01" }).errors).toEqual({ to: "rangeInvalid" });
   const ignored = query({ event: "drop table", actor: "not-an-email" });
-  expect(ignored.filter).toEqual({ event: undefined, actorEmail: undefined, subjectEmail: undefined, from: undefined, to: undefined });
+  expect(ignored.filter).toEqual({
+    event: undefined,
+    actorEmail: undefined,
+    subjectEmail: undefined,
+    from: undefined,
+    to: undefined,
+  });
 });
 
 test("the CSV export holds the filtered events, newest first, formulas defused, no secrets", async () => {
   let text = "";
-  for await (const chunk of auditLogCsv(query({ actor: operator.email, subject: bob.email, event: "user.enabled" }).filter, TOKYO)) text += chunk;
+  for await (const chunk of auditLogCsv(
+    query({ actor: operator.email, subject: bob.email, event: "user.enabled" }).filter,
+    TOKYO,
+  ))
+    text += chunk;
   const parsed = parseCsv(text);
   if (!parsed.ok) throw new Error("bad csv");
   const [header, ...rows] = parsed.records;
-  expect(header).toEqual(["occurred_at_utc", "occurred_at_Asia/Tokyo", "event", "outcome", "actor", "subject", "ip", "user_agent", "details"]);
+  expect(header).toEqual([
+    "occurred_at_utc",
+    "occurred_at_Asia/Tokyo",
+    "event",
+    "outcome",
+    "actor",
+    "subject",
+    "ip",
+    "user_agent",
+    "details",
+  ]);
   // i even and not a multiple of 3: 20 of 60.
   expect(rows).toHaveLength(20);
-  expect(rows[0]).toEqual(["2001-03-01T14:57:00.000Z", "2001-03-01 23:57:00", "user.enabled", "success", operator.email, bob.email, "198.51.100.8", "'=cmd|' /C calc'!A0", ""]);
+  expect(rows[0]).toEqual([
+    "2001-03-01T14:57:00.000Z",
+    "2001-03-01 23:57:00",
+    "user.enabled",
+    "success",
+    operator.email,
+    bob.email,
+    "198.51.100.8",
+    "'=cmd|' /C calc'!A0",
+    "",
+  ]);
   expect(text.startsWith("\uFEFF")).toBe(true);
 });
 
 test("a user agent with a separator and a formula comes out of the audit CSV in one quoted cell, every cell quoted", async () => {
   const carol = await registered();
   const userAgent = "Mozilla;=cmd|' /C calc'!A0";
-  await recordAudit({ event: "user.disabled", actorId: operator.id, subjectId: carol.id, outcome: "success" }, { ip: "198.51.100.9", userAgent, now: new Date("2001-04-01T00:00:00Z") });
+  await recordAudit(
+    { event: "user.disabled", actorId: operator.id, subjectId: carol.id, outcome: "success" },
+    { ip: "198.51.100.9", userAgent, now: new Date("2001-04-01T00:00:00Z") },
+  );
   let text = "";
-  for await (const chunk of auditLogCsv(query({ subject: carol.email, event: "user.disabled" }).filter, TOKYO)) text += chunk;
+  for await (const chunk of auditLogCsv(query({ subject: carol.email, event: "user.disabled" }).filter, TOKYO))
+    text += chunk;
   const [, line] = text.split("\r\n");
   expect(line).toBe(
-    ["2001-04-01T00:00:00.000Z", "2001-04-01 09:00:00", "user.disabled", "success", operator.email, carol.email, "198.51.100.9", userAgent, ""].map((cell) => `"${cell}"`).join(","),
+    [
+      "2001-04-01T00:00:00.000Z",
+      "2001-04-01 09:00:00",
+      "user.disabled",
+      "success",
+      operator.email,
+      carol.email,
+      "198.51.100.9",
+      userAgent,
+      "",
+    ]
+      .map((cell) => `"${cell}"`)
+      .join(","),
   );
   // Read as a spreadsheet would where ";" separates cells (quotes honoured): no cell is a formula.
   expect(line!.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(1);

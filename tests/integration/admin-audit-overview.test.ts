@@ -28,10 +28,21 @@ test("users by status: locked accounts are counted apart from active ones", asyn
   const policy = { now, maxFailures: MAX_FAILURES_BEFORE_OPERATOR };
   const before = await countUsersByStatus(db, policy);
   await registered(); // stays invited
-  const [active, timedLock, operatorLock, disabled] = [await registered(), await registered(), await registered(), await registered()];
+  const [active, timedLock, operatorLock, disabled] = [
+    await registered(),
+    await registered(),
+    await registered(),
+    await registered(),
+  ];
   await db.update(users).set({ status: "active" }).where(eq(users.id, active));
-  await db.update(users).set({ status: "active", lockedUntil: new Date(now.getTime() + 60_000) }).where(eq(users.id, timedLock));
-  await db.update(users).set({ status: "active", failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR }).where(eq(users.id, operatorLock));
+  await db
+    .update(users)
+    .set({ status: "active", lockedUntil: new Date(now.getTime() + 60_000) })
+    .where(eq(users.id, timedLock));
+  await db
+    .update(users)
+    .set({ status: "active", failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR })
+    .where(eq(users.id, operatorLock));
   await db.update(users).set({ status: "disabled" }).where(eq(users.id, disabled));
   const after = await countUsersByStatus(db, policy);
   // Other suites may share a PostgreSQL database: compare differences, at least ours.
@@ -47,7 +58,13 @@ test("sign-ins and failures per day, by the operator's calendar days", async () 
   const at = (iso: string) => testContext(new Date(iso));
   // Tokyo days: 2002-05-01 starts at 2002-04-30T15:00Z.
   await recordAuditMany([{ event: "login.succeeded", subjectId: subject }], at("2002-04-30T15:00:00Z"));
-  await recordAuditMany([{ event: "login.succeeded", subjectId: subject }, { event: "login.failed", subjectId: subject }], at("2002-05-01T14:59:59Z"));
+  await recordAuditMany(
+    [
+      { event: "login.succeeded", subjectId: subject },
+      { event: "login.failed", subjectId: subject },
+    ],
+    at("2002-05-01T14:59:59Z"),
+  );
   await recordAuditMany([{ event: "login.failed", subjectId: subject }], at("2002-05-02T15:00:00Z"));
   await recordAuditMany([{ event: "login.failed", subjectId: subject }], at("2002-04-30T14:59:59Z"));
   const days = ["2002-05-01", "2002-05-02", "2002-05-03", "2002-05-04"].map((d) => startOfDay(d, "Asia/Tokyo"));

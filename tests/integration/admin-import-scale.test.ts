@@ -15,7 +15,10 @@ const batch = `bulk-${randomUUID().slice(0, 8)}`;
 afterAll(async () => {
   // Leave a shared PostgreSQL database as we found it.
   const db = await getDb();
-  const ids = db.select({ id: users.id }).from(users).where(like(users.email, `${batch}-%`));
+  const ids = db
+    .select({ id: users.id })
+    .from(users)
+    .where(like(users.email, `${batch}-%`));
   await db.delete(auditEvents).where(inArray(auditEvents.subjectId, ids));
   await db.delete(emailOutbox).where(like(emailOutbox.toAddress, `${batch}-%`));
   await db.delete(users).where(like(users.email, `${batch}-%`));
@@ -25,7 +28,14 @@ afterAll(async () => {
 test("10,000 rows are checked and imported in one transaction within seconds", async () => {
   const rows = IMPORT_LIMITS.maxRows;
   let csv = csvRow(["email", "name", "phone", "company", "role"]);
-  for (let i = 0; i < rows; i++) csv += csvRow([`${batch}-${i}@example.com`, `Bulk User ${i}`, `090${String(i).padStart(8, "0")}`, "Bulk K.K.", i % 100 === 0 ? "operator" : ""]);
+  for (let i = 0; i < rows; i++)
+    csv += csvRow([
+      `${batch}-${i}@example.com`,
+      `Bulk User ${i}`,
+      `090${String(i).padStart(8, "0")}`,
+      "Bulk K.K.",
+      i % 100 === 0 ? "operator" : "",
+    ]);
   const bytes = new TextEncoder().encode(`\uFEFF${csv}`);
   await getDb();
 
@@ -39,14 +49,26 @@ test("10,000 rows are checked and imported in one transaction within seconds", a
   expect(result).toEqual({ ok: true, imported: rows });
   expect(scheduleMailDispatch).toHaveBeenCalledTimes(1);
   const db = await getDb();
-  const ids = db.select({ id: users.id }).from(users).where(like(users.email, `${batch}-%`));
-  const [created] = await db.select({ n: count() }).from(users).where(like(users.email, `${batch}-%`));
+  const ids = db
+    .select({ id: users.id })
+    .from(users)
+    .where(like(users.email, `${batch}-%`));
+  const [created] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(like(users.email, `${batch}-%`));
   expect(created!.n).toBe(rows);
-  const [operators] = await db.select({ n: count() }).from(users).where(sql`${users.email} like ${`${batch}-%`} and ${users.role} = 'operator'`);
+  const [operators] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(sql`${users.email} like ${`${batch}-%`} and ${users.role} = 'operator'`);
   expect(operators!.n).toBe(rows / 100);
   const [tokens] = await db.select({ n: count() }).from(onboardingTokens).where(inArray(onboardingTokens.userId, ids));
   expect(tokens!.n).toBe(rows);
-  const [queued] = await db.select({ n: count() }).from(emailOutbox).where(like(emailOutbox.toAddress, `${batch}-%`));
+  const [queued] = await db
+    .select({ n: count() })
+    .from(emailOutbox)
+    .where(like(emailOutbox.toAddress, `${batch}-%`));
   expect(queued!.n).toBe(rows);
   const [audited] = await db.select({ n: count() }).from(auditEvents).where(inArray(auditEvents.subjectId, ids));
   expect(audited!.n).toBe(rows * 2);

@@ -26,7 +26,9 @@ beforeAll(async () => {
   await insertSyntheticUsers(db, tag, COUNT);
   const inserted = performance.now() - started;
   await db.execute(sql`analyze users`);
-  console.log(`[scale] inserted ${COUNT} users on ${onPostgres ? "PostgreSQL" : "PGlite"} in ${inserted.toFixed(0)} ms (one INSERT … SELECT generate_series), then ANALYZE`);
+  console.log(
+    `[scale] inserted ${COUNT} users on ${onPostgres ? "PostgreSQL" : "PGlite"} in ${inserted.toFixed(0)} ms (one INSERT … SELECT generate_series), then ANALYZE`,
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -38,7 +40,9 @@ afterAll(async () => {
 }, 120_000);
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
-  return Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
+  return Array.isArray(result)
+    ? (result as Record<string, unknown>[])
+    : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
 }
 
 /** EXPLAIN ANALYZE of the page query exactly as listDirectory runs it (same plan choice). */
@@ -52,7 +56,12 @@ async function explain(query: DirectoryQuery): Promise<string> {
     .join("\n")}`;
 }
 
-const base = { sort: "created", limit: DIRECTORY_PAGE_SIZE, now: new Date(), maxFailures: MAX_FAILURES_BEFORE_OPERATOR } as const;
+const base = {
+  sort: "created",
+  limit: DIRECTORY_PAGE_SIZE,
+  now: new Date(),
+  maxFailures: MAX_FAILURES_BEFORE_OPERATOR,
+} as const;
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   await fn(); // warm the plan cache and buffers once
@@ -78,7 +87,9 @@ test(`a prefix search over ${COUNT} users answers its first page from the indexe
   expect(plan).not.toMatch(/Seq Scan on users/);
 
   // The worst case for this plan: a prefix every user matches ("Company …"), sorted in full.
-  const broad = await timed(`broad prefix search "company" (matches all ${COUNT})`, () => searchDirectory({ q: "company" }, new Date()));
+  const broad = await timed(`broad prefix search "company" (matches all ${COUNT})`, () =>
+    searchDirectory({ q: "company" }, new Date()),
+  );
   expect(broad.rows).toHaveLength(DIRECTORY_PAGE_SIZE);
   const broadPlan = await explain({ ...base, search: "company" });
   console.log(`[scale] EXPLAIN ANALYZE, broad prefix search "company":\n${broadPlan}`);
@@ -100,14 +111,18 @@ test("the first and a deep keyset page of the unfiltered directory walk the sort
   // Far into the list: the cursor of row ~50,000 costs what the first page costs.
   const db = await getDb();
   const [middle] = rowsOf(
-    await db.execute(sql`select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key from users where email = ${`${tag}-50000@example.com`}`),
+    await db.execute(
+      sql`select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key from users where email = ${`${tag}-50000@example.com`}`,
+    ),
   );
   const cursor = { key: String(middle!.key), id: String(middle!.id) };
   const deepPlan = await explain({ ...base, after: cursor });
   console.log(`[scale] EXPLAIN ANALYZE, page after row 50,000 newest first:\n${deepPlan}`);
   expect(deepPlan).toMatch(/Index Scan Backward using users_created_idx/);
 
-  const byName = await timed("first page, by name, status active", () => searchDirectory({ sort: "name", status: "active" }, new Date()));
+  const byName = await timed("first page, by name, status active", () =>
+    searchDirectory({ sort: "name", status: "active" }, new Date()),
+  );
   expect(byName.rows).toHaveLength(DIRECTORY_PAGE_SIZE);
   const namePlan = await explain({ ...base, sort: "name", status: "active" });
   console.log(`[scale] EXPLAIN ANALYZE, first page by name, active only:\n${namePlan}`);

@@ -66,7 +66,11 @@ async function allPages(params: Record<string, string>) {
 async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN): Promise<SessionClaims> {
   const when = new Date();
   const { challengeId } = await issueChallenge(email, loginContext(when));
-  const result = await answerChallenge(challengeId, await correctAnswer(challengeId, pattern, when), loginContext(when));
+  const result = await answerChallenge(
+    challengeId,
+    await correctAnswer(challengeId, pattern, when),
+    loginContext(when),
+  );
   if (!result.ok) throw new Error("sign-in failed");
   const { id, role, sessionVersion, sessionKey } = result.user;
   return { userId: id, role, sessionVersion, sessionKey, signedInAt: when.getTime(), lastSeenAt: when.getTime() };
@@ -100,7 +104,12 @@ describe("search", () => {
 
   test("% and _ in the search are literal characters, not wildcards", async () => {
     const tag = tagged();
-    const [percent, underscore] = await insertUsers([{ name: `${tag}%off` }, { name: `${tag}_x` }, { name: `${tag}ab` }, { name: `${tag}zx` }]);
+    const [percent, underscore] = await insertUsers([
+      { name: `${tag}%off` },
+      { name: `${tag}_x` },
+      { name: `${tag}ab` },
+      { name: `${tag}zx` },
+    ]);
     expect((await searchDirectory({ q: `${tag}%` }, new Date())).rows.map((row) => row.id)).toEqual([percent]);
     expect((await searchDirectory({ q: `${tag}_` }, new Date())).rows.map((row) => row.id)).toEqual([underscore]);
     expect(escapeLike("a%b_c\\d")).toBe("a\\%b\\_c\\\\d");
@@ -116,12 +125,18 @@ describe("search", () => {
       { name: name("disabled"), status: "disabled" },
       { name: name("timed lock"), status: "active", lockedUntil: new Date(now.getTime() + 5 * MINUTE) },
       { name: name("operator lock"), status: "active", failuresSinceUnlock: 100 },
-      { name: name("lock over"), status: "active", lockedUntil: new Date(now.getTime() - MINUTE), failuresSinceUnlock: 99 },
+      {
+        name: name("lock over"),
+        status: "active",
+        lockedUntil: new Date(now.getTime() - MINUTE),
+        failuresSinceUnlock: 99,
+      },
       { name: name("operator"), status: "active", role: "operator" },
       { name: name("disabled and locked"), status: "disabled", failuresSinceUnlock: 100 },
     ]);
     const [invited, active, disabled, timedLock, operatorLock, lockOver, op, disabledLocked] = ids;
-    const found = async (params: Record<string, string>) => (await searchDirectory({ q: tag, ...params }, now)).rows.map((row) => row.id).sort();
+    const found = async (params: Record<string, string>) =>
+      (await searchDirectory({ q: tag, ...params }, now)).rows.map((row) => row.id).sort();
 
     expect(await found({ status: "invited" })).toEqual([invited]);
     expect(await found({ status: "active" })).toEqual([active, lockOver, op].sort());
@@ -132,7 +147,9 @@ describe("search", () => {
     // Unknown values are ignored rather than refused.
     expect(await found({ status: "everything", role: "root" })).toEqual([...ids].sort());
 
-    const statuses = Object.fromEntries((await searchDirectory({ q: tag }, now)).rows.map((row) => [row.id, row.status]));
+    const statuses = Object.fromEntries(
+      (await searchDirectory({ q: tag }, now)).rows.map((row) => [row.id, row.status]),
+    );
     expect(statuses[timedLock!]).toBe("locked");
     expect(statuses[lockOver!]).toBe("active");
     expect(statuses[disabledLocked!]).toBe("disabled");
@@ -144,7 +161,13 @@ describe("keyset pages", () => {
     const tag = tagged();
     const base = Date.UTC(2021, 0, 1);
     // 123 users; every 4 share a creation time (down to the microsecond), so the id decides.
-    const ids = await insertUsers(Array.from({ length: 123 }, (_, i) => ({ company: `${tag} Co`, name: `N${i}`, createdAt: new Date(base + Math.floor(i / 4) * 1000) })));
+    const ids = await insertUsers(
+      Array.from({ length: 123 }, (_, i) => ({
+        company: `${tag} Co`,
+        name: `N${i}`,
+        createdAt: new Date(base + Math.floor(i / 4) * 1000),
+      })),
+    );
     const pages = await allPages({ q: tag });
     expect(pages.map((page) => page.rows.length)).toEqual([50, 50, 23]);
     const seen = pages.flatMap((page) => page.rows.map((row) => row.id));
@@ -167,7 +190,10 @@ describe("keyset pages", () => {
 
   test("by name: case-insensitive A to Z, duplicates paged by id without gaps", async () => {
     const tag = tagged();
-    const names = Array.from({ length: 110 }, (_, i) => `${tag} ${["alpha", "Beta", "beta", "gamma"][i % 4]} ${Math.floor(i / 20)}`);
+    const names = Array.from(
+      { length: 110 },
+      (_, i) => `${tag} ${["alpha", "Beta", "beta", "gamma"][i % 4]} ${Math.floor(i / 20)}`,
+    );
     await insertUsers(names.map((name) => ({ name })));
     const pages = await allPages({ q: tag, sort: "name" });
     const rows = pages.flatMap((page) => page.rows);
@@ -181,8 +207,13 @@ describe("keyset pages", () => {
 
   test("malformed cursors, cursors of another sort and impossible times are ignored: the first page is shown", async () => {
     const id = randomUUID();
-    expect(decodeCursor("created", encodeCursor("created", { sortKey: "2024-02-29T10:00:00.123456Z", id }))).toEqual({ key: "2024-02-29T10:00:00.123456Z", id });
-    expect(decodeCursor("created", encodeCursor("created", { sortKey: "2023-02-29T10:00:00.123456Z", id }))).toBeUndefined();
+    expect(decodeCursor("created", encodeCursor("created", { sortKey: "2024-02-29T10:00:00.123456Z", id }))).toEqual({
+      key: "2024-02-29T10:00:00.123456Z",
+      id,
+    });
+    expect(
+      decodeCursor("created", encodeCursor("created", { sortKey: "2023-02-29T10:00:00.123456Z", id })),
+    ).toBeUndefined();
     expect(decodeCursor("created", encodeCursor("created", { sortKey: "yesterday", id }))).toBeUndefined();
     expect(decodeCursor("created", encodeCursor("name", { sortKey: "sato", id }))).toBeUndefined();
     expect(decodeCursor("name", encodeCursor("name", { sortKey: "sato", id: "1; drop table users" }))).toBeUndefined();
@@ -206,8 +237,17 @@ describe("user detail", () => {
     const db = await getDb();
     await db.update(users).set({ failuresSinceUnlock: 100, consecutiveFailures: 3 }).where(eq(users.id, userId));
     const user = await directoryUser(userId, new Date());
-    expect(user).toMatchObject({ locked: true, needsOperatorUnlock: true, displayStatus: "locked", hasPassword: true, failuresSinceUnlock: 100, acceptedTermsVersion: null });
-    expect(user!.events.map((event) => event.event)).toEqual(expect.arrayContaining(["user.registered", "onboarding.pattern_set"]));
+    expect(user).toMatchObject({
+      locked: true,
+      needsOperatorUnlock: true,
+      displayStatus: "locked",
+      hasPassword: true,
+      failuresSinceUnlock: 100,
+      acceptedTermsVersion: null,
+    });
+    expect(user!.events.map((event) => event.event)).toEqual(
+      expect.arrayContaining(["user.registered", "onboarding.pattern_set"]),
+    );
     expect(JSON.stringify(user)).not.toMatch(/sealed|pattern":/i);
   });
 });
@@ -225,7 +265,11 @@ describe("account actions", () => {
     expect((await findUserById(await getDb(), userId))!.status).toBe("invited");
 
     const detail = await directoryUser(userId, new Date());
-    expect(detail!.events[0]).toMatchObject({ event: "onboarding.guide_issued", actorEmail: op.email, details: { purpose: "reset" } });
+    expect(detail!.events[0]).toMatchObject({
+      event: "onboarding.guide_issued",
+      actorEmail: op.email,
+      details: { purpose: "reset" },
+    });
     expect(detail!.events.map((event) => event.event)).toContain("user.pattern_reset");
     // Sign-in now gets a decoy: there is no pattern to answer with.
     const { challengeId } = await issueChallenge(person.email, loginContext());
@@ -234,7 +278,10 @@ describe("account actions", () => {
 
     // The newest link is the reset guide: the user verifies and sets a new pattern.
     const db = await getDb();
-    const open = await db.select().from(onboardingTokens).where(and(eq(onboardingTokens.userId, userId), eq(onboardingTokens.purpose, "reset")));
+    const open = await db
+      .select()
+      .from(onboardingTokens)
+      .where(and(eq(onboardingTokens.userId, userId), eq(onboardingTokens.purpose, "reset")));
     expect(open).toHaveLength(1);
     const resend = await resendStartingGuide(userId, op.id, testContext());
     expect(resend).toEqual({ ok: true }); // an invited-after-reset user can be sent the guide again
@@ -254,7 +301,10 @@ describe("account actions", () => {
     const { userId } = await onboardedUser();
     const invited = await registerUser(newPerson(), testContext());
     if (!invited.ok) throw new Error("registration failed");
-    expect(await resetMatrixPassword(invited.userId, op.id, testContext())).toEqual({ ok: false, error: "no-password" });
+    expect(await resetMatrixPassword(invited.userId, op.id, testContext())).toEqual({
+      ok: false,
+      error: "no-password",
+    });
     expect(await resetMatrixPassword(op.id, op.id, testContext())).toEqual({ ok: false, error: "self" });
     expect(await resetMatrixPassword("nope", op.id, testContext())).toEqual({ ok: false, error: "not-found" });
     expect(await resetMatrixPassword(randomUUID(), op.id, testContext())).toEqual({ ok: false, error: "not-found" });
@@ -282,7 +332,11 @@ describe("account actions", () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectId, registered.userId), eq(auditEvents.event, "onboarding.guide_resent")));
-    expect(audit).toMatchObject({ actorId: op.id, outcome: "success", details: { via: "operator", purpose: "activation" } });
+    expect(audit).toMatchObject({
+      actorId: op.id,
+      outcome: "success",
+      details: { via: "operator", purpose: "activation" },
+    });
 
     const { userId: active } = await onboardedUser();
     expect(await resendStartingGuide(active, op.id, testContext())).toEqual({ ok: false, error: "not-invited" });
@@ -292,35 +346,73 @@ describe("account actions", () => {
   test("edit validates name, phone and company like registration and audits the changed fields only", async () => {
     const op = await operator();
     const { userId } = await onboardedUser();
-    expect(await editProfile(userId, { name: "", phone: "03-1234-5678", company: "x".repeat(201) }, op.id, testContext())).toEqual({
+    expect(
+      await editProfile(userId, { name: "", phone: "03-1234-5678", company: "x".repeat(201) }, op.id, testContext()),
+    ).toEqual({
       ok: false,
       fieldErrors: { name: "required", phone: "phoneNoHyphens", company: "tooLong" },
     });
-    expect(await editProfile(userId, { name: "A", phone: "12" }, op.id, testContext())).toEqual({ ok: false, fieldErrors: { phone: "phoneDigits" } });
-    expect(await editProfile(userId, { name: 42, phone: null }, op.id, testContext())).toMatchObject({ ok: false, fieldErrors: { name: "required", phone: "required" } });
+    expect(await editProfile(userId, { name: "A", phone: "12" }, op.id, testContext())).toEqual({
+      ok: false,
+      fieldErrors: { phone: "phoneDigits" },
+    });
+    expect(await editProfile(userId, { name: 42, phone: null }, op.id, testContext())).toMatchObject({
+      ok: false,
+      fieldErrors: { name: "required", phone: "required" },
+    });
     expect((await findUserById(await getDb(), userId))!.name).toBe("Taro Yamada");
 
     // Full-width digits and surrounding spaces are normalised; an empty company clears it.
-    const result = await editProfile(userId, { name: "  Jiro  Tanaka ", phone: "０９０１２３４５６７８", company: " " }, op.id, testContext());
+    const result = await editProfile(
+      userId,
+      { name: "  Jiro  Tanaka ", phone: "０９０１２３４５６７８", company: " " },
+      op.id,
+      testContext(),
+    );
     expect(result).toEqual({ ok: true, changed: ["name", "phone", "company"] });
-    expect(await findUserById(await getDb(), userId)).toMatchObject({ name: "Jiro Tanaka", phone: "09012345678", company: null });
-    expect(await editProfile(userId, { name: "Jiro Tanaka", phone: "09012345678", company: "" }, op.id, testContext())).toEqual({ ok: true, changed: [] });
+    expect(await findUserById(await getDb(), userId)).toMatchObject({
+      name: "Jiro Tanaka",
+      phone: "09012345678",
+      company: null,
+    });
+    expect(
+      await editProfile(userId, { name: "Jiro Tanaka", phone: "09012345678", company: "" }, op.id, testContext()),
+    ).toEqual({ ok: true, changed: [] });
 
     const db = await getDb();
-    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "user.profile_updated")));
+    const audits = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "user.profile_updated")));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: op.id, details: { fields: "name,phone,company" } });
     expect(JSON.stringify(audits[0]!.details)).not.toContain("0901234");
-    expect(await editProfile(randomUUID(), { name: "A", phone: "0312345678" }, op.id, testContext())).toEqual({ ok: false, error: "not-found" });
+    expect(await editProfile(randomUUID(), { name: "A", phone: "0312345678" }, op.id, testContext())).toEqual({
+      ok: false,
+      error: "not-found",
+    });
   });
 
   test("unlock clears every counter and is audited with the operator as actor", async () => {
     const op = await operator();
     const { userId } = await onboardedUser();
     const db = await getDb();
-    await db.update(users).set({ failuresSinceUnlock: 100, consecutiveFailures: 5, lockCount: 3, lockedUntil: new Date(Date.now() + 10 * MINUTE) }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({
+        failuresSinceUnlock: 100,
+        consecutiveFailures: 5,
+        lockCount: 3,
+        lockedUntil: new Date(Date.now() + 10 * MINUTE),
+      })
+      .where(eq(users.id, userId));
     expect(await unlockUserAccount(userId, op.id, testContext())).toEqual({ ok: true });
-    expect(await findUserById(await getDb(), userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockCount: 0, lockedUntil: null });
+    expect(await findUserById(await getDb(), userId)).toMatchObject({
+      failuresSinceUnlock: 0,
+      consecutiveFailures: 0,
+      lockCount: 0,
+      lockedUntil: null,
+    });
     const detail = await directoryUser(userId, new Date());
     expect(detail!.events[0]).toMatchObject({ event: "login.unlocked", actorId: op.id });
     expect(await unlockUserAccount(randomUUID(), op.id, testContext())).toEqual({ ok: false, error: "not-found" });
@@ -330,6 +422,9 @@ describe("account actions", () => {
     const op = await operator();
     const person = newPerson();
     expect((await registerUser(person, testContext(), op.id)).ok).toBe(true);
-    expect(await registerUser({ ...person, email: person.email.toUpperCase() }, testContext(), op.id)).toEqual({ ok: false, fieldErrors: { email: "emailTaken" } });
+    expect(await registerUser({ ...person, email: person.email.toUpperCase() }, testContext(), op.id)).toEqual({
+      ok: false,
+      fieldErrors: { email: "emailTaken" },
+    });
   });
 });

@@ -20,7 +20,12 @@ beforeAll(async () => {
   const db = await getDb();
   // A shared PostgreSQL may hold the accounts from an earlier run, sealed under that run's
   // generated key: start from a database without them, as `npm run dev` does.
-  await db.delete(users).where(inArray(sql`lower(${users.email})`, DEMO_ACCOUNTS.map((a) => a.email)));
+  await db.delete(users).where(
+    inArray(
+      sql`lower(${users.email})`,
+      DEMO_ACCOUNTS.map((a) => a.email),
+    ),
+  );
 }, 60_000);
 afterAll(() => closeDb());
 
@@ -57,7 +62,13 @@ test("seeding creates both accounts, active, stored like real ones; the demo cus
   const db = await getDb();
   for (const account of DEMO_ACCOUNTS) {
     const [user] = await db.select().from(users).where(eq(users.email, account.email));
-    expect(user).toMatchObject({ name: account.name, phone: account.phone, company: account.company, role: account.role, status: "active" });
+    expect(user).toMatchObject({
+      name: account.name,
+      phone: account.phone,
+      company: account.company,
+      role: account.role,
+      status: "active",
+    });
     const [credential] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, user!.id));
     expect(credential).toMatchObject({ keyId: configuredKeyring().current.id, length: account.pattern.length });
     expect(credential!.sealedPattern).not.toContain(account.pattern.join(","));
@@ -66,24 +77,53 @@ test("seeding creates both accounts, active, stored like real ones; the demo cus
     expect(history[0]!.patternHash).toMatch(new RegExp(`^v1\\.${configuredKeyring().current.id}\\.`));
     expect(await isRecentPattern(user!.id, account.pattern, 1)).toBe(true);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, user!.id));
-    expect(audit.map((e) => [e.event, e.outcome, e.details])).toEqual([["demo.seeded", "success", { role: account.role }]]);
+    expect(audit.map((e) => [e.event, e.outcome, e.details])).toEqual([
+      ["demo.seeded", "success", { role: account.role }],
+    ]);
   }
 
   const customer = DEMO_ACCOUNTS.find((a) => a.role === "customer")!;
   const result = await signInWith("demo@matrix-portal.example", documentedPattern("demo@matrix-portal.example"));
   expect(result).toMatchObject({ ok: true, user: { email: customer.email, name: "Demo Customer", role: "customer" } });
 
-  const operator = await signInWith("operator@matrix-portal.example", documentedPattern("operator@matrix-portal.example"));
+  const operator = await signInWith(
+    "operator@matrix-portal.example",
+    documentedPattern("operator@matrix-portal.example"),
+  );
   expect(operator).toMatchObject({ ok: true, user: { name: "Demo Operator", role: "operator" } });
 });
 
 test("seeding again changes nothing", async () => {
   const db = await getDb();
-  const before = await db.select().from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  const before = await db
+    .select()
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    );
   expect(await seedDemoAccounts(testContext())).toEqual({ created: [], skipped: DEMO_ACCOUNTS.map((a) => a.email) });
-  const after = await db.select().from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  const after = await db
+    .select()
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    );
   expect(after.map((u) => [u.id, u.sessionVersion])).toEqual(before.map((u) => [u.id, u.sessionVersion]));
-  const history = await db.select().from(patternHistory).where(inArray(patternHistory.userId, before.map((u) => u.id)));
+  const history = await db
+    .select()
+    .from(patternHistory)
+    .where(
+      inArray(
+        patternHistory.userId,
+        before.map((u) => u.id),
+      ),
+    );
   expect(history).toHaveLength(DEMO_ACCOUNTS.length);
 });
 

@@ -16,11 +16,18 @@ async function registered() {
 
 test("a single insert of a taken address fails with DuplicateEmailError", async () => {
   const person = await registered();
-  await expect(insertUser(await getDb(), { ...person, email: person.email.toUpperCase() })).rejects.toBeInstanceOf(DuplicateEmailError);
+  await expect(insertUser(await getDb(), { ...person, email: person.email.toUpperCase() })).rejects.toBeInstanceOf(
+    DuplicateEmailError,
+  );
 });
 
 test("a bulk insert holding a taken address fails with DuplicateEmailError", async () => {
   const person = await registered();
-  const rows = [newPerson(), { ...person, email: person.email.toUpperCase() }].map((p) => ({ id: randomUUID(), ...p, role: "customer" as const, locale: "en" }));
+  const rows = [newPerson(), { ...person, email: person.email.toUpperCase() }].map((p) => ({
+    id: randomUUID(),
+    ...p,
+    role: "customer" as const,
+    locale: "en",
+  }));
   await expect(insertUsersBulk(await getDb(), rows, new Date())).rejects.toBeInstanceOf(DuplicateEmailError);
 });

@@ -23,7 +23,9 @@ const MINUTE = 60_000;
 /** One sign-in attempt at `now`: a fresh email entry and its answer, each from a fresh address. */
 async function attempt(email: string, right: boolean, now: Date) {
   const { challengeId } = await issueChallenge(email, loginContext(now));
-  const code = right ? await correctAnswer(challengeId, undefined, now) : await wrongAnswer(challengeId, undefined, now);
+  const code = right
+    ? await correctAnswer(challengeId, undefined, now)
+    : await wrongAnswer(challengeId, undefined, now);
   return answerChallenge(challengeId, code, loginContext(now));
 }
 
@@ -65,7 +67,11 @@ test("five failures lock for one minute; the right code fails while locked and w
   await failTimes(person.email, 4, now);
   expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 4, lockedUntil: null, lockCount: 0 });
   await failTimes(person.email, 1, now);
-  expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 5, lockCount: 1, lockedUntil: new Date(now.getTime() + MINUTE) });
+  expect(await userRow(userId)).toMatchObject({
+    consecutiveFailures: 5,
+    lockCount: 1,
+    lockedUntil: new Date(now.getTime() + MINUTE),
+  });
   expect(await auditCount(userId, "login.locked")).toBe(1);
   expect(await lockEmails(person.email)).toBe(1);
 
@@ -86,7 +92,9 @@ test("a challenge issued while locked works once the lock has ended", async () =
   await failTimes(person.email, 5, now);
   const { challengeId } = await issueChallenge(person.email, loginContext(now));
   const code = await correctAnswer(challengeId, undefined, now);
-  expect((await answerChallenge(challengeId, code, loginContext(new Date(now.getTime() + MINUTE + 1000)))).ok).toBe(true);
+  expect((await answerChallenge(challengeId, code, loginContext(new Date(now.getTime() + MINUTE + 1000)))).ok).toBe(
+    true,
+  );
 });
 
 test("each further lock doubles, up to 15 minutes; a success starts the ladder again", async () => {
@@ -108,9 +116,13 @@ test("each further lock doubles, up to 15 minutes; a success starts the ladder a
 test("20 concurrent wrong answers, each to its own challenge, count exactly up to the lock", async () => {
   const { person, userId } = await onboardedUser();
   const now = new Date();
-  const challenges = await Promise.all(Array.from({ length: 20 }, () => issueChallenge(person.email, loginContext(now))));
+  const challenges = await Promise.all(
+    Array.from({ length: 20 }, () => issueChallenge(person.email, loginContext(now))),
+  );
   const answers = await Promise.all(challenges.map(({ challengeId }) => wrongAnswer(challengeId, undefined, now)));
-  const results = await Promise.all(challenges.map(({ challengeId }, i) => answerChallenge(challengeId, answers[i]!, loginContext(now))));
+  const results = await Promise.all(
+    challenges.map(({ challengeId }, i) => answerChallenge(challengeId, answers[i]!, loginContext(now))),
+  );
   expect(results.every((r) => !r.ok)).toBe(true);
   expect(await userRow(userId)).toMatchObject({
     consecutiveFailures: LOCK_THRESHOLD,
@@ -146,7 +158,12 @@ test("after 100 failures only an operator unlock lets the user in again", async 
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100 });
 
   expect(await unlockAccount(userId, loginContext(dayLater), null)).toBe(true);
-  expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 0, failuresSinceUnlock: 0, lockCount: 0, lockedUntil: null });
+  expect(await userRow(userId)).toMatchObject({
+    consecutiveFailures: 0,
+    failuresSinceUnlock: 0,
+    lockCount: 0,
+    lockedUntil: null,
+  });
   expect(await auditCount(userId, "login.unlocked")).toBe(1);
   expect((await attempt(person.email, true, dayLater)).ok).toBe(true);
   expect(await unlockAccount("not-a-uuid")).toBe(false);
@@ -155,7 +172,10 @@ test("after 100 failures only an operator unlock lets the user in again", async 
 test("the hundredth failure through real answers locks for an operator and sends one email", async () => {
   const { person, userId } = await onboardedUser();
   const db = await getDb();
-  await db.update(users).set({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR - 2 }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR - 2 })
+    .where(eq(users.id, userId));
   const now = new Date();
   await failTimes(person.email, 2, now);
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100, consecutiveFailures: 2, lockedUntil: null });

@@ -14,7 +14,10 @@ afterAll(() => closeDb());
 
 async function challengeRow(challengeId: string) {
   const db = await getDb();
-  const [row] = await db.select().from(loginChallenges).where(eq(loginChallenges.idHash, hashToken(challengeId)));
+  const [row] = await db
+    .select()
+    .from(loginChallenges)
+    .where(eq(loginChallenges.idHash, hashToken(challengeId)));
   return row;
 }
 
@@ -105,13 +108,25 @@ describe("answering the challenge", () => {
     const result = await answerChallenge(challengeId, await correctAnswer(challengeId), context);
     expect(result).toEqual({
       ok: true,
-      user: { id: userId, email: person.email, name: person.name, role: "customer", sessionVersion: expect.any(Number), sessionKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), locale: "en", termsAccepted: false },
+      user: {
+        id: userId,
+        email: person.email,
+        name: person.name,
+        role: "customer",
+        sessionVersion: expect.any(Number),
+        sessionKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        locale: "en",
+        termsAccepted: false,
+      },
     });
     const user = await userRow(userId);
     expect(user.lastSignInAt).toEqual(context.now);
     expect(user.lastSignInIp).toBe(context.ip);
     const db = await getDb();
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.succeeded")));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.succeeded")));
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain(challengeId);
   });
@@ -120,7 +135,11 @@ describe("answering the challenge", () => {
     const { person, userId } = await onboardedUser();
     const challengeId = await challengeFor(person.email);
     expect(await answerChallenge(challengeId, await wrongAnswer(challengeId), loginContext())).toEqual({ ok: false });
-    expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 1, failuresSinceUnlock: 1, failedSinceLastSignIn: 1 });
+    expect(await userRow(userId)).toMatchObject({
+      consecutiveFailures: 1,
+      failuresSinceUnlock: 1,
+      failedSinceLastSignIn: 1,
+    });
   });
 
   test("an answered challenge cannot be answered again, even with the right code", async () => {
@@ -192,7 +211,9 @@ describe("answering the challenge", () => {
     const { person } = await onboardedUser();
     const challengeId = await challengeFor(person.email);
     const code = await correctAnswer(challengeId);
-    const results = await Promise.all(Array.from({ length: 20 }, () => answerChallenge(challengeId, code, loginContext())));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => answerChallenge(challengeId, code, loginContext())),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
@@ -205,7 +226,12 @@ describe("answering the challenge", () => {
     expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 3, failuresSinceUnlock: 3 });
     const challengeId = await challengeFor(person.email);
     expect((await answerChallenge(challengeId, await correctAnswer(challengeId), loginContext())).ok).toBe(true);
-    expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 0, lockCount: 0, failuresSinceUnlock: 0, failedSinceLastSignIn: 0 });
+    expect(await userRow(userId)).toMatchObject({
+      consecutiveFailures: 0,
+      lockCount: 0,
+      failuresSinceUnlock: 0,
+      failedSinceLastSignIn: 0,
+    });
   });
 
   test("over the per-IP answer limit even the right code fails and nothing is counted", async () => {
@@ -215,7 +241,9 @@ describe("answering the challenge", () => {
       await answerChallenge("B".repeat(43), "1234", loginContext(new Date(), ip));
     }
     const challengeId = await challengeFor(person.email);
-    expect(await answerChallenge(challengeId, await correctAnswer(challengeId), loginContext(new Date(), ip))).toEqual({ ok: false });
+    expect(await answerChallenge(challengeId, await correctAnswer(challengeId), loginContext(new Date(), ip))).toEqual({
+      ok: false,
+    });
     expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 0, lastSignInAt: null });
   });
 });
@@ -227,7 +255,9 @@ describe("sign-in activity", () => {
     const at = (minutes: number) => new Date(start + minutes * 60_000);
     const attempt = async (minutes: number, right: boolean, ip = uniqueIp()) => {
       const { challengeId } = await issueChallenge(person.email, loginContext(at(minutes)));
-      const code = right ? await correctAnswer(challengeId, undefined, at(minutes)) : await wrongAnswer(challengeId, undefined, at(minutes));
+      const code = right
+        ? await correctAnswer(challengeId, undefined, at(minutes))
+        : await wrongAnswer(challengeId, undefined, at(minutes));
       return answerChallenge(challengeId, code, loginContext(at(minutes), ip));
     };
     expect((await signInSummary(userId)).previousSignIn).toBeNull();
@@ -247,7 +277,12 @@ describe("sign-in activity", () => {
       ["login.failed", "failure"],
       ["login.succeeded", "success"],
     ]);
-    expect(summary.recentEvents[0]).toEqual({ event: "login.succeeded", outcome: "success", occurredAt: at(5), ip: "198.51.100.8" });
+    expect(summary.recentEvents[0]).toEqual({
+      event: "login.succeeded",
+      outcome: "success",
+      occurredAt: at(5),
+      ip: "198.51.100.8",
+    });
     expect(summary.recentEvents.length).toBeLessThanOrEqual(10);
   });
 });

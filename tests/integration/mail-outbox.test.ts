@@ -3,7 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { env } from "@/env";
-import { dispatchPendingEmails, getOutboxCounts, listCapturedEmails, queueEmail, scheduleMailDispatch } from "@/lib/mail";
+import {
+  dispatchPendingEmails,
+  getOutboxCounts,
+  listCapturedEmails,
+  queueEmail,
+  scheduleMailDispatch,
+} from "@/lib/mail";
 import { createCaptureTransport } from "@/lib/mail/transport";
 
 /**
@@ -86,11 +92,20 @@ test("captured emails land in the dev mailbox, rendered in the recipient's local
 
   const db = await getDb();
   const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, enRow.id));
-  expect(row).toMatchObject({ status: "sent", sealedProps: null, attempts: 0, providerId: `dev-mailbox:${enMail!.id}` });
+  expect(row).toMatchObject({
+    status: "sent",
+    sealedProps: null,
+    attempts: 0,
+    providerId: `dev-mailbox:${enMail!.id}`,
+  });
   expect(row!.sentAt?.getTime()).toBe(START.getTime());
 
   // Nothing more to do: a second pass neither claims nor captures again.
-  const again = await dispatchPendingEmails({ now: new Date(START.getTime() + 60_000), transport: capture, recipients: [en.to, ja.to] });
+  const again = await dispatchPendingEmails({
+    now: new Date(START.getTime() + 60_000),
+    transport: capture,
+    recipients: [en.to, ja.to],
+  });
   expect(again.claimed).toBe(0);
   expect(await listCapturedEmails({ to: en.to })).toHaveLength(1);
   expect(jaRow.id).not.toBe(enRow.id);
@@ -103,7 +118,12 @@ test("an email queued in a transaction that rolls back does not exist", async ()
   await expect(
     db.transaction(async (tx) => {
       queuedId = (
-        await queueEmail(tx, { to, template: "terms-changed", locale: "en", props: { name: "A", version: 2, publishedAt: START.toISOString() } })
+        await queueEmail(tx, {
+          to,
+          template: "terms-changed",
+          locale: "en",
+          props: { name: "A", version: 2, publishedAt: START.toISOString() },
+        })
       ).id;
       throw new Error("the change failed");
     }),
@@ -131,10 +151,20 @@ test("props moved to another recipient do not open: the email fails instead of l
 test("queueEmail refuses unknown templates and malformed addresses", async () => {
   const db = await getDb();
   await expect(
-    queueEmail(db, { to: address(), template: "nope" as "terms-changed", locale: "en", props: { name: "A", version: 2, publishedAt: START.toISOString() } }),
+    queueEmail(db, {
+      to: address(),
+      template: "nope" as "terms-changed",
+      locale: "en",
+      props: { name: "A", version: 2, publishedAt: START.toISOString() },
+    }),
   ).rejects.toThrow("Unknown email template");
   await expect(
-    queueEmail(db, { to: "not an address", template: "terms-changed", locale: "en", props: { name: "A", version: 2, publishedAt: START.toISOString() } }),
+    queueEmail(db, {
+      to: "not an address",
+      template: "terms-changed",
+      locale: "en",
+      props: { name: "A", version: 2, publishedAt: START.toISOString() },
+    }),
   ).rejects.toThrow("Invalid recipient address");
 });
 
@@ -149,7 +179,12 @@ test("outbox counts cover every status", async () => {
 test("scheduleMailDispatch outside a request runs the dispatch at once and never throws", async () => {
   const to = address();
   const db = await getDb();
-  await queueEmail(db, { to, template: "pattern-set", locale: "ja", props: { name: "Aiko Sato", kind: "changed", at: new Date().toISOString() } });
+  await queueEmail(db, {
+    to,
+    template: "pattern-set",
+    locale: "ja",
+    props: { name: "Aiko Sato", kind: "changed", at: new Date().toISOString() },
+  });
 
   // One pass sends the oldest 100 due emails; a shared database may hold older ones from other
   // files, so pass again until this one is out (each pass must resolve without throwing).

@@ -46,7 +46,12 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 function transport(timeoutMs = 400): MailTransport {
-  return createResendTransport({ apiKey: "re_test_key", from: "Matrix Portal <no-reply@portal.example>", baseUrl: fake.url, timeoutMs });
+  return createResendTransport({
+    apiKey: "re_test_key",
+    from: "Matrix Portal <no-reply@portal.example>",
+    baseUrl: fake.url,
+    timeoutMs,
+  });
 }
 
 type Queued = { id: string; to: string; token: string };
@@ -61,7 +66,11 @@ async function queueStartingGuides(count: number): Promise<Queued[]> {
       to,
       template: "starting-guide",
       locale: i % 2 === 0 ? "en" : "ja",
-      props: { name: `Customer ${counter}`, link: `https://portal.example/start/${token}`, expiresAt: "2026-12-01T09:00:00.000Z" },
+      props: {
+        name: `Customer ${counter}`,
+        link: `https://portal.example/start/${token}`,
+        expiresAt: "2026-12-01T09:00:00.000Z",
+      },
       notBefore: START,
     });
     queued.push({ id, to, token });
@@ -86,7 +95,10 @@ async function rowsOf(queued: Queued[]) {
 let now = START;
 
 /** Runs dispatch passes, moving the clock `stepMs` between them, until none of `queued` is pending. */
-async function drain(queued: Queued[], options: { transport: MailTransport; stepMs?: number; batchSize?: number; parallel?: number }) {
+async function drain(
+  queued: Queued[],
+  options: { transport: MailTransport; stepMs?: number; batchSize?: number; parallel?: number },
+) {
   const recipients = queued.map((q) => q.to);
   now = START;
   for (let pass = 1; pass <= 60; pass++) {
@@ -175,9 +187,14 @@ test("a 429's retry-after is honoured on the injected clock", async () => {
   const [row] = await rowsOf(queued);
   expect(row!.nextAttemptAt.getTime()).toBe(START.getTime() + 600_000);
 
-  expect(await dispatchPendingEmails({ ...options, now: new Date(START.getTime() + 599_000) })).toMatchObject({ claimed: 0 });
+  expect(await dispatchPendingEmails({ ...options, now: new Date(START.getTime() + 599_000) })).toMatchObject({
+    claimed: 0,
+  });
   expect(deliveredTo(queued)).toHaveLength(0);
-  expect(await dispatchPendingEmails({ ...options, now: new Date(START.getTime() + 600_000) })).toMatchObject({ claimed: 2, sent: 2 });
+  expect(await dispatchPendingEmails({ ...options, now: new Date(START.getTime() + 600_000) })).toMatchObject({
+    claimed: 2,
+    sent: 2,
+  });
   expectExactlyOnce(queued);
 });
 

@@ -1,6 +1,13 @@
 import { closeDb } from "@/db/client";
 import { resendStartingGuide } from "@/lib/admin";
-import { confirmPattern, isStartingGuideUsable, registerUser, requestStartingGuide, saveDraft, verifyIdentity } from "@/lib/onboarding";
+import {
+  confirmPattern,
+  isStartingGuideUsable,
+  registerUser,
+  requestStartingGuide,
+  saveDraft,
+  verifyIdentity,
+} from "@/lib/onboarding";
 import { ONBOARDING_SESSION_MINUTES } from "@/lib/onboarding/verify";
 import { latestGuide } from "../support/guide";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
@@ -33,7 +40,10 @@ test("a customer on /start/pattern can still confirm after someone asks for a ne
   const { link: newLink } = await latestGuide(customer.userId);
   expect(newLink).not.toBe(customer.link);
 
-  expect(await confirmPattern(customer.sessionId, testContext(new Date(opened.getTime() + 2 * MINUTE)))).toEqual({ ok: true, userId: customer.userId });
+  expect(await confirmPattern(customer.sessionId, testContext(new Date(opened.getTime() + 2 * MINUTE)))).toEqual({
+    ok: true,
+    userId: customer.userId,
+  });
   // The onboarding is over: neither link starts another.
   expect(await isStartingGuideUsable(tokenOf(customer.link), new Date(opened.getTime() + 3 * MINUTE))).toBe(false);
   expect(await isStartingGuideUsable(tokenOf(newLink), new Date(opened.getTime() + 3 * MINUTE))).toBe(false);
@@ -49,7 +59,9 @@ test("the spared link works only until its onboarding session ends; the new link
   expect(await isStartingGuideUsable(tokenOf(customer.link), new Date(sessionEnd - 1_000))).toBe(true);
   expect(await saveDraft(customer.sessionId, STRONG_PATTERN, new Date(sessionEnd - 1_000))).toEqual({ ok: true });
   expect(await isStartingGuideUsable(tokenOf(customer.link), new Date(sessionEnd + 1_000))).toBe(false);
-  expect((await verifyIdentity(tokenOf(newLink), customer.person, testContext(new Date(sessionEnd + 1_000)))).ok).toBe(true);
+  expect((await verifyIdentity(tokenOf(newLink), customer.person, testContext(new Date(sessionEnd + 1_000)))).ok).toBe(
+    true,
+  );
 });
 
 test("a link without a live onboarding session is voided by a resend, as before", async () => {

@@ -38,7 +38,8 @@ test("a confirm whose draft another tab replaced meanwhile stores nothing; the o
   expect(await confirmPattern(verified.sessionId, testContext())).toEqual({ ok: false, error: "session-expired" });
 
   const db = await getDb();
-  const stored = () => db.select({ n: count() }).from(matrixCredentials).where(eq(matrixCredentials.userId, registered.userId));
+  const stored = () =>
+    db.select({ n: count() }).from(matrixCredentials).where(eq(matrixCredentials.userId, registered.userId));
   expect((await stored())[0]!.n).toBe(0);
   const [user] = await db.select().from(users).where(eq(users.id, registered.userId));
   expect(user!.status).toBe("invited");

@@ -54,7 +54,11 @@ describe("identity verification", () => {
   test("accepts full-width digits, other letter case and extra spaces", async () => {
     const { token, person } = await registered();
     const fullWidthPhone = person.phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    const result = await verifyIdentity(token, { email: ` ${person.email.toUpperCase()} `, name: "Taro　 Yamada", phone: fullWidthPhone }, testContext());
+    const result = await verifyIdentity(
+      token,
+      { email: ` ${person.email.toUpperCase()} `, name: "Taro　 Yamada", phone: fullWidthPhone },
+      testContext(),
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -96,9 +100,18 @@ describe("matrix password registration and confirmation", () => {
   test("refuses weak patterns with the policy's reason", async () => {
     const { sessionId } = await verified();
     const row = [0, 1, 2, 3, 4, 5, 6, 7];
-    expect(await saveDraft(sessionId, row, new Date())).toEqual({ ok: false, reason: { code: "straight-line", direction: "row" } });
-    expect(await saveDraft(sessionId, [0, 1, 2], new Date())).toMatchObject({ ok: false, reason: { code: "too-short" } });
-    expect(await saveDraft(sessionId, "0,1", new Date())).toMatchObject({ ok: false, reason: { code: "not-an-array" } });
+    expect(await saveDraft(sessionId, row, new Date())).toEqual({
+      ok: false,
+      reason: { code: "straight-line", direction: "row" },
+    });
+    expect(await saveDraft(sessionId, [0, 1, 2], new Date())).toMatchObject({
+      ok: false,
+      reason: { code: "too-short" },
+    });
+    expect(await saveDraft(sessionId, "0,1", new Date())).toMatchObject({
+      ok: false,
+      reason: { code: "not-an-array" },
+    });
   });
 
   test("of 20 concurrent confirms exactly one succeeds and one credential is stored", async () => {
@@ -107,7 +120,10 @@ describe("matrix password registration and confirmation", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => confirmPattern(sessionId, testContext())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const db = await getDb();
-    const [credentials] = await db.select({ n: count() }).from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+    const [credentials] = await db
+      .select({ n: count() })
+      .from(matrixCredentials)
+      .where(eq(matrixCredentials.userId, userId));
     expect(credentials!.n).toBe(1);
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     expect(user!.status).toBe("active");

@@ -72,6 +72,8 @@ test("npm run user:create beside the running owner registers through the socket"
     { env: { ...inherited, PGLITE_DIR: folder, MAIL_TRANSPORT: "outbox" }, timeout: 60_000 },
   );
   expect(stdout).toContain(`Registered ${person.email}`);
-  const { rows } = await owner.pglite.query<{ status: string }>("select status from users where email = $1", [person.email]);
+  const { rows } = await owner.pglite.query<{ status: string }>("select status from users where email = $1", [
+    person.email,
+  ]);
   expect(rows).toEqual([{ status: "invited" }]);
 }, 90_000);

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq, gte, inArray, sql } from "drizzle-orm";
 import { closeDb, getDb, transaction } from "@/db/client";
-import { emailOutbox, loginChallenges, onboardingSessions, onboardingTokens, rateLimits, unlockLinks } from "@/db/schema";
+import {
+  emailOutbox,
+  loginChallenges,
+  onboardingSessions,
+  onboardingTokens,
+  rateLimits,
+  unlockLinks,
+} from "@/db/schema";
 import { isUnlockLinkUsable, issueChallenge, loadPendingChallenge } from "@/lib/login";
 import { issueUnlockLink } from "@/lib/login/unlock-link";
 import { purgeExpiredRows, RETENTION_MS } from "@/lib/maintenance/purge";
@@ -29,7 +36,10 @@ afterAll(() => closeDb());
 async function countRows(table: typeof loginChallenges | typeof rateLimits, since: Date): Promise<number> {
   const db = await getDb();
   const column = table === loginChallenges ? loginChallenges.createdAt : rateLimits.windowStart;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(gte(column, since));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(gte(column, since));
   return row!.n;
 }
 
@@ -38,7 +48,9 @@ async function decoySignIns(count: number, ipOf: (i: number) => string, now: Dat
   const run = randomUUID().slice(0, 8);
   for (let i = 0; i < count; i += 50) {
     await Promise.all(
-      Array.from({ length: Math.min(50, count - i) }, (_, j) => issueChallenge(`nobody-${run}-${i + j}@example.invalid`, { ip: ipOf(i + j), userAgent: "jest", now })),
+      Array.from({ length: Math.min(50, count - i) }, (_, j) =>
+        issueChallenge(`nobody-${run}-${i + j}@example.invalid`, { ip: ipOf(i + j), userAgent: "jest", now }),
+      ),
     );
   }
 }
@@ -47,18 +59,30 @@ test("10,000 decoy sign-ins (2,000 from one address, 8,000 from 8,000 others) an
   const flooder = uniqueIp();
   await decoySignIns(2_000, () => flooder, START);
   const db = await getDb();
-  const [fromFlooder] = await db.select({ n: sql<number>`count(*)::int` }).from(loginChallenges).where(eq(loginChallenges.ip, flooder));
+  const [fromFlooder] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginChallenges)
+    .where(eq(loginChallenges.ip, flooder));
   // Beyond the per-IP limit (lib/http/rate-limit.ts) an address keeps only its newest pending challenge.
   expect(fromFlooder!.n).toBe(1);
 
   const ips = Array.from({ length: 8_000 }, () => uniqueIp());
   await decoySignIns(8_000, (i) => ips[i]!, START);
   const purgeAt = at(RETENTION_MS.loginChallenges + 10 * MINUTE);
-  const pending = await issueChallenge("nobody@example.invalid", { ip: uniqueIp(), userAgent: "jest", now: at(RETENTION_MS.loginChallenges + 9 * MINUTE) });
-  const before = { challenges: await countRows(loginChallenges, START), rateLimits: await countRows(rateLimits, START) };
+  const pending = await issueChallenge("nobody@example.invalid", {
+    ip: uniqueIp(),
+    userAgent: "jest",
+    now: at(RETENTION_MS.loginChallenges + 9 * MINUTE),
+  });
+  const before = {
+    challenges: await countRows(loginChallenges, START),
+    rateLimits: await countRows(rateLimits, START),
+  };
   await purgeExpiredRows(purgeAt);
   const after = { challenges: await countRows(loginChallenges, START), rateLimits: await countRows(rateLimits, START) };
-  reportFigure(`purge: 10000 decoy sign-ins left ${before.challenges} challenges and ${before.rateLimits} rate-limit rows; after one purge ${after.challenges} and ${after.rateLimits}`);
+  reportFigure(
+    `purge: 10000 decoy sign-ins left ${before.challenges} challenges and ${before.rateLimits} rate-limit rows; after one purge ${after.challenges} and ${after.rateLimits}`,
+  );
   expect(before).toEqual({ challenges: 1 + 8_000 + 1, rateLimits: 1 + 8_000 + 1 });
   // Only the challenge issued a minute before the purge, and its address's counter, remain.
   expect(after).toEqual({ challenges: 1, rateLimits: 1 });
@@ -84,20 +108,36 @@ test("used and expired links and onboarding sessions, and emails delivered a mon
   if (!waiting.ok) throw new Error(JSON.stringify(waiting.fieldErrors));
 
   const db = await getDb();
-  const { id: emailId } = await queueEmail(db, { to: `purge-${randomUUID()}@example.test`, template: "account-locked", locale: "en", props: { name: "A", unlocksAt: null } });
-  await db.update(emailOutbox).set({ status: "sent", sentAt: START, sealedProps: null }).where(eq(emailOutbox.id, emailId));
+  const { id: emailId } = await queueEmail(db, {
+    to: `purge-${randomUUID()}@example.test`,
+    template: "account-locked",
+    locale: "en",
+    props: { name: "A", unlocksAt: null },
+  });
+  await db
+    .update(emailOutbox)
+    .set({ status: "sent", sentAt: START, sealedProps: null })
+    .where(eq(emailOutbox.id, emailId));
 
   // Unlock links: one expired a day before the cut-off, one issued a minute before the purge.
   await transaction((tx) => issueUnlockLink(tx, waiting.userId, testContext(at(-DAY))));
   const liveUnlock = await transaction((tx) => issueUnlockLink(tx, registered.userId, testContext(at(DAY))));
 
   await purgeExpiredRows(at(RETENTION_MS.onboarding + MINUTE));
-  const unlockRows = await db.select({ userId: unlockLinks.userId }).from(unlockLinks).where(inArray(unlockLinks.userId, [registered.userId, waiting.userId]));
+  const unlockRows = await db
+    .select({ userId: unlockLinks.userId })
+    .from(unlockLinks)
+    .where(inArray(unlockLinks.userId, [registered.userId, waiting.userId]));
   expect(unlockRows.map((row) => row.userId)).toEqual([registered.userId]);
   expect(await isUnlockLinkUsable(liveUnlock.link.split("/unlock/")[1]!, at(DAY + MINUTE))).toBe(true);
-  const tokens = await db.select().from(onboardingTokens).where(inArray(onboardingTokens.userId, [registered.userId, waiting.userId]));
+  const tokens = await db
+    .select()
+    .from(onboardingTokens)
+    .where(inArray(onboardingTokens.userId, [registered.userId, waiting.userId]));
   expect(tokens.map((t) => t.userId)).toEqual([waiting.userId]);
-  expect(await db.select().from(onboardingSessions).where(eq(onboardingSessions.userId, registered.userId))).toEqual([]);
+  expect(await db.select().from(onboardingSessions).where(eq(onboardingSessions.userId, registered.userId))).toEqual(
+    [],
+  );
   expect(await isStartingGuideUsable(tokenOf(waiting.link), at(RETENTION_MS.onboarding + MINUTE))).toBe(true);
 
   expect(await db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId))).toHaveLength(1);

@@ -17,7 +17,8 @@ const mappedHex = (ip: string) => {
 };
 
 test("per-address limits count an IPv6 /64 as one client, and an IPv4-mapped address as its IPv4 address", async () => {
-  for (let i = 1; i <= limit.limit; i++) expect(await consumeRateLimit(limit, `${net64}::${i.toString(16)}`, at)).toBe(true);
+  for (let i = 1; i <= limit.limit; i++)
+    expect(await consumeRateLimit(limit, `${net64}::${i.toString(16)}`, at)).toBe(true);
   expect(await consumeRateLimit(limit, `${net64}:ffff:ffff:ffff:ffff`, at)).toBe(false);
   expect(await consumeRateLimit(limit, `2001:db8:${hex()}:${hex()}::1`, at)).toBe(true);
 
@@ -29,6 +30,7 @@ test("per-address limits count an IPv6 /64 as one client, and an IPv4-mapped add
 test("per-email limits count the address, in any letter case", async () => {
   const perEmail = RATE_LIMITS.resendPerEmail;
   const email = `mika-${hex()}${hex()}@example.com`;
-  for (let i = 0; i < perEmail.limit; i++) expect(await consumeRateLimit(perEmail, i % 2 ? email.toUpperCase() : email, at)).toBe(true);
+  for (let i = 0; i < perEmail.limit; i++)
+    expect(await consumeRateLimit(perEmail, i % 2 ? email.toUpperCase() : email, at)).toBe(true);
   expect(await consumeRateLimit(perEmail, `M${email.slice(1)}`, at)).toBe(false);
 });

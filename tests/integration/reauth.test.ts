@@ -23,7 +23,8 @@ let mockClaims: SessionClaims | null = null;
 jest.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name)!.value } : undefined),
-    set: (name: string, value: string, options?: { path?: string }) => mockJar.set(name, { value, path: options?.path }),
+    set: (name: string, value: string, options?: { path?: string }) =>
+      mockJar.set(name, { value, path: options?.path }),
     delete: ({ name }: { name: string }) => mockJar.delete(name),
   }),
 }));
@@ -35,7 +36,10 @@ jest.mock("next/navigation", () => ({
     throw new Error("not found");
   },
 }));
-jest.mock("@/lib/sessions/cookie", () => ({ ...jest.requireActual("@/lib/sessions/cookie"), readSessionToken: async () => (mockClaims ? { claims: mockClaims } : null) }));
+jest.mock("@/lib/sessions/cookie", () => ({
+  ...jest.requireActual("@/lib/sessions/cookie"),
+  readSessionToken: async () => (mockClaims ? { claims: mockClaims } : null),
+}));
 jest.mock("@/lib/http/request-context", () => ({
   ...jest.requireActual("@/lib/http/request-context"),
   requestContext: async () => ({ ip: "192.0.2.77", userAgent: "jest", now: new Date() }),
@@ -61,7 +65,11 @@ async function signedIn(email: string, minutesAgo: number): Promise<SessionClaim
   const at = Date.now() - minutesAgo * MINUTE;
   const context = loginContext(new Date(at));
   const { challengeId } = await issueChallenge(email, context);
-  const result = await answerChallenge(challengeId, await correctAnswer(challengeId, STRONG_PATTERN, new Date(at)), context);
+  const result = await answerChallenge(
+    challengeId,
+    await correctAnswer(challengeId, STRONG_PATTERN, new Date(at)),
+    context,
+  );
   if (!result.ok) throw new Error("sign-in failed");
   const { id, role, sessionVersion, sessionKey } = result.user;
   return { userId: id, role, sessionVersion, sessionKey, signedInAt: Date.now(), lastSeenAt: Date.now() };
@@ -144,7 +152,9 @@ describe("account scope: a matrix password change always asks for the current on
 
   test("someone signed out is sent to sign in, with no challenge issued", async () => {
     mockClaims = null;
-    await expect(requireRecentSignIn("account", "/account/password")).rejects.toThrow("redirect /login?next=%2Faccount%2Fpassword");
+    await expect(requireRecentSignIn("account", "/account/password")).rejects.toThrow(
+      "redirect /login?next=%2Faccount%2Fpassword",
+    );
     expect(mockJar.size).toBe(0);
   });
 });

@@ -6,7 +6,14 @@ import { bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { disableUser, enableUser, publishTerms } from "@/lib/admin";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { checkStrength } from "@/lib/matrix";
-import { confirmPattern, isStartingGuideUsable, issueStartingGuide, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
+import {
+  confirmPattern,
+  isStartingGuideUsable,
+  issueStartingGuide,
+  registerUser,
+  saveDraft,
+  verifyIdentity,
+} from "@/lib/onboarding";
 import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
 import { acceptTerms, currentTerms } from "@/lib/terms";
@@ -30,13 +37,21 @@ const HOUR = 60 * MINUTE;
 async function signedInUser(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()) {
   const when = new Date(at);
   const { challengeId } = await issueChallenge(email, loginContext(when));
-  const result = await answerChallenge(challengeId, await correctAnswer(challengeId, pattern, when), loginContext(when));
+  const result = await answerChallenge(
+    challengeId,
+    await correctAnswer(challengeId, pattern, when),
+    loginContext(when),
+  );
   if (!result.ok) throw new Error("sign-in failed");
   return result.user;
 }
 
 /** Signs in and builds the claims exactly as auth.ts does. */
-async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()): Promise<SessionClaims> {
+async function signIn(
+  email: string,
+  pattern: readonly number[] = STRONG_PATTERN,
+  at = Date.now(),
+): Promise<SessionClaims> {
   const { id, role, sessionVersion, sessionKey } = await signedInUser(email, pattern, at);
   return { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at };
 }
@@ -58,21 +73,31 @@ describe("time limits", () => {
     const { claims } = await signedInCustomer();
     const now = Date.now();
 
-    const refreshed = await refreshSession({ ...claims, signedInAt: now - 29 * MINUTE, lastSeenAt: now - 29 * MINUTE }, now);
+    const refreshed = await refreshSession(
+      { ...claims, signedInAt: now - 29 * MINUTE, lastSeenAt: now - 29 * MINUTE },
+      now,
+    );
     expect(refreshed).not.toBeNull();
     expect(refreshed!.claims).toEqual({ ...claims, signedInAt: now - 29 * MINUTE, lastSeenAt: now });
 
     // Activity slides the idle window: 29 minutes after that refresh is still fine.
     expect(await refreshSession(refreshed!.claims, now + 29 * MINUTE)).not.toBeNull();
 
-    expect(await refreshSession({ ...claims, signedInAt: now - 31 * MINUTE, lastSeenAt: now - 31 * MINUTE }, now)).toBeNull();
+    expect(
+      await refreshSession({ ...claims, signedInAt: now - 31 * MINUTE, lastSeenAt: now - 31 * MINUTE }, now),
+    ).toBeNull();
   });
 
   test("12 hours and 1 second after sign-in the session ends despite recent activity; 11 h 59 min is fine", async () => {
     const { claims } = await signedInCustomer();
     const now = Date.now();
-    expect(await refreshSession({ ...claims, signedInAt: now - 12 * HOUR - 1000, lastSeenAt: now - MINUTE }, now)).toBeNull();
-    const refreshed = await refreshSession({ ...claims, signedInAt: now - 11 * HOUR - 59 * MINUTE, lastSeenAt: now - MINUTE }, now);
+    expect(
+      await refreshSession({ ...claims, signedInAt: now - 12 * HOUR - 1000, lastSeenAt: now - MINUTE }, now),
+    ).toBeNull();
+    const refreshed = await refreshSession(
+      { ...claims, signedInAt: now - 11 * HOUR - 59 * MINUTE, lastSeenAt: now - MINUTE },
+      now,
+    );
     expect(refreshed?.claims.lastSeenAt).toBe(now);
   });
 });
@@ -99,7 +124,12 @@ describe("disabling and enabling", () => {
 
     const db = await getDb();
     const events = await db
-      .select({ event: auditEvents.event, actorId: auditEvents.actorId, outcome: auditEvents.outcome, details: auditEvents.details })
+      .select({
+        event: auditEvents.event,
+        actorId: auditEvents.actorId,
+        outcome: auditEvents.outcome,
+        details: auditEvents.details,
+      })
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.actorId, actorId)))
       .orderBy(auditEvents.id);
@@ -204,7 +234,10 @@ describe("terms", () => {
 
     const published = await publishTerms(
       {
-        en: { title: "Terms of Personal Information Protection regarding Customer Portal", body: "  Revised for the test.\r\n\r\nSecond paragraph.  " },
+        en: {
+          title: "Terms of Personal Information Protection regarding Customer Portal",
+          body: "  Revised for the test.\r\n\r\nSecond paragraph.  ",
+        },
         ja: { title: "カスタマーポータルにおける個人情報保護に関する規約", body: "テスト用の改訂版です。" },
       },
       actorId,
@@ -213,7 +246,10 @@ describe("terms", () => {
     if (!published.ok) throw new Error(JSON.stringify(published.fieldErrors));
     try {
       expect(published.version).toBeGreaterThan(before.version);
-      expect(await currentTerms("en")).toMatchObject({ version: published.version, body: "Revised for the test.\n\nSecond paragraph." });
+      expect(await currentTerms("en")).toMatchObject({
+        version: published.version,
+        body: "Revised for the test.\n\nSecond paragraph.",
+      });
       expect(await currentTerms("ja")).toMatchObject({ version: published.version, body: "テスト用の改訂版です。" });
 
       // The session goes on, but only to the terms page.
@@ -227,7 +263,10 @@ describe("terms", () => {
       expect((await refreshSession(claims, Date.now()))!.termsAccepted).toBe(true);
 
       const db = await getDb();
-      const accepted = await db.select({ version: termsAcceptances.version }).from(termsAcceptances).where(eq(termsAcceptances.userId, userId));
+      const accepted = await db
+        .select({ version: termsAcceptances.version })
+        .from(termsAcceptances)
+        .where(eq(termsAcceptances.userId, userId));
       expect(accepted.map((row) => row.version).sort((a, b) => a - b)).toEqual([before.version, published.version]);
       const [audit] = await db
         .select()
@@ -247,7 +286,13 @@ describe("terms", () => {
       ok: false,
       fieldErrors: { en: "required" },
     });
-    expect(await publishTerms({ en: { title: "   ", body: "Body" }, ja: { title: "規約", body: "" } }, actorId, testContext())).toEqual({
+    expect(
+      await publishTerms(
+        { en: { title: "   ", body: "Body" }, ja: { title: "規約", body: "" } },
+        actorId,
+        testContext(),
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { "en.title": "required", "ja.body": "required" },
     });

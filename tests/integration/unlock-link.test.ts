@@ -25,7 +25,9 @@ const MINUTE = 60_000;
 /** One sign-in attempt at `now`: a fresh email entry and its answer, each from a fresh address. */
 async function attempt(email: string, right: boolean, now: Date) {
   const { challengeId } = await issueChallenge(email, loginContext(now));
-  const code = right ? await correctAnswer(challengeId, undefined, now) : await wrongAnswer(challengeId, undefined, now);
+  const code = right
+    ? await correctAnswer(challengeId, undefined, now)
+    : await wrongAnswer(challengeId, undefined, now);
   return answerChallenge(challengeId, code, loginContext(now));
 }
 
@@ -54,7 +56,10 @@ async function newestUnlockLink(email: string): Promise<string | undefined> {
 
 async function auditCount(userId: string, event: string) {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, event)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, event)));
   return Number(row!.n);
 }
 
@@ -62,20 +67,28 @@ async function auditCount(userId: string, event: string) {
 async function lockedForGood() {
   const user = await onboardedUser();
   const db = await getDb();
-  await db.update(users).set({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR - 2, consecutiveFailures: 0 }).where(eq(users.id, user.userId));
+  await db
+    .update(users)
+    .set({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR - 2, consecutiveFailures: 0 })
+    .where(eq(users.id, user.userId));
   const now = new Date();
   await failPaced(user.person.email, user.userId, 2, now);
   const link = await newestUnlockLink(user.person.email);
   return { ...user, now, token: link!.split("/unlock/")[1]! };
 }
 
-const identityOf = (person: { email: string; name: string; phone: string }) => ({ email: person.email, name: person.name, phone: person.phone });
+const identityOf = (person: { email: string; name: string; phone: string }) => ({
+  email: person.email,
+  name: person.name,
+  phone: person.phone,
+});
 
 test("25 rounds of 4 typos and a successful sign-in never reach the lasting lock", async () => {
   const { person, userId } = await onboardedUser();
   const now = new Date();
   for (let round = 0; round < 25; round++) {
-    for (let typo = 0; typo < LOCK_THRESHOLD - 1; typo++) expect(await attempt(person.email, false, now)).toEqual({ ok: false });
+    for (let typo = 0; typo < LOCK_THRESHOLD - 1; typo++)
+      expect(await attempt(person.email, false, now)).toEqual({ ok: false });
     expect((await attempt(person.email, true, now)).ok).toBe(true);
   }
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockedUntil: null });
@@ -106,11 +119,23 @@ test("the emailed link with the registered identity unlocks, is audited, and the
   // Opening the link (a mail scanner, a reload) changes nothing.
   for (let i = 0; i < 5; i++) expect(await isUnlockLinkUsable(token, now)).toBe(true);
   // Typed as on a Japanese keyboard: full-width digits and upper-case email are the same identity.
-  const typed = { email: person.email.toUpperCase(), name: ` ${person.name} `, phone: person.phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) };
+  const typed = {
+    email: person.email.toUpperCase(),
+    name: ` ${person.name} `,
+    phone: person.phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+  };
   expect(await unlockWithLink(token, typed, loginContext(now))).toEqual({ ok: true });
-  expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockCount: 0, lockedUntil: null });
+  expect(await userRow(userId)).toMatchObject({
+    failuresSinceUnlock: 0,
+    consecutiveFailures: 0,
+    lockCount: 0,
+    lockedUntil: null,
+  });
   const db = await getDb();
-  const [audited] = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
+  const [audited] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
   expect(audited).toMatchObject({ actorId: userId, outcome: "success", details: { via: "email-link" } });
   expect((await attempt(person.email, true, now)).ok).toBe(true);
 });
@@ -121,14 +146,19 @@ test("a replayed link is refused and changes nothing", async () => {
   await failPaced(person.email, userId, LOCK_THRESHOLD, now);
   const before = await userRow(userId);
   expect(await isUnlockLinkUsable(token, now)).toBe(false);
-  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({ ok: false, error: "link-invalid" });
+  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({
+    ok: false,
+    error: "link-invalid",
+  });
   expect(await userRow(userId)).toEqual(before);
   expect(await auditCount(userId, "login.unlocked")).toBe(1);
 });
 
 test("of 10 concurrent uses of one link exactly one unlocks", async () => {
   const { person, userId, token, now } = await lockedForGood();
-  const results = await Promise.all(Array.from({ length: 10 }, () => unlockWithLink(token, identityOf(person), loginContext(now))));
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () => unlockWithLink(token, identityOf(person), loginContext(now))),
+  );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   expect(results.filter((r) => !r.ok)).toEqual(Array(9).fill({ ok: false, error: "link-invalid" }));
   expect(await auditCount(userId, "login.unlocked")).toBe(1);
@@ -140,7 +170,10 @@ test("an expired link is refused and changes nothing", async () => {
   expect(await isUnlockLinkUsable(token, new Date(now.getTime() + lifetime - 1000))).toBe(true);
   const expired = new Date(now.getTime() + lifetime + 1000);
   expect(await isUnlockLinkUsable(token, expired)).toBe(false);
-  expect(await unlockWithLink(token, identityOf(person), loginContext(expired))).toEqual({ ok: false, error: "link-invalid" });
+  expect(await unlockWithLink(token, identityOf(person), loginContext(expired))).toEqual({
+    ok: false,
+    error: "link-invalid",
+  });
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR });
 });
 
@@ -150,14 +183,22 @@ test("wrong identities are counted, five void the link, and none unlocks", async
   for (let remaining = 4; remaining >= 1; remaining--) {
     expect(await unlockWithLink(token, wrong, loginContext(now))).toEqual({ ok: false, error: "mismatch", remaining });
   }
-  expect(await unlockWithLink(token, { ...wrong, name: "Someone Else" }, loginContext(now))).toEqual({ ok: false, error: "link-voided" });
-  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({ ok: false, error: "link-invalid" });
+  expect(await unlockWithLink(token, { ...wrong, name: "Someone Else" }, loginContext(now))).toEqual({
+    ok: false,
+    error: "link-voided",
+  });
+  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({
+    ok: false,
+    error: "link-invalid",
+  });
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR });
   expect(await auditCount(userId, "login.unlock_identity_failed")).toBe(5);
   expect(await auditCount(userId, "login.unlock_link_voided")).toBe(1);
   // A hyphenated phone is refused with a field error and not counted against the link.
   const fresh = await lockedForGood();
-  expect(await unlockWithLink(fresh.token, { ...identityOf(fresh.person), phone: "03-1234-5678" }, loginContext(now))).toEqual({ ok: false, fieldErrors: { phone: "phoneNoHyphens" } });
+  expect(
+    await unlockWithLink(fresh.token, { ...identityOf(fresh.person), phone: "03-1234-5678" }, loginContext(now)),
+  ).toEqual({ ok: false, fieldErrors: { phone: "phoneNoHyphens" } });
   expect(await unlockWithLink(fresh.token, identityOf(fresh.person), loginContext(now))).toEqual({ ok: true });
 });
 
@@ -167,10 +208,16 @@ test("a foreign link or another user's identity unlocks nothing", async () => {
   const now = second.now;
   for (const token of ["A".repeat(43), "not-a-token", "", `${first.token}x`]) {
     expect(await isUnlockLinkUsable(token, now)).toBe(false);
-    expect(await unlockWithLink(token, identityOf(first.person), loginContext(now))).toEqual({ ok: false, error: "link-invalid" });
+    expect(await unlockWithLink(token, identityOf(first.person), loginContext(now))).toEqual({
+      ok: false,
+      error: "link-invalid",
+    });
   }
   // The second user's link with the first user's (correct, for them) identity.
-  expect(await unlockWithLink(second.token, identityOf(first.person), loginContext(now))).toMatchObject({ ok: false, error: "mismatch" });
+  expect(await unlockWithLink(second.token, identityOf(first.person), loginContext(now))).toMatchObject({
+    ok: false,
+    error: "mismatch",
+  });
   expect(await userRow(first.userId)).toMatchObject({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR });
   expect(await userRow(second.userId)).toMatchObject({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR });
 });
@@ -180,15 +227,24 @@ test("a disabled account is not unlocked by its link", async () => {
   const db = await getDb();
   await db.update(users).set({ status: "disabled" }).where(eq(users.id, userId));
   expect(await isUnlockLinkUsable(token, now)).toBe(false);
-  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({ ok: false, error: "link-invalid" });
-  expect(await userRow(userId)).toMatchObject({ status: "disabled", failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR });
+  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({
+    ok: false,
+    error: "link-invalid",
+  });
+  expect(await userRow(userId)).toMatchObject({
+    status: "disabled",
+    failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR,
+  });
 });
 
 test("an operator's unlock voids the emailed link", async () => {
   const { person, userId, token, now } = await lockedForGood();
   expect(await unlockAccount(userId, loginContext(now), null)).toBe(true);
   expect(await isUnlockLinkUsable(token, now)).toBe(false);
-  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({ ok: false, error: "link-invalid" });
+  expect(await unlockWithLink(token, identityOf(person), loginContext(now))).toEqual({
+    ok: false,
+    error: "link-invalid",
+  });
 });
 
 test("the command line's unlock by email clears the lasting lock and is audited", async () => {
@@ -196,7 +252,10 @@ test("the command line's unlock by email clears the lasting lock and is audited"
   expect(await unlockAccountByEmail(` ${person.email.toUpperCase()} `, loginContext(now))).toBe(true);
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockedUntil: null });
   const db = await getDb();
-  const [audited] = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
+  const [audited] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
   expect(audited!.details).toEqual({ via: "cli" });
   expect((await attempt(person.email, true, now)).ok).toBe(true);
   expect(await unlockAccountByEmail("nobody@example.com", loginContext(now))).toBe(false);

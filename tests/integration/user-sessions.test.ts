@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
-import { answerChallenge, answerReauthentication, issueChallenge, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
+import {
+  answerChallenge,
+  answerReauthentication,
+  issueChallenge,
+  issueReauthChallenge,
+  loadPendingChallenge,
+} from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { endAllSessions, endSession, listSessions, signOutSession } from "@/lib/sessions";
 import type { SessionClaims } from "@/lib/sessions/policy";
@@ -21,7 +27,8 @@ beforeAll(() => getDb(), 60_000);
 afterAll(() => closeDb());
 
 const MINUTE = 60_000;
-const CHROME_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const CHROME_ON_LINUX =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /** Signs in through the real challenge at `at` and returns the claims as auth.ts builds them, plus the session row id. */
 async function signIn(email: string, at = Date.now(), userAgent = CHROME_ON_LINUX) {
@@ -53,7 +60,13 @@ test("sign-in opens a row with the device, address and times, storing only the k
   const { person, userId } = await onboardedUser();
   const { claims, sessionId, context } = await signIn(person.email);
   const row = await sessionRow(sessionId);
-  expect(row).toMatchObject({ userId, ip: context.ip, userAgent: CHROME_ON_LINUX, revokedAt: null, sessionVersion: claims.sessionVersion });
+  expect(row).toMatchObject({
+    userId,
+    ip: context.ip,
+    userAgent: CHROME_ON_LINUX,
+    revokedAt: null,
+    sessionVersion: claims.sessionVersion,
+  });
   expect(row.createdAt).toEqual(context.now);
   expect(row.authenticatedAt).toEqual(context.now);
   expect(JSON.stringify(row)).not.toContain(claims.sessionKey);
@@ -82,13 +95,24 @@ test("the list shows only the user's own live sessions, marks the current one, a
   const { person, userId } = await onboardedUser();
   const stranger = await onboardedUser();
   const here = await signIn(person.email);
-  const phone = await signIn(person.email, Date.now(), "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1");
+  const phone = await signIn(
+    person.email,
+    Date.now(),
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+  );
   const theirs = await signIn(stranger.person.email);
 
   const listed = await listSessions(userId, new Date(), here.sessionId);
   expect(listed.map((s) => s.id).sort()).toEqual([here.sessionId, phone.sessionId].sort());
-  expect(listed.find((s) => s.id === here.sessionId)).toMatchObject({ current: true, device: { browser: "Chrome", system: "Linux" }, ip: here.context.ip });
-  expect(listed.find((s) => s.id === phone.sessionId)).toMatchObject({ current: false, device: { browser: "Safari", system: "iOS" } });
+  expect(listed.find((s) => s.id === here.sessionId)).toMatchObject({
+    current: true,
+    device: { browser: "Chrome", system: "Linux" },
+    ip: here.context.ip,
+  });
+  expect(listed.find((s) => s.id === phone.sessionId)).toMatchObject({
+    current: false,
+    device: { browser: "Safari", system: "iOS" },
+  });
 
   expect(await endSession(userId, phone.sessionId, userId, testContext())).toEqual({ ok: true });
   expect(await refreshSession(phone.claims, Date.now())).toBeNull();
@@ -97,7 +121,10 @@ test("the list shows only the user's own live sessions, marks the current one, a
   expect((await listSessions(userId, new Date(), here.sessionId)).map((s) => s.id)).toEqual([here.sessionId]);
   // Ending it again, or ending junk, changes nothing.
   expect(await endSession(userId, phone.sessionId, userId, testContext())).toEqual({ ok: false, error: "not-found" });
-  expect(await endSession(userId, "'; drop table users; --", userId, testContext())).toEqual({ ok: false, error: "not-found" });
+  expect(await endSession(userId, "'; drop table users; --", userId, testContext())).toEqual({
+    ok: false,
+    error: "not-found",
+  });
 });
 
 test("an operator cannot end a session that is not the named user's: refused, nothing changes", async () => {
@@ -105,17 +132,30 @@ test("an operator cannot end a session that is not the named user's: refused, no
   const other = await onboardedUser();
   const operator = await onboardedUser();
   const theirs = await signIn(other.person.email);
-  expect(await endSession(userId, theirs.sessionId, operator.userId, testContext())).toEqual({ ok: false, error: "not-found" });
+  expect(await endSession(userId, theirs.sessionId, operator.userId, testContext())).toEqual({
+    ok: false,
+    error: "not-found",
+  });
   expect((await sessionRow(theirs.sessionId)).revokedAt).toBeNull();
   expect(await refreshSession(theirs.claims, Date.now())).not.toBeNull();
   const db = await getDb();
-  const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.actorId, operator.userId), eq(auditEvents.event, "session.ended")));
+  const audited = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorId, operator.userId), eq(auditEvents.event, "session.ended")));
   expect(audited).toHaveLength(0);
 
   // The right pair works, and is audited with the operator as actor.
   expect(await endSession(other.userId, theirs.sessionId, operator.userId, testContext())).toEqual({ ok: true });
-  const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.actorId, operator.userId), eq(auditEvents.event, "session.ended")));
-  expect(event).toMatchObject({ subjectId: other.userId, outcome: "success", details: { sessionId: theirs.sessionId } });
+  const [event] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorId, operator.userId), eq(auditEvents.event, "session.ended")));
+  expect(event).toMatchObject({
+    subjectId: other.userId,
+    outcome: "success",
+    details: { sessionId: theirs.sessionId },
+  });
 });
 
 test("'End all sessions' revokes every row of the user", async () => {
@@ -150,7 +190,14 @@ describe("recent sign-in is per session", () => {
     expect(signedInRecently((await refreshSession(fresh.claims, Date.now()))!, "admin")).toBe(true);
 
     const { challengeId } = await issueReauthChallenge(userId, loginContext());
-    expect(await answerReauthentication(challengeId, await reauthCode(challengeId), { userId, sessionId: stale.sessionId }, loginContext())).toBe(true);
+    expect(
+      await answerReauthentication(
+        challengeId,
+        await reauthCode(challengeId),
+        { userId, sessionId: stale.sessionId },
+        loginContext(),
+      ),
+    ).toBe(true);
     expect(signedInRecently((await refreshSession(stale.claims, Date.now()))!, "admin")).toBe(true);
   });
 
@@ -159,7 +206,14 @@ describe("recent sign-in is per session", () => {
     const other = await onboardedUser();
     const theirs = await signIn(other.person.email, Date.now() - 20 * MINUTE);
     const { challengeId } = await issueReauthChallenge(userId, loginContext());
-    expect(await answerReauthentication(challengeId, await reauthCode(challengeId), { userId, sessionId: theirs.sessionId }, loginContext())).toBe(false);
+    expect(
+      await answerReauthentication(
+        challengeId,
+        await reauthCode(challengeId),
+        { userId, sessionId: theirs.sessionId },
+        loginContext(),
+      ),
+    ).toBe(false);
     expect((await sessionRow(theirs.sessionId)).authenticatedAt).toEqual(theirs.context.now);
   });
 });
@@ -169,11 +223,16 @@ test("the periodic purge removes revoked and long-idle session rows a day old an
   const old = await signIn(person.email, Date.now() - 3 * 24 * 60 * MINUTE);
   const revoked = await signIn(person.email);
   const live = await signIn(person.email);
-  await signOutSession({ id: userId, sessionId: revoked.sessionId }, testContext(new Date(Date.now() - 2 * 24 * 60 * MINUTE)));
+  await signOutSession(
+    { id: userId, sessionId: revoked.sessionId },
+    testContext(new Date(Date.now() - 2 * 24 * 60 * MINUTE)),
+  );
   const { userSessions: deleted } = await purgeExpiredRows(new Date());
   expect(deleted).toBeGreaterThanOrEqual(2);
   const db = await getDb();
-  const left = (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, userId))).map((r) => r.id);
+  const left = (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, userId))).map(
+    (r) => r.id,
+  );
   expect(left).toEqual([live.sessionId]);
   expect(left).not.toContain(old.sessionId);
 });

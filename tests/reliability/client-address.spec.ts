@@ -19,7 +19,13 @@ let app: AppServer | undefined;
 test.beforeAll(async () => {
   pg = createPrivatePostgres(PG_PORT);
   resend = await startFakeResend({ port: RESEND_PORT });
-  app = await startApp({ databaseUrl: pg.url, resendUrl: resend.url, secrets: appSecrets(), port: APP_PORT, extraEnv: { TRUSTED_PROXY_HOPS: "0" } });
+  app = await startApp({
+    databaseUrl: pg.url,
+    resendUrl: resend.url,
+    secrets: appSecrets(),
+    port: APP_PORT,
+    extraEnv: { TRUSTED_PROXY_HOPS: "0" },
+  });
 });
 
 test.afterAll(async () => {
@@ -50,5 +56,7 @@ test("with no trusted proxy, forged X-Forwarded-For and X-Real-IP headers all la
   // Every challenge was recorded from the socket's address, and one per-address counter holds them all.
   expect(pg!.sql("select coalesce(ip, 'NULL') from login_challenges group by ip")).toBe("127.0.0.1");
   expect(pg!.sql("select hits from rate_limits")).toBe(String(forgeries.length));
-  console.log(`client address: ${forgeries.length} email entries with forged X-Forwarded-For/X-Real-IP, recorded as 127.0.0.1, one rate-limit bucket of ${forgeries.length} hits`);
+  console.log(
+    `client address: ${forgeries.length} email entries with forged X-Forwarded-For/X-Real-IP, recorded as 127.0.0.1, one rate-limit bucket of ${forgeries.length} hits`,
+  );
 });

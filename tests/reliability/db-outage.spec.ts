@@ -47,13 +47,23 @@ test("database outage: 503 while down, nothing half-written, back by itself", as
     while (running) {
       const start = Date.now();
       const reply = await signIn(new FormClient(app!.url), email).catch(dropped);
-      outcomes.push({ kind: "sign-in", start, end: Date.now(), ok: reply.status === 303 && /\/(terms|dashboard)$/.test(reply.location ?? ""), reply });
+      outcomes.push({
+        kind: "sign-in",
+        start,
+        end: Date.now(),
+        ok: reply.status === 303 && /\/(terms|dashboard)$/.test(reply.location ?? ""),
+        reply,
+      });
     }
   };
   const onboardingLoop = async () => {
     while (running && invited.length > 0) {
       const start = Date.now();
-      const { done, reply, step } = await onboard(new FormClient(app!.url), invited.shift()!).catch((error) => ({ done: false, reply: dropped(error), step: "dropped" }));
+      const { done, reply, step } = await onboard(new FormClient(app!.url), invited.shift()!).catch((error) => ({
+        done: false,
+        reply: dropped(error),
+        step: "dropped",
+      }));
       outcomes.push({ kind: "onboarding", start, end: Date.now(), ok: done, reply, step });
     }
   };
@@ -78,25 +88,48 @@ test("database outage: 503 while down, nothing half-written, back by itself", as
 
   // Consistency of what was written, checked on the rows.
   const count = (query: string) => Number(pg!.sql(query));
-  const activeWithoutCredential = count("select count(*) from users where status = 'active' and id not in (select user_id from matrix_credentials)");
-  const credentialWithoutActive = count("select count(*) from matrix_credentials c join users u on u.id = c.user_id where u.status <> 'active'");
+  const activeWithoutCredential = count(
+    "select count(*) from users where status = 'active' and id not in (select user_id from matrix_credentials)",
+  );
+  const credentialWithoutActive = count(
+    "select count(*) from matrix_credentials c join users u on u.id = c.user_id where u.status <> 'active'",
+  );
   const credentials = count("select count(*) from matrix_credentials");
   const patternSetEvents = count("select count(*) from audit_events where event = 'onboarding.pattern_set'");
   const patternSetEmails = count("select count(*) from email_outbox where template = 'pattern-set'");
   const signInEvents = count("select count(*) from audit_events where event = 'login.succeeded'");
-  const consumedChallenges = count("select count(*) from login_challenges where consumed_at is not null and user_id is not null");
+  const consumedChallenges = count(
+    "select count(*) from login_challenges where consumed_at is not null and user_id is not null",
+  );
   const signInsSeen = outcomes.filter((o) => o.kind === "sign-in" && o.ok).length;
   const onboardingsSeen = outcomes.filter((o) => o.kind === "onboarding" && o.ok).length;
   const ambiguous = outcomes.filter((o) => !o.ok && o.reply.status === 503).length;
-  const halfWritten = activeWithoutCredential + credentialWithoutActive + Math.abs(credentials - patternSetEvents) + Math.abs(patternSetEvents - patternSetEmails);
+  const halfWritten =
+    activeWithoutCredential +
+    credentialWithoutActive +
+    Math.abs(credentials - patternSetEvents) +
+    Math.abs(patternSetEvents - patternSetEmails);
 
   console.log(
     `db outage: ${halfWritten} half-written rows, ${statuses["500"] ?? 0} responses 500, ${down.length} requests during the outage all 503 = ${down.every((o) => o.reply.status === 503)}, ` +
       `recovered in ${(recoveredMs / 1000).toFixed(1)} s after the database returned (statuses ${JSON.stringify(statuses)}; ${signInsSeen} sign-ins and ${onboardingsSeen} onboardings completed)`,
   );
 
-  for (const o of outcomes.filter((o) => o.reply.status === 500)) console.log(`500 on ${o.kind} ${o.step ?? ""}: started ${o.start - stoppedAt} ms after the stop, ended ${o.end - backAt} ms after the return`);
-  if (process.env.REL_DEBUG) for (const o of outcomes) console.log(o.kind, o.step, o.start - stoppedAt, o.end - backAt, o.reply.status, o.reply.location, o.reply.status === 0 ? o.reply.html : "");
+  for (const o of outcomes.filter((o) => o.reply.status === 500))
+    console.log(
+      `500 on ${o.kind} ${o.step ?? ""}: started ${o.start - stoppedAt} ms after the stop, ended ${o.end - backAt} ms after the return`,
+    );
+  if (process.env.REL_DEBUG)
+    for (const o of outcomes)
+      console.log(
+        o.kind,
+        o.step,
+        o.start - stoppedAt,
+        o.end - backAt,
+        o.reply.status,
+        o.reply.location,
+        o.reply.status === 0 ? o.reply.html : "",
+      );
   expect(statuses["500"] ?? 0, "no response is a 500").toBe(0);
   expect(Object.keys(statuses).every((status) => ["200", "303", "503"].includes(status))).toBe(true);
   expect(down.length, "requests were made while the database was down").toBeGreaterThan(0);
@@ -151,6 +184,8 @@ test("a signed-in visitor keeps the session through an outage: 503 while down, s
   expect(during.status, "the session check cannot run: 503, not a redirect to sign-in").toBe(503);
   expect(during.headers.getSetCookie().join(";")).not.toMatch(/session/i);
   const after = await client.get("/terms");
-  console.log(`db outage, signed-in visitor: ${during.status} while down, ${after.status} after, session cookie kept = ${after.status === 200}`);
+  console.log(
+    `db outage, signed-in visitor: ${during.status} while down, ${after.status} after, session cookie kept = ${after.status === 200}`,
+  );
   expect(after.status, "still signed in after the database returned").toBe(200);
 });

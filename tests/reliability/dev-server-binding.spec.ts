@@ -50,19 +50,26 @@ test("npm run dev with nothing set listens on 127.0.0.1 only", async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dev-binding-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", PGLITE_DIR: join(dataDir, "pglite") };
   delete env.DEV_HOST;
-  dev = spawn("npm", ["run", "dev", "--", "-p", String(DEV_PORT)], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  dev = spawn("npm", ["run", "dev", "--", "-p", String(DEV_PORT)], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   dev.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   dev.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
   await expect.poll(() => tryConnect("127.0.0.1", DEV_PORT), { timeout: 60_000, message: output }).toBe("open");
   const outward = outwardAddresses();
-  for (const address of outward) expect(await tryConnect(address, DEV_PORT), `${address}:${DEV_PORT}`).toBe("ECONNREFUSED");
+  for (const address of outward)
+    expect(await tryConnect(address, DEV_PORT), `${address}:${DEV_PORT}`).toBe("ECONNREFUSED");
   // The listening socket itself, as the kernel reports it.
   const listening = execFileSync("ss", ["-Hltn", `sport = :${DEV_PORT}`], { encoding: "utf8" })
     .split("\n")
     .filter(Boolean)
     .map((line) => line.trim().split(/\s+/)[3]);
   expect(listening).toEqual([`127.0.0.1:${DEV_PORT}`]);
-  console.log(`dev binding: npm run dev listens on ${listening.join(", ")}; refused on ${outward.length} non-loopback address(es): ${outward.join(", ") || "none"}`);
+  console.log(
+    `dev binding: npm run dev listens on ${listening.join(", ")}; refused on ${outward.length} non-loopback address(es): ${outward.join(", ") || "none"}`,
+  );
 });

@@ -47,16 +47,23 @@ test("every response carries CSP with a fresh nonce and no unsafe-inline scripts
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       const html = await response.text();
       // Every inline script Next emits carries this response's nonce.
-      for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag, `${path}: ${tag}`).toContain(`nonce="${nonce}"`);
+      for (const tag of html.match(/<script\b[^>]*>/g) ?? [])
+        expect(tag, `${path}: ${tag}`).toContain(`nonce="${nonce}"`);
       checked++;
     }
   }
   expect(nonces.size).toBe(checked);
-  console.log(`headers: ${checked} responses over ${PATHS.length} paths: CSP nonce fresh each time (${nonces.size} distinct), no unsafe-inline script, frame-ancestors 'none', HSTS, nosniff, Referrer-Policy same-origin`);
+  console.log(
+    `headers: ${checked} responses over ${PATHS.length} paths: CSP nonce fresh each time (${nonces.size} distinct), no unsafe-inline script, frame-ancestors 'none', HSTS, nosniff, Referrer-Policy same-origin`,
+  );
 });
 
 test("a cross-origin post is refused with 403 and still carries the security headers", async () => {
-  const response = await fetch(`${app!.url}/login`, { method: "POST", headers: { origin: "https://evil.example" }, body: "email=x" });
+  const response = await fetch(`${app!.url}/login`, {
+    method: "POST",
+    headers: { origin: "https://evil.example" },
+    body: "email=x",
+  });
   expect(response.status).toBe(403);
   expect(response.headers.get("strict-transport-security")).toBeTruthy();
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");

@@ -36,7 +36,11 @@ test.beforeAll(async () => {
   pg = createPrivatePostgres(PG_PORT);
   resend = await startFakeResend({ port: RESEND_PORT });
   dir = mkdtempSync(join(tmpdir(), "rel-mail-"));
-  env = { ...appEnv({ databaseUrl: pg.url, resendUrl: resend.url, secrets: appSecrets(), port: 3599 }), LOG_LEVEL: "info", TEST_CLOCK_FILE: join(dir, "clock") };
+  env = {
+    ...appEnv({ databaseUrl: pg.url, resendUrl: resend.url, secrets: appSecrets(), port: 3599 }),
+    LOG_LEVEL: "info",
+    TEST_CLOCK_FILE: join(dir, "clock"),
+  };
   advanceClock(0);
 });
 
@@ -48,17 +52,26 @@ test.afterAll(async () => {
 });
 
 async function queue(count: number, id: string): Promise<string[]> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "tests/reliability/support/queue-emails.ts", String(count), id], { env: env as NodeJS.ProcessEnv });
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "tests/reliability/support/queue-emails.ts", String(count), id],
+    { env: env as NodeJS.ProcessEnv },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as string[];
 }
 
-const statusCounts = (id: string) => pg!.sql(`select status, count(*) from email_outbox where to_address like 'rel-${id}-%' group by status order by status`);
-const sentCount = (id: string) => Number(pg!.sql(`select count(*) from email_outbox where to_address like 'rel-${id}-%' and status = 'sent'`));
+const statusCounts = (id: string) =>
+  pg!.sql(
+    `select status, count(*) from email_outbox where to_address like 'rel-${id}-%' group by status order by status`,
+  );
+const sentCount = (id: string) =>
+  Number(pg!.sql(`select count(*) from email_outbox where to_address like 'rel-${id}-%' and status = 'sent'`));
 
 /** How many times the fake delivered to each recipient. */
 function deliveriesPer(recipients: string[]): Map<string, number> {
   const counts = new Map(recipients.map((r) => [r, 0]));
-  for (const delivery of resend!.deliveries()) for (const to of delivery.to) if (counts.has(to)) counts.set(to, counts.get(to)! + 1);
+  for (const delivery of resend!.deliveries())
+    for (const to of delivery.to) if (counts.has(to)) counts.set(to, counts.get(to)! + 1);
   return counts;
 }
 
@@ -104,7 +117,9 @@ test("the worker killed with SIGKILL mid-batch and restarted: nothing lost, noth
   // The provider takes the batch and never answers: the worker is killed while it waits.
   resend!.fail({ kind: "hang", afterDelivery: true });
   const first = worker();
-  await expect.poll(() => [...deliveriesPer(recipients).values()].filter((n) => n === 1).length, { timeout: 30_000 }).toBe(recipients.length);
+  await expect
+    .poll(() => [...deliveriesPer(recipients).values()].filter((n) => n === 1).length, { timeout: 30_000 })
+    .toBe(recipients.length);
   await first.kill("SIGKILL");
   const afterCrash = statusCounts("crash");
   expect(sentCount("crash"), "the crash came before the worker recorded the sending").toBe(0);
@@ -118,7 +133,9 @@ test("the worker killed with SIGKILL mid-batch and restarted: nothing lost, noth
   const counts = deliveriesPer(recipients);
   const twice = [...counts.values()].filter((n) => n > 1).length;
   const lost = [...counts.values()].filter((n) => n === 0).length;
-  const keyRequests = resend!.requests().filter((r) => r.idempotencyKey?.startsWith("matrix-portal-mail/") && r.emails === recipients.length);
+  const keyRequests = resend!
+    .requests()
+    .filter((r) => r.idempotencyKey?.startsWith("matrix-portal-mail/") && r.emails === recipients.length);
   console.log(
     `mail worker crash: SIGKILL with ${recipients.length} emails in flight (outbox then: ${afterCrash.replace(/\n/g, ", ")}); after restart ${recipients.length - lost - twice}/${recipients.length} delivered exactly once, ${lost} lost, ${twice} twice; ` +
       `resent under the same key and answered from the idempotency store = ${keyRequests.some((r) => r.replayed)}; done ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`,

@@ -48,7 +48,9 @@ test("a challenge issued by one instance is answered on the other", async () => 
   const reply = await answer(second, await second.get("/login/challenge"));
   expect(reply.status).toBe(303);
   expect(reply.location).toMatch(/\/terms$/);
-  console.log(`scale-out: challenge issued on :${PORTS[0]} answered on :${PORTS[1]} -> ${reply.status} ${new URL(reply.location!, apps[1]!.url).pathname}`);
+  console.log(
+    `scale-out: challenge issued on :${PORTS[0]} answered on :${PORTS[1]} -> ${reply.status} ${new URL(reply.location!, apps[1]!.url).pathname}`,
+  );
 });
 
 test("the lockout counter is shared: wrong answers spread over both instances lock the account", async () => {
@@ -63,12 +65,16 @@ test("the lockout counter is shared: wrong answers spread over both instances lo
     expect(reply.status).toBe(303);
     wrong++;
   }
-  const locked = Number(pg!.sql(`select count(*) from users where lower(email) = lower('${email}') and locked_until > now()`));
+  const locked = Number(
+    pg!.sql(`select count(*) from users where lower(email) = lower('${email}') and locked_until > now()`),
+  );
   // The right answer on either instance is now refused.
   const late = onOther(client, 1);
   const { page } = await startSignIn(late, email!);
   const reply = page ? await answer(late, page) : undefined;
-  console.log(`scale-out: ${wrong} wrong answers alternating between instances -> locked = ${locked === 1}; right answer afterwards -> ${reply?.status} ${reply?.location}`);
+  console.log(
+    `scale-out: ${wrong} wrong answers alternating between instances -> locked = ${locked === 1}; right answer afterwards -> ${reply?.status} ${reply?.location}`,
+  );
   expect(locked).toBe(1);
   expect(reply?.location ?? "").not.toMatch(/\/(terms|dashboard)$/);
 });
@@ -84,7 +90,9 @@ test("a session revoked through one instance is refused by the other", async () 
   pg!.sql(`update users set session_version = session_version + 1 where lower(email) = lower('${email}')`);
   const afterOnSecond = await second.get("/dashboard");
   const afterOnFirst = await onOther(first, 0).get("/dashboard");
-  console.log(`scale-out: session version bumped -> instance 2 answers ${afterOnSecond.status} ${afterOnSecond.location}, instance 1 answers ${afterOnFirst.status} ${afterOnFirst.location}`);
+  console.log(
+    `scale-out: session version bumped -> instance 2 answers ${afterOnSecond.status} ${afterOnSecond.location}, instance 1 answers ${afterOnFirst.status} ${afterOnFirst.location}`,
+  );
   for (const reply of [afterOnSecond, afterOnFirst]) {
     expect(reply.status).toBe(307);
     expect(reply.location).toMatch(/\/login\?next=%2Fdashboard$/);

@@ -13,7 +13,10 @@ type Run = { code: number | null; output: string };
 
 /** Starts the built app and waits for it to exit, or gives up (and stops it) after `ms`. */
 function runApp(env: Record<string, string>, ms: number): Promise<Run & { child: ChildProcess }> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -35,7 +38,10 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** The reliability tests' production environment, without AUTH_TRUST_HOST, with these changes. */
 const environment = (overrides: Record<string, string>) => {
-  const env: Record<string, string> = { ...appEnv({ port: APP_PORT, resendUrl: "http://127.0.0.1:9", secrets: appSecrets() }), ...overrides };
+  const env: Record<string, string> = {
+    ...appEnv({ port: APP_PORT, resendUrl: "http://127.0.0.1:9", secrets: appSecrets() }),
+    ...overrides,
+  };
   delete env.AUTH_TRUST_HOST;
   return env;
 };
@@ -44,7 +50,11 @@ for (const [label, overrides, message] of [
   ["without AUTH_SECRET", { AUTH_SECRET: "" }, /AUTH_SECRET/],
   ["with a short AUTH_SECRET", { AUTH_SECRET: "too-short-a-secret" }, /AUTH_SECRET: must be at least 32 characters/],
   ["without PATTERN_KEY", { PATTERN_KEY: "" }, /PATTERN_KEY/],
-  ["with a PATTERN_KEY of the wrong size", { PATTERN_KEY: Buffer.alloc(16, 1).toString("base64") }, /PATTERN_KEY: must be 32 bytes/],
+  [
+    "with a PATTERN_KEY of the wrong size",
+    { PATTERN_KEY: Buffer.alloc(16, 1).toString("base64") },
+    /PATTERN_KEY: must be 32 bytes/,
+  ],
 ] as const) {
   test(`a production start ${label} exits non-zero within seconds, naming the variable`, async () => {
     const started = Date.now();
@@ -65,7 +75,10 @@ test("a production start with good secrets serves /api/health, and Auth.js answe
   try {
     let health = 0;
     for (let i = 0; i < 150 && health !== 200; i++) {
-      health = await fetch(`http://localhost:${APP_PORT}/api/health`).then((response) => response.status, () => 0);
+      health = await fetch(`http://localhost:${APP_PORT}/api/health`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (health !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(health).toBe(200);

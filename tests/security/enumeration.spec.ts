@@ -12,10 +12,17 @@ type Step = "email entry" | "answer" | "resend";
 
 const randomCode = () => Array.from({ length: PATTERN.length }, () => randomInt(10)).join("");
 
-test("active, unknown, invited, disabled and locked addresses look alike and take as long at email entry, answer and resend", async ({ browser, baseURL }) => {
+test("active, unknown, invited, disabled and locked addresses look alike and take as long at email entry, answer and resend", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(20 * 60_000);
   const customerPage = await (await browser.newContext({ baseURL })).newPage();
-  const actives = [await onboard(customerPage, PATTERN), await onboard(customerPage, PATTERN), await onboard(customerPage, PATTERN)];
+  const actives = [
+    await onboard(customerPage, PATTERN),
+    await onboard(customerPage, PATTERN),
+    await onboard(customerPage, PATTERN),
+  ];
   const disabled = await onboard(customerPage, PATTERN);
   const locked = await onboard(customerPage, PATTERN);
   const invited = newCustomer();
@@ -28,10 +35,17 @@ test("active, unknown, invited, disabled and locked addresses look alike and tak
   // Lock one account for good: 100 wrong answers, after which only an operator can unlock it.
   for (let i = 0; i < 100; i++) await attemptSignIn(baseURL!, forms, locked.email, PATTERN, false);
   // While locked, the right code and a wrong one get byte-identical answers.
-  const whileLocked = [await attemptSignIn(baseURL!, forms, locked.email, PATTERN, true), await attemptSignIn(baseURL!, forms, locked.email, PATTERN, false)];
+  const whileLocked = [
+    await attemptSignIn(baseURL!, forms, locked.email, PATTERN, true),
+    await attemptSignIn(baseURL!, forms, locked.email, PATTERN, false),
+  ];
   expect(whileLocked[0]).toBe(whileLocked[1]);
   expect(JSON.parse(whileLocked[0]!).location).toBe("/login/challenge?retry=1");
-  test.info().annotations.push({ type: "figure", description: "locked account: right code and wrong code answers byte-identical (status, Location, Set-Cookie names, body)" });
+  test.info().annotations.push({
+    type: "figure",
+    description:
+      "locked account: right code and wrong code answers byte-identical (status, Location, Set-Cookie names, body)",
+  });
 
   const addressOf: Record<Exclude<Kind, "active">, string> = {
     unknown: `nobody-${Date.now()}@example.com`,
@@ -51,7 +65,9 @@ test("active, unknown, invited, disabled and locked addresses look alike and tak
 
   // One visitor per kind, each request from a fresh address: the previous challenge cookie
   // (voided by the next entry) is the same for every kind.
-  const clients = Object.fromEntries(await Promise.all(KINDS.map(async (kind) => [kind, await newClient(baseURL!)] as const))) as Record<Kind, Awaited<ReturnType<typeof newClient>>>;
+  const clients = Object.fromEntries(
+    await Promise.all(KINDS.map(async (kind) => [kind, await newClient(baseURL!)] as const)),
+  ) as Record<Kind, Awaited<ReturnType<typeof newClient>>>;
   for (let round = 0; round < SAMPLES; round++) {
     // A different order each round, so drift in the machine's speed falls on every kind alike.
     const order = [...KINDS].sort(() => randomInt(3) - 1);
@@ -69,13 +85,18 @@ test("active, unknown, invited, disabled and locked addresses look alike and tak
       times.resend[kind].push(resend.ms);
       roundShapes["email entry"].add(await responseShape(entry.result));
       roundShapes.answer.add(await responseShape(answer.result));
-      roundShapes.resend.add(`${resend.result.status()} ${cookieShapes(resend.result).join()} ${comparableHtml(await resend.result.text(), address)}`);
+      roundShapes.resend.add(
+        `${resend.result.status()} ${cookieShapes(resend.result).join()} ${comparableHtml(await resend.result.text(), address)}`,
+      );
       if (kind === "active" && ++failuresOf[active]! % 4 === 0) {
         // Keep the active accounts active: a right answer ends the run of failures before a lock.
-        expect(JSON.parse(await attemptSignIn(baseURL!, forms, address, PATTERN, true)).location).not.toContain("retry");
+        expect(JSON.parse(await attemptSignIn(baseURL!, forms, address, PATTERN, true)).location).not.toContain(
+          "retry",
+        );
       }
     }
-    for (const step of Object.keys(roundShapes) as Step[]) if (roundShapes[step].size !== 1) differing.push(`round ${round}, ${step}`);
+    for (const step of Object.keys(roundShapes) as Step[])
+      if (roundShapes[step].size !== 1) differing.push(`round ${round}, ${step}`);
   }
 
   // Medians of the per-round differences from the active account: the kinds were measured
@@ -84,11 +105,15 @@ test("active, unknown, invited, disabled and locked addresses look alike and tak
   const gaps: number[] = [];
   for (const step of Object.keys(times) as Step[]) {
     const medians = KINDS.map((kind) => median(times[step][kind]));
-    const paired = KINDS.slice(1).map((kind) => median(times[step][kind].map((ms, round) => ms - times[step].active[round]!)));
+    const paired = KINDS.slice(1).map((kind) =>
+      median(times[step][kind].map((ms, round) => ms - times[step].active[round]!)),
+    );
     gaps.push(...paired.map(Math.abs));
     figures.push(
       `${step}: medians ${KINDS.map((k, i) => `${k} ${medians[i]!.toFixed(1)}`).join(", ")} ms; median difference from active ` +
-        `${KINDS.slice(1).map((k, i) => `${k} ${paired[i]! >= 0 ? "+" : ""}${paired[i]!.toFixed(1)}`).join(", ")} ms (${SAMPLES} samples each)`,
+        `${KINDS.slice(1)
+          .map((k, i) => `${k} ${paired[i]! >= 0 ? "+" : ""}${paired[i]!.toFixed(1)}`)
+          .join(", ")} ms (${SAMPLES} samples each)`,
     );
   }
   for (const figure of figures) console.log(`  [figure] enumeration ${figure}`);

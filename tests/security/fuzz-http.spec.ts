@@ -1,7 +1,16 @@
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import fc from "fast-check";
 import { expect, test } from "../e2e/support/test";
-import { acceptTerms, actionIds, createUser, newCustomer, onboard, PATTERN, signIn, startingGuideLink } from "../e2e/support/portal";
+import {
+  acceptTerms,
+  actionIds,
+  createUser,
+  newCustomer,
+  onboard,
+  PATTERN,
+  signIn,
+  startingGuideLink,
+} from "../e2e/support/portal";
 import { uniqueIp } from "./support/http";
 import { junkString } from "./support/junk";
 import { signedInOperator } from "./support/operator";
@@ -25,7 +34,8 @@ async function actionForms(client: APIRequestContext, path: string): Promise<For
       for (const [tag] of form.matchAll(/<(input|textarea|select|button)\b[^>]*>/gi)) {
         const name = /name="([^"]*)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&");
         if (!name) continue;
-        if (/type="hidden"/i.test(tag)) hidden[name] = (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+        if (/type="hidden"/i.test(tag))
+          hidden[name] = (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
         else if (name.startsWith("$ACTION_ID_")) hidden[name] = "";
         else fields.push(name);
       }
@@ -40,7 +50,11 @@ const fromNewAddress = () => ({ "X-Forwarded-For": uniqueIp() });
 const junkFields = (fields: readonly string[]) =>
   fc.tuple(
     fc.record(Object.fromEntries(fields.map((field) => [field, junkString])), { requiredKeys: [] }),
-    fc.dictionary(fc.string({ maxLength: 10 }).filter((k) => k.length > 0 && !k.startsWith("$")), junkString, { maxKeys: 2 }),
+    fc.dictionary(
+      fc.string({ maxLength: 10 }).filter((k) => k.length > 0 && !k.startsWith("$")),
+      junkString,
+      { maxKeys: 2 },
+    ),
   );
 
 async function expectAnswered(response: APIResponse, what: string): Promise<void> {
@@ -50,12 +64,20 @@ async function expectAnswered(response: APIResponse, what: string): Promise<void
 }
 
 /** Posts generated values into every field of every action form on the pages, as a form and as Next's client does. */
-async function fuzzForms(client: APIRequestContext, paths: readonly string[], counts: Record<string, number>): Promise<void> {
+async function fuzzForms(
+  client: APIRequestContext,
+  paths: readonly string[],
+  counts: Record<string, number>,
+): Promise<void> {
   for (const path of paths) {
     for (const form of await actionForms(client, path)) {
       await fc.assert(
         fc.asyncProperty(junkFields(form.fields), async ([known, extra]) => {
-          const fields = Object.fromEntries(Object.entries({ ...extra, ...known, ...form.hidden }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+          const fields = Object.fromEntries(
+            Object.entries({ ...extra, ...known, ...form.hidden }).filter(
+              (entry): entry is [string, string] => entry[1] !== undefined,
+            ),
+          );
           const response = await client.post(path, { multipart: fields, maxRedirects: 0, headers: fromNewAddress() });
           await expectAnswered(response, `form on ${path} (${form.fields.join(", ")})`);
           counts[path] = (counts[path] ?? 0) + 1;
@@ -67,7 +89,16 @@ async function fuzzForms(client: APIRequestContext, paths: readonly string[], co
     for (const id of actionIds(await (await client.get(path)).text())) {
       await fc.assert(
         fc.asyncProperty(junkString, async (body) => {
-          const response = await client.post(path, { headers: { ...fromNewAddress(), "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 });
+          const response = await client.post(path, {
+            headers: {
+              ...fromNewAddress(),
+              "Next-Action": id,
+              Accept: "text/x-component",
+              "Content-Type": "text/plain;charset=UTF-8",
+            },
+            data: body,
+            maxRedirects: 0,
+          });
           await expectAnswered(response, `raw action ${id} on ${path}`);
           counts[path] = (counts[path] ?? 0) + 1;
         }),
@@ -78,14 +109,45 @@ async function fuzzForms(client: APIRequestContext, paths: readonly string[], co
 }
 
 /** Generated query strings for pages and route handlers. */
-async function fuzzQueries(client: APIRequestContext, paths: readonly string[], counts: Record<string, number>): Promise<void> {
+async function fuzzQueries(
+  client: APIRequestContext,
+  paths: readonly string[],
+  counts: Record<string, number>,
+): Promise<void> {
   for (const path of paths) {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom("q", "status", "role", "sort", "after", "before", "event", "actor", "subject", "from", "to", "retry", "next", "error", "confirm", "done"), junkString, { maxKeys: 4 }), async (params) => {
-        const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, v.slice(0, 2_000)])).toString();
-        await expectAnswered(await client.get(`${path}?${query}`, { maxRedirects: 0, headers: fromNewAddress() }), `GET ${path}?${query.slice(0, 80)}`);
-        counts[path] = (counts[path] ?? 0) + 1;
-      }),
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom(
+            "q",
+            "status",
+            "role",
+            "sort",
+            "after",
+            "before",
+            "event",
+            "actor",
+            "subject",
+            "from",
+            "to",
+            "retry",
+            "next",
+            "error",
+            "confirm",
+            "done",
+          ),
+          junkString,
+          { maxKeys: 4 },
+        ),
+        async (params) => {
+          const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, v.slice(0, 2_000)])).toString();
+          await expectAnswered(
+            await client.get(`${path}?${query}`, { maxRedirects: 0, headers: fromNewAddress() }),
+            `GET ${path}?${query.slice(0, 80)}`,
+          );
+          counts[path] = (counts[path] ?? 0) + 1;
+        },
+      ),
       { numRuns: RUNS },
     );
   }
@@ -93,7 +155,11 @@ async function fuzzQueries(client: APIRequestContext, paths: readonly string[], 
 
 const request = (page: Page) => page.context().request;
 
-test("generated input to every form, action and route answers without a 500 or a stack trace", async ({ page, browser, baseURL }) => {
+test("generated input to every form, action and route answers without a 500 or a stack trace", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(10 * 60_000);
   const counts: Record<string, number> = {};
   // Anonymous visitors: sign-in, resend, and a live starting-guide link.
@@ -101,9 +167,15 @@ test("generated input to every form, action and route answers without a 500 or a
   await createUser(invitee);
   const link = new URL(await startingGuideLink(invitee.email)).pathname;
   await fuzzForms(request(page), ["/login", "/start/resend", link], counts);
-  await request(page).post("/login", { multipart: { ...(await actionForms(request(page), "/login"))[0]!.hidden, email: "someone@example.com" } });
+  await request(page).post("/login", {
+    multipart: { ...(await actionForms(request(page), "/login"))[0]!.hidden, email: "someone@example.com" },
+  });
   await fuzzForms(request(page), ["/login/challenge"], counts);
-  await fuzzQueries(request(page), ["/login", "/login/challenge", "/api/health", "/api/auth/session", "/api/auth/csrf", "/start/done", "/faq"], counts);
+  await fuzzQueries(
+    request(page),
+    ["/login", "/login/challenge", "/api/health", "/api/auth/session", "/api/auth/csrf", "/start/done", "/faq"],
+    counts,
+  );
 
   // A customer past the terms.
   const customerPage = await (await browser.newContext({ baseURL })).newPage();
@@ -120,18 +192,53 @@ test("generated input to every form, action and route answers without a 500 or a
   await operatorPage.getByRole("table", { name: "Users" }).getByRole("link").click();
   await operatorPage.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
   const userPath = new URL(operatorPage.url()).pathname;
-  await fuzzForms(request(operatorPage), ["/admin/users/new", `${userPath}/edit`, "/admin/terms", "/admin/import", "/admin"], counts);
-  await fuzzQueries(request(operatorPage), ["/admin/users", "/admin/audit", "/admin/audit/export.csv", "/admin/export/users.csv", userPath], counts);
+  await fuzzForms(
+    request(operatorPage),
+    ["/admin/users/new", `${userPath}/edit`, "/admin/terms", "/admin/import", "/admin"],
+    counts,
+  );
+  await fuzzQueries(
+    request(operatorPage),
+    ["/admin/users", "/admin/audit", "/admin/audit/export.csv", "/admin/export/users.csv", userPath],
+    counts,
+  );
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`  [figure] fuzz over HTTP: ${total} generated requests to ${Object.keys(counts).length} pages and routes, 0 answered 500 or showed a stack trace`);
-  console.log(`  fuzzed: ${Object.entries(counts).map(([path, n]) => `${path.replace(link, "/start/<token>").replace(userPath, "/admin/users/<id>")} ${n}`).join(", ")}`);
+  console.log(
+    `  [figure] fuzz over HTTP: ${total} generated requests to ${Object.keys(counts).length} pages and routes, 0 answered 500 or showed a stack trace`,
+  );
+  console.log(
+    `  fuzzed: ${Object.entries(counts)
+      .map(([path, n]) => `${path.replace(link, "/start/<token>").replace(userPath, "/admin/users/<id>")} ${n}`)
+      .join(", ")}`,
+  );
   // Every page was reached as the intended visitor: a form page counts only when it had forms.
   expect(Object.keys(counts).sort()).toEqual(
     [
-      ...["/login", "/start/resend", link, "/login/challenge", "/api/health", "/api/auth/session", "/api/auth/csrf", "/start/done", "/faq"],
+      ...[
+        "/login",
+        "/start/resend",
+        link,
+        "/login/challenge",
+        "/api/health",
+        "/api/auth/session",
+        "/api/auth/csrf",
+        "/start/done",
+        "/faq",
+      ],
       ...["/dashboard", "/account/password", "/terms"],
-      ...["/admin/users/new", `${userPath}/edit`, "/admin/terms", "/admin/import", "/admin", "/admin/users", "/admin/audit", "/admin/audit/export.csv", "/admin/export/users.csv", userPath],
+      ...[
+        "/admin/users/new",
+        `${userPath}/edit`,
+        "/admin/terms",
+        "/admin/import",
+        "/admin",
+        "/admin/users",
+        "/admin/audit",
+        "/admin/audit/export.csv",
+        "/admin/export/users.csv",
+        userPath,
+      ],
     ].sort(),
   );
 });

@@ -3,9 +3,24 @@ import { isDeepStrictEqual } from "node:util";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { closeDb } from "@/db/client";
-import { DIRECTORY_PAGE_SIZE, editProfile, importUsers, profileSchema, publishTerms, searchDirectory, termsSchema, type DirectoryPage } from "@/lib/admin";
+import {
+  DIRECTORY_PAGE_SIZE,
+  editProfile,
+  importUsers,
+  profileSchema,
+  publishTerms,
+  searchDirectory,
+  termsSchema,
+  type DirectoryPage,
+} from "@/lib/admin";
 import { hashToken, isToken } from "@/lib/crypto";
-import { answerChallenge, answerReauthentication, issueChallenge, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
+import {
+  answerChallenge,
+  answerReauthentication,
+  issueChallenge,
+  issueReauthChallenge,
+  loadPendingChallenge,
+} from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { confirmPattern, registerUser, requestStartingGuide, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import { registrationSchema } from "@/lib/identity";
@@ -59,17 +74,22 @@ async function fuzz<T, R>(
       { numRuns: RUNS },
     );
   } finally {
-    reportFigure(`fuzz ${name}: ${tally.calls} generated inputs, ${tally.answered} answered as junk deserves, ${tally.thrown} thrown, ${tally.changed} changed the database`);
+    reportFigure(
+      `fuzz ${name}: ${tally.calls} generated inputs, ${tally.answered} answered as junk deserves, ${tally.thrown} thrown, ${tally.changed} changed the database`,
+    );
   }
   expect(tally).toEqual({ calls: RUNS, answered: RUNS, thrown: 0, changed: 0 });
 }
 
-const notOk = (result: unknown) => typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;
+const notOk = (result: unknown) =>
+  typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;
 
 /** Junk gets a decoy: a challenge like any other to look at, bound to no account. */
 async function isDecoy({ challengeId }: { challengeId: string }): Promise<boolean> {
   if (!isToken(challengeId)) return false;
-  const rows = await rowsOf<{ user_id: string | null }>(sql`select user_id from login_challenges where id_hash = ${hashToken(challengeId)}`);
+  const rows = await rowsOf<{ user_id: string | null }>(
+    sql`select user_id from login_challenges where id_hash = ${hashToken(challengeId)}`,
+  );
   return rows.length === 1 && rows[0]!.user_id === null;
 }
 
@@ -88,22 +108,44 @@ function isFirstPlainPage(page: DirectoryPage): boolean {
 
 test("registration refuses generated forms", async () => {
   // A form the schema accepts (full-width email and phone are valid) would be a real registration.
-  const form = junkForm(["email", "name", "phone", "company", "role", "locale"]).filter((value) => !registrationSchema.safeParse(value).success);
+  const form = junkForm(["email", "name", "phone", "company", "role", "locale"]).filter(
+    (value) => !registrationSchema.safeParse(value).success,
+  );
   await fuzz("registerUser", form, (form) => registerUser(form as never, testContext()), notOk);
 });
 
 test("identity verification refuses generated tokens and forms", async () => {
-  await fuzz("verifyIdentity", fc.tuple(junkString, junkForm(["email", "name", "phone"])), ([token, form]) => verifyIdentity(token, form, loginContext()), notOk);
+  await fuzz(
+    "verifyIdentity",
+    fc.tuple(junkString, junkForm(["email", "name", "phone"])),
+    ([token, form]) => verifyIdentity(token, form, loginContext()),
+    notOk,
+  );
 });
 
 test("pattern drafts and confirms refuse generated sessions and patterns", async () => {
-  await fuzz("saveDraft", fc.tuple(junkString, junkValue), ([session, pattern]) => saveDraft(session, pattern, new Date()), notOk);
+  await fuzz(
+    "saveDraft",
+    fc.tuple(junkString, junkValue),
+    ([session, pattern]) => saveDraft(session, pattern, new Date()),
+    notOk,
+  );
   await fuzz("confirmPattern", junkString, (session) => confirmPattern(session, loginContext()), notOk);
 });
 
 test("challenge answers refuse generated ids and codes", async () => {
-  await fuzz("answerChallenge", fc.tuple(junkString, junkString), ([id, code]) => answerChallenge(id, code, loginContext()), notOk);
-  await fuzz("answerReauthentication", fc.tuple(junkString, junkString, junkString, junkString), ([id, code, userId, sessionId]) => answerReauthentication(id, code, { userId, sessionId }, loginContext()), (r) => r === false);
+  await fuzz(
+    "answerChallenge",
+    fc.tuple(junkString, junkString),
+    ([id, code]) => answerChallenge(id, code, loginContext()),
+    notOk,
+  );
+  await fuzz(
+    "answerReauthentication",
+    fc.tuple(junkString, junkString, junkString, junkString),
+    ([id, code, userId, sessionId]) => answerReauthentication(id, code, { userId, sessionId }, loginContext()),
+    (r) => r === false,
+  );
 });
 
 test("email entry and resend answer any input without throwing", async () => {
@@ -111,7 +153,12 @@ test("email entry and resend answer any input without throwing", async () => {
   const decoys = [...EXPECTED_TRACES, "login_challenges"];
   await fuzz("issueChallenge", junkString, (email) => issueChallenge(email, loginContext()), isDecoy, decoys);
   // The answer is the same words whatever the address, so only the database shows a refusal.
-  await fuzz("requestStartingGuide", junkString, (email) => requestStartingGuide(email, loginContext()), (result) => result === undefined);
+  await fuzz(
+    "requestStartingGuide",
+    junkString,
+    (email) => requestStartingGuide(email, loginContext()),
+    (result) => result === undefined,
+  );
 });
 
 test("operator verbs refuse generated input", async () => {
@@ -122,9 +169,30 @@ test("operator verbs refuse generated input", async () => {
     .tuple(fc.oneof(junkString, fc.constant(userId)), junkForm(["name", "phone", "company"]))
     .filter(([id, form]) => id !== userId || !profileSchema.safeParse(form).success);
   await fuzz("editProfile", profileEdit, ([id, form]) => editProfile(id, form, userId, testContext()), notOk);
-  await fuzz("publishTerms", junkForm(["en", "ja"]).filter((form) => !termsSchema.safeParse(form).success), (form) => publishTerms(form, userId, testContext()), notOk);
-  await fuzz("importUsers", fc.oneof(fc.uint8Array({ maxLength: 2_000 }), junkString.map((s) => new TextEncoder().encode(`email,name,phone\n${s}`))), (bytes) => importUsers(bytes, userId, testContext()), notOk);
-  await fuzz("searchDirectory", fc.dictionary(fc.constantFrom("q", "status", "role", "sort", "after", "before", "x"), fc.oneof(junkString, fc.array(junkString, { maxLength: 3 }))), (params) => searchDirectory(params, new Date()), isFirstPlainPage);
+  await fuzz(
+    "publishTerms",
+    junkForm(["en", "ja"]).filter((form) => !termsSchema.safeParse(form).success),
+    (form) => publishTerms(form, userId, testContext()),
+    notOk,
+  );
+  await fuzz(
+    "importUsers",
+    fc.oneof(
+      fc.uint8Array({ maxLength: 2_000 }),
+      junkString.map((s) => new TextEncoder().encode(`email,name,phone\n${s}`)),
+    ),
+    (bytes) => importUsers(bytes, userId, testContext()),
+    notOk,
+  );
+  await fuzz(
+    "searchDirectory",
+    fc.dictionary(
+      fc.constantFrom("q", "status", "role", "sort", "after", "before", "x"),
+      fc.oneof(junkString, fc.array(junkString, { maxLength: 3 })),
+    ),
+    (params) => searchDirectory(params, new Date()),
+    isFirstPlainPage,
+  );
 });
 
 test("steps out of order are refused and change nothing", async () => {
@@ -138,7 +206,9 @@ test("steps out of order are refused and change nothing", async () => {
   // A re-authentication challenge does not sign in, and a sign-in challenge does not
   // re-authenticate, even with their right codes.
   expect(await answerChallenge(reauth.challengeId, reauthCode, loginContext())).toEqual({ ok: false });
-  expect(await answerReauthentication(signIn.challengeId, signInCode, { userId, sessionId: randomUUID() }, loginContext())).toBe(false);
+  expect(
+    await answerReauthentication(signIn.challengeId, signInCode, { userId, sessionId: randomUUID() }, loginContext()),
+  ).toBe(false);
   // A finished onboarding cannot be drafted or confirmed again.
   expect(await saveDraft(reauth.challengeId, STRONG_PATTERN, new Date())).toMatchObject({ ok: false });
   expect(await confirmPattern(reauth.challengeId, loginContext())).toMatchObject({ ok: false });

@@ -39,7 +39,9 @@ test("after a rotation every matrix password is sealed under the new key and ope
   const back = parseKeyring(oldKeyring.current.id, oldKeyring.current.key.toString("base64"), `k9:${newKey}`);
   expect((await resealCredentials(back)).resealed).toBeGreaterThanOrEqual(1);
   const again = await issueChallenge(person.email, loginContext());
-  expect((await answerChallenge(again.challengeId, await correctAnswer(again.challengeId), loginContext())).ok).toBe(true);
+  expect((await answerChallenge(again.challengeId, await correctAnswer(again.challengeId), loginContext())).ok).toBe(
+    true,
+  );
 });
 
 test("a credential that no configured key opens is counted and left untouched", async () => {

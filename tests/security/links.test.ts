@@ -5,7 +5,13 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/demo";
 import { answerChallenge, CHALLENGE_MINUTES, issueChallenge } from "@/lib/login";
 import { patternFingerprint } from "@/lib/matrix";
 import { resealPatternHistory } from "@/lib/credentials/history";
-import { isStartingGuideUsable, ONBOARDING_SESSION_MINUTES, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
+import {
+  isStartingGuideUsable,
+  ONBOARDING_SESSION_MINUTES,
+  registerUser,
+  saveDraft,
+  verifyIdentity,
+} from "@/lib/onboarding";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
 import { databaseDump } from "./support/database";
@@ -29,8 +35,13 @@ describe("lifespans, with an injected clock", () => {
     const { token, person } = await registeredAt(issued);
     expect(await isStartingGuideUsable(token, new Date(issued.getTime() + lifespan - SECOND))).toBe(true);
     expect(await isStartingGuideUsable(token, new Date(issued.getTime() + lifespan + SECOND))).toBe(false);
-    expect(await verifyIdentity(token, person, testContext(new Date(issued.getTime() + lifespan + SECOND)))).toEqual({ ok: false, error: "link-invalid" });
-    expect((await verifyIdentity(token, person, testContext(new Date(issued.getTime() + lifespan - SECOND)))).ok).toBe(true);
+    expect(await verifyIdentity(token, person, testContext(new Date(issued.getTime() + lifespan + SECOND)))).toEqual({
+      ok: false,
+      error: "link-invalid",
+    });
+    expect((await verifyIdentity(token, person, testContext(new Date(issued.getTime() + lifespan - SECOND)))).ok).toBe(
+      true,
+    );
   });
 
   test(`an onboarding session lasts ${ONBOARDING_SESSION_MINUTES} minutes`, async () => {
@@ -39,8 +50,12 @@ describe("lifespans, with an injected clock", () => {
     const { token, person } = await registeredAt(opened);
     const verified = await verifyIdentity(token, person, testContext(opened));
     if (!verified.ok) throw new Error(JSON.stringify(verified));
-    expect(await saveDraft(verified.sessionId, STRONG_PATTERN, new Date(opened.getTime() + lifespan + SECOND))).toMatchObject({ ok: false });
-    expect(await saveDraft(verified.sessionId, STRONG_PATTERN, new Date(opened.getTime() + lifespan - SECOND))).toEqual({ ok: true });
+    expect(
+      await saveDraft(verified.sessionId, STRONG_PATTERN, new Date(opened.getTime() + lifespan + SECOND)),
+    ).toMatchObject({ ok: false });
+    expect(await saveDraft(verified.sessionId, STRONG_PATTERN, new Date(opened.getTime() + lifespan - SECOND))).toEqual(
+      { ok: true },
+    );
   });
 
   test(`a challenge can be answered for ${CHALLENGE_MINUTES} minutes`, async () => {
@@ -53,7 +68,9 @@ describe("lifespans, with an injected clock", () => {
     expect(await answerChallenge(late.challengeId, lateCode, loginContext(lateAt))).toEqual({ ok: false });
     const onTime = await issueChallenge(person.email, loginContext(issued));
     const onTimeAt = new Date(issued.getTime() + lifespan - SECOND);
-    expect((await answerChallenge(onTime.challengeId, await correctAnswer(onTime.challengeId), loginContext(onTimeAt))).ok).toBe(true);
+    expect(
+      (await answerChallenge(onTime.challengeId, await correctAnswer(onTime.challengeId), loginContext(onTimeAt))).ok,
+    ).toBe(true);
   });
 });
 
@@ -75,13 +92,15 @@ test("the database holds no token, session id, challenge id, code or pattern in 
     "onboarding session id": verified.sessionId,
     "challenge id": challengeId,
     "second challenge id": unanswered.challengeId,
-    "pattern": STRONG_PATTERN.join(","),
+    pattern: STRONG_PATTERN.join(","),
     "pattern (JSON)": JSON.stringify(STRONG_PATTERN),
     "pattern key": env.PATTERN_KEY,
     "auth secret": env.AUTH_SECRET,
   };
   const found = Object.entries(secrets).filter(([, secret]) => dump.includes(secret));
-  reportFigure(`database dump: ${dump.length} characters scanned, ${found.length}/${Object.keys(secrets).length} secrets found`);
+  reportFigure(
+    `database dump: ${dump.length} characters scanned, ${found.length}/${Object.keys(secrets).length} secrets found`,
+  );
   expect(found.map(([name]) => name)).toEqual([]);
   // The answer is only 8 digits; a dump may contain any 8 digits by chance, so look for it
   // where it would be stored: beside the challenge.
@@ -102,12 +121,16 @@ test("a dump alone cannot check a guessed pattern against the earlier-pattern ha
 
   // An attacker with the dump tries the patterns they know (the documented demo ones and this
   // test's own) against every bcrypt hash in it, as the fingerprint they are stored under.
-  const guesses = [...DEMO_ACCOUNTS.map((account) => account.pattern), STRONG_PATTERN, ownPattern].map(patternFingerprint);
+  const guesses = [...DEMO_ACCOUNTS.map((account) => account.pattern), STRONG_PATTERN, ownPattern].map(
+    patternFingerprint,
+  );
   const hashes = dump.match(/\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}/g) ?? [];
   let matches = 0;
   for (const hash of hashes) {
     for (const guess of guesses) if (await bcrypt.compare(guess, hash)) matches += 1;
   }
-  reportFigure(`database dump: ${hashes.length} bcrypt hashes readable, ${guesses.length} known patterns tried, ${matches} matched`);
+  reportFigure(
+    `database dump: ${hashes.length} bcrypt hashes readable, ${guesses.length} known patterns tried, ${matches} matched`,
+  );
   expect(matches).toBe(0);
 });

@@ -1,7 +1,14 @@
 import { expect, test } from "../e2e/support/test";
 import { onboard, PATTERN, setClockOffset } from "../e2e/support/portal";
 import { median, newClient, responseShape, timed } from "./support/http";
-import { attemptSignIn, challengeDigits, enterEmail, readPortalForms, sendAnswer, wrongFor } from "./support/sign-in-http";
+import {
+  attemptSignIn,
+  challengeDigits,
+  enterEmail,
+  readPortalForms,
+  sendAnswer,
+  wrongFor,
+} from "./support/sign-in-http";
 
 const ROUNDS = 80;
 const MINUTE = 60_000;
@@ -14,7 +21,10 @@ const LIMIT_MS = 8;
 
 test.afterEach(() => setClockOffset(0));
 
-test("the wrong answer that locks an account looks and takes as long as the one before it", async ({ page, baseURL }) => {
+test("the wrong answer that locks an account looks and takes as long as the one before it", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(15 * 60_000);
   const customer = await onboard(page, PATTERN);
   const forms = await readPortalForms(baseURL!, customer.email);
@@ -35,7 +45,9 @@ test("the wrong answer that locks an account looks and takes as long as the one 
     }
     // Past the one-minute lock; a right answer then ends the run, so every round locks alike.
     setClockOffset((offset += 2 * MINUTE));
-    expect(JSON.parse(await attemptSignIn(baseURL!, forms, customer.email, PATTERN, true)).location).not.toContain("retry");
+    expect(JSON.parse(await attemptSignIn(baseURL!, forms, customer.email, PATTERN, true)).location).not.toContain(
+      "retry",
+    );
   }
   // Paired per round, so a slow moment of the machine falls on both answers alike.
   const difference = median(times.fifth.map((ms, round) => ms - times.fourth[round]!));

@@ -24,7 +24,8 @@ function consistentPatternsLog10(pattern: readonly number[], observations: numbe
   let log10 = 0;
   for (let position = 0; position < pattern.length; position++) {
     let candidates = 0;
-    for (let cell = 0; cell < CELL_COUNT; cell++) if (grids.every((grid, k) => grid[cell] === codes[k]![position])) candidates += 1;
+    for (let cell = 0; cell < CELL_COUNT; cell++)
+      if (grids.every((grid, k) => grid[cell] === codes[k]![position])) candidates += 1;
     log10 += Math.log10(candidates);
   }
   return log10;
@@ -40,7 +41,9 @@ test.each([
   [12, 2],
   [12, 3],
 ])("pattern length %i, %i observed sign-ins", (length, observations) => {
-  const results = Array.from({ length: TRIALS }, () => consistentPatternsLog10(strongRandomPattern(length), observations));
+  const results = Array.from({ length: TRIALS }, () =>
+    consistentPatternsLog10(strongRandomPattern(length), observations),
+  );
   const unique = results.filter((log10) => log10 === 0).length / TRIALS;
   const middle = median(results);
   // An attacker who guesses among the consistent patterns succeeds with 1 / candidates per

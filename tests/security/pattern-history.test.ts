@@ -16,7 +16,10 @@ const base64 = (key: Buffer) => key.toString("base64");
 
 async function storedHashes(userId: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.select({ hash: patternHistory.patternHash }).from(patternHistory).where(eq(patternHistory.userId, userId));
+  const rows = await db
+    .select({ hash: patternHistory.patternHash })
+    .from(patternHistory)
+    .where(eq(patternHistory.userId, userId));
   return rows.map((row) => row.hash);
 }
 
@@ -48,7 +51,11 @@ test("a history hash sealed under a previous key still refuses reuse, and keys:r
   const { userId } = await onboardedUser();
   const [before] = await storedHashes(userId);
   const newKey = randomBytes(32);
-  const rotated = parseKeyring("k8", base64(newKey), `${configuredKeyring().current.id}:${base64(configuredKeyring().current.key)}`);
+  const rotated = parseKeyring(
+    "k8",
+    base64(newKey),
+    `${configuredKeyring().current.id}:${base64(configuredKeyring().current.key)}`,
+  );
   const newKeyAlone = parseKeyring("k8", base64(newKey), undefined);
 
   expect(await isRecentPattern(userId, STRONG_PATTERN, 3, rotated)).toBe(true);

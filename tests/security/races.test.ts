@@ -1,6 +1,13 @@
 import { count, eq, isNotNull, and } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { loginChallenges, matrixCredentials, onboardingSessions, onboardingTokens, patternHistory, users } from "@/db/schema";
+import {
+  loginChallenges,
+  matrixCredentials,
+  onboardingSessions,
+  onboardingTokens,
+  patternHistory,
+  users,
+} from "@/db/schema";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
@@ -32,7 +39,10 @@ test(`of ${RACERS} concurrent identity verifications of one link exactly one ope
   expect(winners).toBe(1);
   expect(results.filter((r) => !r.ok).every((r) => "error" in r && r.error === "link-in-use")).toBe(true);
   const db = await getDb();
-  const [sessions] = await db.select({ n: count() }).from(onboardingSessions).where(eq(onboardingSessions.userId, userId));
+  const [sessions] = await db
+    .select({ n: count() })
+    .from(onboardingSessions)
+    .where(eq(onboardingSessions.userId, userId));
   expect(sessions!.n).toBe(1);
   const [link] = await db.select().from(onboardingTokens).where(eq(onboardingTokens.userId, userId));
   expect(link).toMatchObject({ consumedAt: null, voidedAt: null, failedVerifications: 0 });
@@ -51,14 +61,22 @@ test(`of ${RACERS} concurrent confirms of one onboarding session exactly one sto
   expect(winners).toBe(1);
 
   const db = await getDb();
-  const [credentials] = await db.select({ n: count() }).from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+  const [credentials] = await db
+    .select({ n: count() })
+    .from(matrixCredentials)
+    .where(eq(matrixCredentials.userId, userId));
   const [history] = await db.select({ n: count() }).from(patternHistory).where(eq(patternHistory.userId, userId));
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   const [consumed] = await db
     .select({ n: count() })
     .from(onboardingTokens)
     .where(and(eq(onboardingTokens.userId, userId), isNotNull(onboardingTokens.consumedAt)));
-  expect({ credentials: credentials!.n, history: history!.n, status: user!.status, consumedLinks: consumed!.n }).toEqual({
+  expect({
+    credentials: credentials!.n,
+    history: history!.n,
+    status: user!.status,
+    consumedLinks: consumed!.n,
+  }).toEqual({
     credentials: 1,
     history: 1,
     status: "active",

@@ -18,13 +18,23 @@ function expectNoServerError(response: APIResponse, step: string): void {
  * One whole sign-in from a fresh client with the return path sent one way; returns where the
  * right answer's redirect points.
  */
-async function signInHeadedFor(client: APIRequestContext, forms: PortalForms, email: string, next: string, channel: Channel): Promise<string> {
+async function signInHeadedFor(
+  client: APIRequestContext,
+  forms: PortalForms,
+  email: string,
+  next: string,
+  channel: Channel,
+): Promise<string> {
   const login = await client.get(`/login?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
   expectNoServerError(login, "GET /login");
   // Whatever the page keeps in its form is what a browser posts back.
   const kept = hiddenFields(await login.text(), "email").next;
   const posted = channel === "form" ? next : channel === "query" ? kept : undefined;
-  const entered = await postForm(client, "/login", { [`$ACTION_ID_${forms.login}`]: "", email, ...(posted === undefined ? {} : { next: posted }) });
+  const entered = await postForm(client, "/login", {
+    [`$ACTION_ID_${forms.login}`]: "",
+    email,
+    ...(posted === undefined ? {} : { next: posted }),
+  });
   expectNoServerError(entered, "email entry");
   expect(entered.headers().location, "email entry").toMatch(/^\/login\/challenge/);
   const code = codeFor(await challengeDigits(client), PATTERN);
@@ -32,7 +42,10 @@ async function signInHeadedFor(client: APIRequestContext, forms: PortalForms, em
   if (channel === "cookie") {
     // As the portal itself would have set it: URL-encoded, scoped to /login.
     const jar = (await client.storageState()).cookies.filter((cookie) => cookie.name !== "login_next");
-    headers.cookie = [...jar.map((cookie) => `${cookie.name}=${cookie.value}`), `login_next=${encodeURIComponent(next)}`].join("; ");
+    headers.cookie = [
+      ...jar.map((cookie) => `${cookie.name}=${cookie.value}`),
+      `login_next=${encodeURIComponent(next)}`,
+    ].join("; ");
   }
   const answered = await client.post("/login/challenge", {
     multipart: { [`$ACTION_ID_${forms.answer}`]: "", answer: code },
@@ -45,7 +58,10 @@ async function signInHeadedFor(client: APIRequestContext, forms: PortalForms, em
   return location!;
 }
 
-test("no return path takes a sign-in off the portal, through the link, the form or the cookie, and none answers 500", async ({ page, baseURL }) => {
+test("no return path takes a sign-in off the portal, through the link, the form or the cookie, and none answers 500", async ({
+  page,
+  baseURL,
+}) => {
   // 120 whole sign-ins, each a fresh client: about 2 minutes on a busy 2-core machine.
   test.setTimeout(360_000);
   const customer = await onboard(page, PATTERN);
@@ -72,5 +88,7 @@ test("no return path takes a sign-in off the portal, through the link, the form 
       await client.dispose();
     }
   }
-  reportFigure(`redirect vectors tried: ${FOREIGN_RETURN_PATHS.length} return paths x ${CHANNELS.length} channels = ${tried} sign-ins, all kept on ${origin}`);
+  reportFigure(
+    `redirect vectors tried: ${FOREIGN_RETURN_PATHS.length} return paths x ${CHANNELS.length} channels = ${tried} sign-ins, all kept on ${origin}`,
+  );
 });

@@ -1,17 +1,34 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "../e2e/support/test";
 import { e2eSettings } from "../e2e/support/app-env";
-import { acceptTerms, clickCells, createUser, newCustomer, PATTERN, readAnswer, startingGuideLink, submitCode } from "../e2e/support/portal";
+import {
+  acceptTerms,
+  clickCells,
+  createUser,
+  newCustomer,
+  PATTERN,
+  readAnswer,
+  startingGuideLink,
+  submitCode,
+} from "../e2e/support/portal";
 import { contains, leaksOf, recordTraffic } from "./support/recorder";
 import { signedInOperator } from "./support/operator";
 
 const NEW_PATTERN = [13, 2, 26, 39, 21, 44, 9, 30, 2];
 const { serverLog } = e2eSettings();
 
-test("no token, challenge id, session, code, pattern or key reaches a URL after the first, a Referer, a response, the audit log or the server log", async ({ page, context, browser, baseURL }) => {
+test("no token, challenge id, session, code, pattern or key reaches a URL after the first, a Referer, a response, the audit log or the server log", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
   test.slow();
   const traffic = recordTraffic(context);
-  const secrets: Record<string, string> = { "auth secret": process.env.E2E_AUTH_SECRET!, "pattern key": process.env.E2E_PATTERN_KEY! };
+  const secrets: Record<string, string> = {
+    "auth secret": process.env.E2E_AUTH_SECRET!,
+    "pattern key": process.env.E2E_PATTERN_KEY!,
+  };
   const cookie = async (name: string) => (await context.cookies()).find((c) => c.name === name)?.value;
 
   // Onboarding: the starting-guide link is the one URL that carries the token.
@@ -61,13 +78,18 @@ test("no token, challenge id, session, code, pattern or key reaches a URL after 
   await expect(page).toHaveURL(/\/start\/done$/);
 
   const missing = Object.entries(secrets).filter(([, value]) => typeof value !== "string" || value.length < 8);
-  expect(missing.map(([name]) => name), "secrets the journey should have seen").toEqual([]);
+  expect(
+    missing.map(([name]) => name),
+    "secrets the journey should have seen",
+  ).toEqual([]);
   const patterns = [PATTERN, NEW_PATTERN].flatMap((p) => [p.join(","), JSON.stringify(p)]);
 
   // The operator's audit log export: the customer's whole history, as CSV.
   const operatorPage = await (await browser.newContext({ baseURL })).newPage();
   await signedInOperator(operatorPage);
-  const auditCsv = await (await operatorPage.request.get(`/admin/audit/export.csv?subject=${encodeURIComponent(customer.email)}`)).text();
+  const auditCsv = await (
+    await operatorPage.request.get(`/admin/audit/export.csv?subject=${encodeURIComponent(customer.email)}`)
+  ).text();
   expect(auditCsv).toContain("onboarding.pattern_set");
 
   const log = readFileSync(serverLog, "utf8");
@@ -76,20 +98,28 @@ test("no token, challenge id, session, code, pattern or key reaches a URL after 
   for (const [name, value] of Object.entries(secrets)) {
     // Only the starting-guide page itself (and its form post to the same URL) carries its token;
     // its Referer is at most the origin (the page's strict-origin policy), never the path.
-    const allowed = name === "starting-guide token" ? (e: { url: string; referer: string | null }) => e.url === link && (e.referer === null || e.referer === `${new URL(link).origin}/`) : undefined;
+    const allowed =
+      name === "starting-guide token"
+        ? (e: { url: string; referer: string | null }) =>
+            e.url === link && (e.referer === null || e.referer === `${new URL(link).origin}/`)
+        : undefined;
     leaks.push(...leaksOf(traffic, value, allowed).map((where) => `${name}: ${where}`));
     if (contains(log, value)) leaks.push(`${name}: server log`);
     if (contains(auditCsv, value)) leaks.push(`${name}: audit log`);
   }
   for (const pattern of patterns) {
     // The registration screens show customers the pattern they are choosing; nothing else may.
-    leaks.push(...leaksOf(traffic, pattern, (e) => onboardingPages(e.url)).map((where) => `pattern ${pattern}: ${where}`));
+    leaks.push(
+      ...leaksOf(traffic, pattern, (e) => onboardingPages(e.url)).map((where) => `pattern ${pattern}: ${where}`),
+    );
     if (log.includes(pattern)) leaks.push(`pattern ${pattern}: server log`);
     if (auditCsv.includes(pattern)) leaks.push(`pattern ${pattern}: audit log`);
   }
   // Any 43-character token at all (starting guides, challenges and sessions are all that shape).
   const tokenShaped = log.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? [];
-  console.log(`  [figure] secrets: ${Object.keys(secrets).length + patterns.length} secrets looked for in ${traffic.length} exchanges, ${log.length} log bytes and ${auditCsv.length} audit bytes: ${leaks.length} found; ${tokenShaped.length} token-shaped strings in the log`);
+  console.log(
+    `  [figure] secrets: ${Object.keys(secrets).length + patterns.length} secrets looked for in ${traffic.length} exchanges, ${log.length} log bytes and ${auditCsv.length} audit bytes: ${leaks.length} found; ${tokenShaped.length} token-shaped strings in the log`,
+  );
   expect(leaks).toEqual([]);
   expect(tokenShaped).toEqual([]);
   expect(log.length, "the server log was captured").toBeGreaterThan(0);

@@ -7,9 +7,16 @@ const MINUTE = 60_000;
 
 test.afterEach(() => setClockOffset(0));
 
-test("session cookies are httpOnly and SameSite; a cookie planted before sign-in is replaced, not adopted", async ({ page, context, browser, baseURL }) => {
+test("session cookies are httpOnly and SameSite; a cookie planted before sign-in is replaced, not adopted", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
-  await context.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href },
+  ]);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);
   const cookies = await context.cookies();
@@ -23,14 +30,20 @@ test("session cookies are httpOnly and SameSite; a cookie planted before sign-in
   }
   // The planted value alone opens nothing, in a browser that holds nothing else.
   const stranger = await browser.newContext({ baseURL });
-  await stranger.addCookies([{ name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href }]);
+  await stranger.addCookies([
+    { name: SESSION_COOKIE, value: "planted-by-an-attacker", url: new URL("/", page.url()).href },
+  ]);
   const strangerPage = await stranger.newPage();
   await strangerPage.goto("/dashboard");
   await expect(strangerPage).toHaveURL(/\/login/);
   await stranger.close();
 });
 
-test("'End all sessions' ends the sessions on other devices at their next request", async ({ page, browser, baseURL }) => {
+test("'End all sessions' ends the sessions on other devices at their next request", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);
@@ -65,7 +78,10 @@ test("a session ends 12 hours after sign-in even when it is never idle", async (
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("every server action refuses a cross-origin POST with 403, as a form and as a fetch", async ({ page, baseURL }) => {
+test("every server action refuses a cross-origin POST with 403, as a form and as a fetch", async ({
+  page,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);
@@ -79,8 +95,16 @@ test("every server action refuses a cross-origin POST with 403, as a form and as
   for (const entry of ids) {
     const [path, id] = entry.split(" ") as [string, string];
     for (const origin of ["https://evil.example", "null"]) {
-      const asForm = await forger.post(path, { multipart: { [`$ACTION_ID_${id}`]: "" }, headers: { Origin: origin, Cookie: cookieHeader }, maxRedirects: 0 });
-      const asFetch = await forger.post(path, { headers: { Origin: origin, Cookie: cookieHeader, "Next-Action": id, Accept: "text/x-component" }, data: "[]", maxRedirects: 0 });
+      const asForm = await forger.post(path, {
+        multipart: { [`$ACTION_ID_${id}`]: "" },
+        headers: { Origin: origin, Cookie: cookieHeader },
+        maxRedirects: 0,
+      });
+      const asFetch = await forger.post(path, {
+        headers: { Origin: origin, Cookie: cookieHeader, "Next-Action": id, Accept: "text/x-component" },
+        data: "[]",
+        maxRedirects: 0,
+      });
       expect([asForm.status(), asFetch.status()], `${entry} from ${origin}`).toEqual([403, 403]);
     }
   }
@@ -90,7 +114,12 @@ test("every server action refuses a cross-origin POST with 403, as a form and as
   await forger.dispose();
 });
 
-test("signing out ends the token itself: a copy of the cookie in another browser is signed out at its next request", async ({ page, context, browser, baseURL }) => {
+test("signing out ends the token itself: a copy of the cookie in another browser is signed out at its next request", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);
@@ -112,7 +141,11 @@ test("signing out ends the token itself: a copy of the cookie in another browser
   await copy.close();
 });
 
-test("the dashboard lists both sessions; 'End session' on the other one signs that browser out", async ({ page, browser, baseURL }) => {
+test("the dashboard lists both sessions; 'End session' on the other one signs that browser out", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const customer = await onboard(page, PATTERN);
   await signIn(page, customer.email, PATTERN);
   await acceptTerms(page);

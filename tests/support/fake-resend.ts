@@ -84,7 +84,8 @@ export type FakeResend = {
   close(): Promise<void>;
 };
 
-type Stored = { fingerprint: string; state: "in-flight" } | { fingerprint: string; state: "done"; status: number; body: unknown };
+type Stored =
+  { fingerprint: string; state: "in-flight" } | { fingerprint: string; state: "done"; status: number; body: unknown };
 
 type EmailInput = { from?: unknown; to?: unknown; subject?: unknown; html?: unknown; text?: unknown };
 
@@ -116,7 +117,12 @@ function validateEmail(input: EmailInput): string | null {
   if (typeof input !== "object" || input === null) return "Each email must be an object";
   if (typeof input.from !== "string" || input.from.length === 0) return "Missing `from` field.";
   const to = typeof input.to === "string" ? [input.to] : input.to;
-  if (!Array.isArray(to) || to.length === 0 || to.length > 50 || !to.every((a) => typeof a === "string" && /^[^\s@]+@[^\s@]+$/.test(a.replace(/^.*<(.*)>$/, "$1")))) {
+  if (
+    !Array.isArray(to) ||
+    to.length === 0 ||
+    to.length > 50 ||
+    !to.every((a) => typeof a === "string" && /^[^\s@]+@[^\s@]+$/.test(a.replace(/^.*<(.*)>$/, "$1")))
+  ) {
     return "Invalid `to` field.";
   }
   if (typeof input.subject !== "string" || input.subject.length === 0) return "Missing `subject` field.";
@@ -146,7 +152,15 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const applyFault = (fault: Fault, req: IncomingMessage, res: ServerResponse): RequestRecord["outcome"] => {
     switch (fault.kind) {
       case "status":
-        send(res, fault.status, errorBody(fault.status, fault.name ?? (fault.status >= 500 ? "internal_server_error" : "application_error"), "Injected fault"));
+        send(
+          res,
+          fault.status,
+          errorBody(
+            fault.status,
+            fault.name ?? (fault.status >= 500 ? "internal_server_error" : "application_error"),
+            "Injected fault",
+          ),
+        );
         return fault.status;
       case "rate-limit":
         send(res, 429, errorBody(429, "rate_limit_exceeded", "Too many requests. Please slow down."), {
@@ -181,7 +195,14 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const handleSend = async (req: IncomingMessage, res: ServerResponse, path: "/emails" | "/emails/batch") => {
     const key = req.headers["idempotency-key"];
     const idempotencyKey = typeof key === "string" ? key : null;
-    const record: RequestRecord = { path, idempotencyKey, emails: 0, outcome: 200, replayed: false, at: (options.clock ?? Date.now)() };
+    const record: RequestRecord = {
+      path,
+      idempotencyKey,
+      emails: 0,
+      outcome: 200,
+      replayed: false,
+      at: (options.clock ?? Date.now)(),
+    };
     requests.push(record);
     const raw = await readBody(req);
 
@@ -230,11 +251,23 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       const stored = idempotency.get(idempotencyKey);
       if (stored && stored.fingerprint !== fingerprint) {
         record.outcome = 409;
-        return send(res, 409, errorBody(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."));
+        return send(
+          res,
+          409,
+          errorBody(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."),
+        );
       }
       if (stored?.state === "in-flight") {
         record.outcome = 409;
-        return send(res, 409, errorBody(409, "concurrent_idempotent_requests", "Same idempotency key used while original request is still in progress."));
+        return send(
+          res,
+          409,
+          errorBody(
+            409,
+            "concurrent_idempotent_requests",
+            "Same idempotency key used while original request is still in progress.",
+          ),
+        );
       }
       if (stored?.state === "done") {
         record.replayed = true;
@@ -273,7 +306,15 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     const to = url.searchParams.get("to")?.toLowerCase();
     const list = deliveries
       .filter((d) => !to || d.to.some((address) => address.toLowerCase() === to))
-      .map(({ id, from, to: recipients, subject, html, text, createdAt }) => ({ id, from, to: recipients, subject, html, text, createdAt }))
+      .map(({ id, from, to: recipients, subject, html, text, createdAt }) => ({
+        id,
+        from,
+        to: recipients,
+        subject,
+        html,
+        text,
+        createdAt,
+      }))
       .reverse();
     send(res, 200, list);
   };
@@ -288,7 +329,8 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       if (options.testRoutes && route === "POST /_test/faults") {
         // Fault injection for a fake running as its own process: a JSON array of Fault.
         const more = JSON.parse(await readBody(req)) as Fault[];
-        if (!Array.isArray(more)) return send(res, 400, errorBody(400, "validation_error", "Expected an array of faults"));
+        if (!Array.isArray(more))
+          return send(res, 400, errorBody(400, "validation_error", "Expected an array of faults"));
         faults.push(...more);
         return send(res, 200, { pending: faults.length });
       }

@@ -29,7 +29,9 @@ export async function latestGuide(userId: string): Promise<{ link: string; purpo
   let text = "";
   if (row?.sealedProps) {
     const keys = parseKeyring(env.PATTERN_KEY_ID, env.PATTERN_KEY, env.PATTERN_KEYS_PREVIOUS);
-    text = JSON.stringify(openJson(row.sealedProps, `email-outbox:${row.id}:${row.template}:${row.toAddress}`, keys.all));
+    text = JSON.stringify(
+      openJson(row.sealedProps, `email-outbox:${row.id}:${row.template}:${row.toAddress}`, keys.all),
+    );
   } else {
     text = (await listCapturedEmails({ to: user!.email, limit: 1 }))[0]?.text ?? "";
   }

@@ -33,14 +33,22 @@ export async function onboardedUser(pattern: number[] = STRONG_PATTERN) {
 }
 
 /** The one-time code for a pending challenge, computed from the known pattern. */
-export async function correctAnswer(challengeId: string, pattern: readonly number[] = STRONG_PATTERN, now = new Date()): Promise<string> {
+export async function correctAnswer(
+  challengeId: string,
+  pattern: readonly number[] = STRONG_PATTERN,
+  now = new Date(),
+): Promise<string> {
   const challenge = await loadPendingChallenge(challengeId, now);
   if (!challenge) throw new Error("No pending challenge");
   return expectedAnswer(challenge.digits, pattern);
 }
 
 /** A code of the right length that is certainly wrong. */
-export async function wrongAnswer(challengeId: string, pattern: readonly number[] = STRONG_PATTERN, now = new Date()): Promise<string> {
+export async function wrongAnswer(
+  challengeId: string,
+  pattern: readonly number[] = STRONG_PATTERN,
+  now = new Date(),
+): Promise<string> {
   const right = await correctAnswer(challengeId, pattern, now);
   return right.replace(/^./, (d) => String((Number(d) + 1) % 10));
 }

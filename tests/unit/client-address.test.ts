@@ -44,7 +44,10 @@ describe("the client address of a request", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const seen = (await (await fetch(`http://127.0.0.1:${port}/`, { headers: sent })).json()) as Record<string, string>;
+      const seen = (await (await fetch(`http://127.0.0.1:${port}/`, { headers: sent })).json()) as Record<
+        string,
+        string
+      >;
       return new Headers(seen);
     } finally {
       await new Promise((resolve) => server.close(resolve));

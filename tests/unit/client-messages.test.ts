@@ -10,7 +10,8 @@ function hookNamespaces(dir: string): Set<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
     const source = readFileSync(join(entry.parentPath, entry.name), "utf8");
-    for (const [, namespace] of source.matchAll(/\buseTranslations\(\s*"([^"]+)"/g)) found.add(namespace!.split(".")[0]!);
+    for (const [, namespace] of source.matchAll(/\buseTranslations\(\s*"([^"]+)"/g))
+      found.add(namespace!.split(".")[0]!);
     expect(source).not.toMatch(/\buseTranslations\(\s*\)/);
   }
   return found;

@@ -44,13 +44,26 @@ describe("CSV writer", () => {
 
   test("a separator inside a value cannot start a new cell, whichever separator the spreadsheet uses", () => {
     const line = csvRow(["198.51.100.8", "Mozilla;=cmd|' /C calc'!A0", "Mozilla,=cmd|' /C calc'!A0"]).trimEnd();
-    expect(cellsAsSeparatedBy(line, ",")).toEqual(["198.51.100.8", "Mozilla;=cmd|' /C calc'!A0", "Mozilla,=cmd|' /C calc'!A0"]);
-    for (const cell of [...cellsAsSeparatedBy(line, ","), ...cellsAsSeparatedBy(line, ";")]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cellsAsSeparatedBy(line, ",")).toEqual([
+      "198.51.100.8",
+      "Mozilla;=cmd|' /C calc'!A0",
+      "Mozilla,=cmd|' /C calc'!A0",
+    ]);
+    for (const cell of [...cellsAsSeparatedBy(line, ","), ...cellsAsSeparatedBy(line, ";")])
+      expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   test("the reader reads back what the writer wrote, defused cells with their leading quote", () => {
-    const rows = [["email", "name", "note"], ["a@example.com", 'He said "yes", then left', "line 1\nline 2"], ["", "鈴木", ","], ["=1+1", "-", "@x"]];
-    expect(parseCsv(CSV_BOM + rows.map(csvRow).join(""))).toEqual({ ok: true, records: [...rows.slice(0, 3), ["'=1+1", "'-", "'@x"]] });
+    const rows = [
+      ["email", "name", "note"],
+      ["a@example.com", 'He said "yes", then left', "line 1\nline 2"],
+      ["", "鈴木", ","],
+      ["=1+1", "-", "@x"],
+    ];
+    expect(parseCsv(CSV_BOM + rows.map(csvRow).join(""))).toEqual({
+      ok: true,
+      records: [...rows.slice(0, 3), ["'=1+1", "'-", "'@x"]],
+    });
   });
 
   test("a document starts with a UTF-8 byte order mark", () => {

@@ -4,7 +4,8 @@ import { dateTimeWithSecondsAndZone, dateTimeWithZone } from "@/lib/i18n/date-ti
 // 20:46 UTC on 1 December is 05:46 on 2 December in Tokyo: the case an outside review saw
 // shown as a bare "Dec 2, 5:46 AM" to a browser in another zone.
 const instant = new Date("2026-12-01T20:46:30Z");
-const format = (locale: "en" | "ja", timeZone: string, options = dateTimeWithZone) => createFormatter({ locale, timeZone }).dateTime(instant, options);
+const format = (locale: "en" | "ja", timeZone: string, options = dateTimeWithZone) =>
+  createFormatter({ locale, timeZone }).dateTime(instant, options);
 
 test.each([
   ["en", "Asia/Tokyo", "Dec 2, 2026, 5:46 AM GMT+9"],
@@ -16,6 +17,8 @@ test.each([
 });
 
 test("the audit log's format adds seconds and keeps the zone", () => {
-  expect(format("en", "Asia/Tokyo", dateTimeWithSecondsAndZone).replace(/\s/g, " ")).toBe("Dec 2, 2026, 5:46:30 AM GMT+9");
+  expect(format("en", "Asia/Tokyo", dateTimeWithSecondsAndZone).replace(/\s/g, " ")).toBe(
+    "Dec 2, 2026, 5:46:30 AM GMT+9",
+  );
   expect(format("ja", "Asia/Tokyo", dateTimeWithSecondsAndZone)).toBe("2026年12月2日 5:46:30 JST");
 });

@@ -70,19 +70,37 @@ describe("starting-guide", () => {
   });
 
   test("rendering is deterministic (a retried request repeats its payload)", async () => {
-    const [a, b] = await Promise.all([renderEmail(startingGuide, envelope("ja")), renderEmail(startingGuide, envelope("ja"))]);
+    const [a, b] = await Promise.all([
+      renderEmail(startingGuide, envelope("ja")),
+      renderEmail(startingGuide, envelope("ja")),
+    ]);
     expect(a).toEqual(b);
   });
 });
 
 describe("pattern-set", () => {
   test.each([
-    ["en", "set", "Your matrix password was set", "Dear Aiko Sato,", /was set on Sun, November 29, 2026(,| at) 10:30\sAM GMT\+9/],
+    [
+      "en",
+      "set",
+      "Your matrix password was set",
+      "Dear Aiko Sato,",
+      /was set on Sun, November 29, 2026(,| at) 10:30\sAM GMT\+9/,
+    ],
     ["en", "changed", "Your matrix password was changed", "Dear Aiko Sato,", /was changed on Sun, November 29, 2026/],
-    ["ja", "set", "マトリクスパスワードが登録されました", "Aiko Sato 様", /2026年11月29日\(日\) 10:30 JST にマトリクスパスワードが登録されました/],
+    [
+      "ja",
+      "set",
+      "マトリクスパスワードが登録されました",
+      "Aiko Sato 様",
+      /2026年11月29日\(日\) 10:30 JST にマトリクスパスワードが登録されました/,
+    ],
     ["ja", "changed", "マトリクスパスワードが変更されました", "Aiko Sato 様", /にマトリクスパスワードが変更されました/],
   ] as const)("%s, %s", async (locale, kind, subject, greeting, time) => {
-    const email = await renderEmail({ template: "pattern-set", props: { name: "Aiko Sato", kind, at: "2026-11-29T01:30:00.000Z" } }, envelope(locale));
+    const email = await renderEmail(
+      { template: "pattern-set", props: { name: "Aiko Sato", kind, at: "2026-11-29T01:30:00.000Z" } },
+      envelope(locale),
+    );
     expect(email.subject).toBe(subject);
     const text = visibleText(email.html);
     expect(text).toContain(greeting);
@@ -94,10 +112,23 @@ describe("pattern-set", () => {
 
 describe("account-locked", () => {
   test.each([
-    ["en", "Your Matrix Portal account is locked for now", "Dear Ken Ito,", /sign in again after Sun, November 29, 2026(,| at) 10:31\sAM GMT\+9/],
-    ["ja", "Matrix Portal のアカウントが一時的にロックされました", "Ken Ito 様", /2026年11月29日\(日\) 10:31 JST 以降に再びログインできます/],
+    [
+      "en",
+      "Your Matrix Portal account is locked for now",
+      "Dear Ken Ito,",
+      /sign in again after Sun, November 29, 2026(,| at) 10:31\sAM GMT\+9/,
+    ],
+    [
+      "ja",
+      "Matrix Portal のアカウントが一時的にロックされました",
+      "Ken Ito 様",
+      /2026年11月29日\(日\) 10:31 JST 以降に再びログインできます/,
+    ],
   ] as const)("%s", async (locale, subject, greeting, unlock) => {
-    const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: "2026-11-29T01:31:00.000Z" } }, envelope(locale));
+    const email = await renderEmail(
+      { template: "account-locked", props: { name: "Ken Ito", unlocksAt: "2026-11-29T01:31:00.000Z" } },
+      envelope(locale),
+    );
     expect(email.subject).toBe(subject);
     const text = visibleText(email.html);
     expect(text).toContain(greeting);
@@ -107,7 +138,10 @@ describe("account-locked", () => {
 });
 
 test("account-locked without an unlock time says an operator must unlock it", async () => {
-  const email = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: null } }, envelope("en"));
+  const email = await renderEmail(
+    { template: "account-locked", props: { name: "Ken Ito", unlocksAt: null } },
+    envelope("en"),
+  );
   const text = visibleText(email.html);
   expect(text).toContain("stays locked until the operator who manages your account unlocks it");
   expect(text).toContain("help@portal.example");
@@ -116,24 +150,43 @@ test("account-locked without an unlock time says an operator must unlock it", as
 
 test.each([
   ["en", "Unlock my account", "This link works once, until Sun, November 29, 2026", "stays locked until you unlock it"],
-  ["ja", "アカウントのロックを解除する", "このリンクは 1 回のみ、2026年11月29日(日)", "下のボタンからロックを解除するか"],
-] as const)("account-locked for good carries the single-use unlock link (%s)", async (locale, button, expiry, advice) => {
-  const link = `https://portal.example/unlock/${"a".repeat(43)}`;
-  const props = { name: "Ken Ito", unlocksAt: null, unlockLink: link, unlockLinkExpiresAt: "2026-11-29T02:31:00.000Z" };
-  const email = await renderEmail({ template: "account-locked", props }, envelope(locale));
-  const text = visibleText(email.html);
-  expect(text).toContain(button);
-  expect(text).toContain(expiry);
-  expect(text).toContain(advice);
-  expect(email.html).toContain(`href="${link}"`);
-  expect(email.text).toContain(link);
-});
+  [
+    "ja",
+    "アカウントのロックを解除する",
+    "このリンクは 1 回のみ、2026年11月29日(日)",
+    "下のボタンからロックを解除するか",
+  ],
+] as const)(
+  "account-locked for good carries the single-use unlock link (%s)",
+  async (locale, button, expiry, advice) => {
+    const link = `https://portal.example/unlock/${"a".repeat(43)}`;
+    const props = {
+      name: "Ken Ito",
+      unlocksAt: null,
+      unlockLink: link,
+      unlockLinkExpiresAt: "2026-11-29T02:31:00.000Z",
+    };
+    const email = await renderEmail({ template: "account-locked", props }, envelope(locale));
+    const text = visibleText(email.html);
+    expect(text).toContain(button);
+    expect(text).toContain(expiry);
+    expect(text).toContain(advice);
+    expect(email.html).toContain(`href="${link}"`);
+    expect(email.text).toContain(link);
+  },
+);
 
 test("the recipient's time zone in the props wins; an unknown zone falls back to Asia/Tokyo", async () => {
   const at = "2026-11-29T01:31:00.000Z";
-  const newYork = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "America/New_York" } }, envelope("en"));
+  const newYork = await renderEmail(
+    { template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "America/New_York" } },
+    envelope("en"),
+  );
   expect(visibleText(newYork.html)).toMatch(/Sat, November 28, 2026(,| at) 8:31\sPM EST/);
-  const bogus = await renderEmail({ template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "Mars/Olympus" } }, envelope("en"));
+  const bogus = await renderEmail(
+    { template: "account-locked", props: { name: "Ken Ito", unlocksAt: at, timeZone: "Mars/Olympus" } },
+    envelope("en"),
+  );
   expect(visibleText(bogus.html)).toMatch(/10:31\sAM GMT\+9/);
 });
 
@@ -142,7 +195,10 @@ describe("terms-changed", () => {
     ["en", "We have updated our personal information terms", "Dear Mei Kato,", "version 2 of the Terms"],
     ["ja", "個人情報の取り扱いに関する規約を改定しました", "Mei Kato 様", "第 2 版"],
   ] as const)("%s", async (locale, subject, greeting, version) => {
-    const email = await renderEmail({ template: "terms-changed", props: { name: "Mei Kato", version: 2, publishedAt: "2026-11-29T00:00:00.000Z" } }, envelope(locale));
+    const email = await renderEmail(
+      { template: "terms-changed", props: { name: "Mei Kato", version: 2, publishedAt: "2026-11-29T00:00:00.000Z" } },
+      envelope(locale),
+    );
     expect(email.subject).toBe(subject);
     const text = visibleText(email.html);
     expect(text).toContain(greeting);
@@ -178,7 +234,9 @@ test("the plain-text version is exactly react-email's toPlainText (the converter
   for (const message of messages) {
     for (const locale of ["en", "ja"] as const) {
       const email = await renderEmail(message, envelope(locale));
-      expect(email.text).toBe(toPlainText(email.html, { selectors: [{ selector: "h1", options: { uppercase: false } }] }));
+      expect(email.text).toBe(
+        toPlainText(email.html, { selectors: [{ selector: "h1", options: { uppercase: false } }] }),
+      );
       expect(email.text.length).toBeGreaterThan(100);
     }
   }

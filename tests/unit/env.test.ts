@@ -15,12 +15,16 @@ describe("configuration a deployment cannot get wrong silently", () => {
 
   test("production refuses the development mail transport, which keeps links in the database", () => {
     expect(() => loadEnv(production)).toThrow(/RESEND_API_KEY: required in production/);
-    expect(() => loadEnv({ ...production, MAIL_TRANSPORT: "outbox", RESEND_API_KEY: "re_x" })).toThrow(/MAIL_TRANSPORT=outbox/);
+    expect(() => loadEnv({ ...production, MAIL_TRANSPORT: "outbox", RESEND_API_KEY: "re_x" })).toThrow(
+      /MAIL_TRANSPORT=outbox/,
+    );
     expect(loadEnv({ ...production, RESEND_API_KEY: "re_x" }).MAIL_TRANSPORT).toBe("resend");
   });
 
   test("a test clock is refused on an https deployment", () => {
-    expect(() => loadEnv({ ...production, RESEND_API_KEY: "re_x", TEST_CLOCK_FILE: "/tmp/clock" })).toThrow(/TEST_CLOCK_FILE/);
+    expect(() => loadEnv({ ...production, RESEND_API_KEY: "re_x", TEST_CLOCK_FILE: "/tmp/clock" })).toThrow(
+      /TEST_CLOCK_FILE/,
+    );
   });
 
   test("development and tests may keep emails in the development mailbox", () => {

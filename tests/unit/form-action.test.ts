@@ -16,7 +16,8 @@ const catalogue: Record<string, string> = {
 };
 
 jest.mock("next-intl/server", () => ({
-  getTranslations: async () => Object.assign((key: string) => catalogue[key] ?? `missing ${key}`, { has: (key: string) => key in catalogue }),
+  getTranslations: async () =>
+    Object.assign((key: string) => catalogue[key] ?? `missing ${key}`, { has: (key: string) => key in catalogue }),
 }));
 jest.mock("next/navigation", () => ({
   notFound: () => {
@@ -32,14 +33,28 @@ const form = (fields: Record<string, string | Blob>) => {
 };
 
 function action(guard: () => Promise<string>) {
-  const run = jest.fn(async (input: { email: string; name: string }, caller: string) => (input.name === "taken" ? { ok: false as const, code: "taken" } : { ok: true as const, caller }));
+  const run = jest.fn(async (input: { email: string; name: string }, caller: string) =>
+    input.name === "taken" ? { ok: false as const, code: "taken" } : { ok: true as const, caller },
+  );
   const submit = formAction({
     fields: ["email", "name"] as Field[],
     guard,
-    schema: z.object({ email: formField.transform((email) => email.trim()).pipe(z.string().min(1, { error: "required" })).pipe(z.email({ error: "emailInvalid" })), name: formField.pipe(z.string().min(1, { error: "required" })) }),
+    schema: z.object({
+      email: formField
+        .transform((email) => email.trim())
+        .pipe(z.string().min(1, { error: "required" }))
+        .pipe(z.email({ error: "emailInvalid" })),
+      name: formField.pipe(z.string().min(1, { error: "required" })),
+    }),
     run,
-    refused: ({ fieldErrors }, { values, fieldMessages }): FormState<Field> => ({ fieldErrors: fieldMessages(fieldErrors), values }),
-    messages: (result, { t }): FormState<Field> => (result.ok ? { message: `done by ${result.caller}`, tone: "success" } : { message: t(`Test.${result.code}` as never), tone: "error" }),
+    refused: ({ fieldErrors }, { values, fieldMessages }): FormState<Field> => ({
+      fieldErrors: fieldMessages(fieldErrors),
+      values,
+    }),
+    messages: (result, { t }): FormState<Field> =>
+      result.ok
+        ? { message: `done by ${result.caller}`, tone: "success" }
+        : { message: t(`Test.${result.code}` as never), tone: "error" },
   });
   return { run, submit };
 }
@@ -74,9 +89,15 @@ test("a refused caller: the guard's redirect or 404 stands, nothing is parsed or
 
 test("the verb runs with the parsed input and the guard's caller; its result code becomes the message", async () => {
   const { run, submit } = action(signedIn);
-  expect(await submit({}, form({ email: " a@example.com", name: "A" }))).toEqual({ message: "done by operator-1", tone: "success" });
+  expect(await submit({}, form({ email: " a@example.com", name: "A" }))).toEqual({
+    message: "done by operator-1",
+    tone: "success",
+  });
   expect(run).toHaveBeenCalledWith({ email: "a@example.com", name: "A" }, "operator-1");
-  expect(await submit({}, form({ email: "b@example.com", name: "taken" }))).toEqual({ message: "That name is taken.", tone: "error" });
+  expect(await submit({}, form({ email: "b@example.com", name: "taken" }))).toEqual({
+    message: "That name is taken.",
+    tone: "error",
+  });
 });
 
 test("an unknown field error code reads as an invalid choice", async () => {
@@ -93,7 +114,13 @@ test("an unknown field error code reads as an invalid choice", async () => {
 
 test("without a refusal handler a refused post is a 404, and the verb does not run", async () => {
   const run = jest.fn(async () => null);
-  const submit = postAction({ fields: ["id"], guard: signedIn, schema: z.object({ id: z.uuid() }), run, messages: () => undefined });
+  const submit = postAction({
+    fields: ["id"],
+    guard: signedIn,
+    schema: z.object({ id: z.uuid() }),
+    run,
+    messages: () => undefined,
+  });
   await expect(submit(form({ id: "../etc" }))).rejects.toThrow("not found");
   expect(run).not.toHaveBeenCalled();
 });

@@ -10,7 +10,18 @@ describe("isUuid", () => {
 
   it("accepts only the hyphenated 8-4-4-4-12 form, and nothing that is not a string", () => {
     const id = randomUUID();
-    for (const value of [id.slice(1), `${id}0`, id.replaceAll("-", ""), `{${id}}`, ` ${id}`, id.replace(/[0-9a-f]$/, "g"), "", undefined, null, 1]) {
+    for (const value of [
+      id.slice(1),
+      `${id}0`,
+      id.replaceAll("-", ""),
+      `{${id}}`,
+      ` ${id}`,
+      id.replace(/[0-9a-f]$/, "g"),
+      "",
+      undefined,
+      null,
+      1,
+    ]) {
       expect(isUuid(value)).toBe(false);
     }
   });

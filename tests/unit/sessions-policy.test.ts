@@ -104,7 +104,15 @@ describe("terms", () => {
 describe("return paths", () => {
   test("only same-origin paths are followed after sign-in", () => {
     expect(safeReturnPath("/account/password")).toBe("/account/password");
-    for (const foreign of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "dashboard", 42, null, `/${"a".repeat(600)}`]) {
+    for (const foreign of [
+      "//evil.example/x",
+      "https://evil.example/",
+      "/\\evil.example",
+      "dashboard",
+      42,
+      null,
+      `/${"a".repeat(600)}`,
+    ]) {
       expect(safeReturnPath(foreign)).toBeNull();
     }
   });

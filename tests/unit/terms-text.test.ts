@@ -12,5 +12,7 @@ test("terms text keeps its line breaks and tabs and loses other control characte
 test("a title of control characters alone is empty, so refused as missing", () => {
   const parsed = termsSchema.safeParse({ en: { title: "\u0000\u0001", body: "Body" } });
   expect(parsed.success).toBe(false);
-  expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["en.title", "required"]]);
+  expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+    ["en.title", "required"],
+  ]);
 });

@@ -9,7 +9,14 @@ import { FieldError } from "@/app/components/FieldError";
 import { PageShell } from "@/app/components/PageShell";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass, describedBy, inputClass, labelClass } from "@/app/components/styles";
-import { auditLogFilter, getAuditLogPage, operatorTimeZone, parseAuditLogQuery, type AuditLogQuery, type AuditLogRow } from "@/lib/admin";
+import {
+  auditLogFilter,
+  getAuditLogPage,
+  operatorTimeZone,
+  parseAuditLogQuery,
+  type AuditLogQuery,
+  type AuditLogRow,
+} from "@/lib/admin";
 import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { AUDIT_EVENT_NAMES } from "@/lib/audit";
 import { requireOperator } from "@/lib/sessions";
@@ -22,7 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The query string of the filter, plus at most one cursor. */
 function queryString(query: AuditLogQuery, cursor?: { before?: number; after?: number }): string {
   const params = new URLSearchParams();
-  for (const field of ["event", "actor", "subject", "from", "to"] as const) if (query[field]) params.set(field, query[field]);
+  for (const field of ["event", "actor", "subject", "from", "to"] as const)
+    if (query[field]) params.set(field, query[field]);
   if (cursor?.before !== undefined) params.set("before", String(cursor.before));
   if (cursor?.after !== undefined) params.set("after", String(cursor.after));
   const text = params.toString();
@@ -36,10 +44,19 @@ const outcomeStyle: Record<AuditLogRow["outcome"], string> = {
 };
 
 /** All audit events, newest first: filter by event, actor, subject and days; 50 per page. */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const operator = await requireOperator();
-  const [params, t, format, timeZone] = await Promise.all([searchParams, getTranslations("AdminAudit"), getFormatter(), operatorTimeZone(operator.id)]);
+  const [params, t, format, timeZone] = await Promise.all([
+    searchParams,
+    getTranslations("AdminAudit"),
+    getFormatter(),
+    operatorTimeZone(operator.id),
+  ]);
   const { query, errors } = parseAuditLogQuery(params);
   const filter = auditLogFilter(query, errors, timeZone);
   const page = await getAuditLogPage(filter, { before: query.before, after: query.after });
@@ -77,8 +94,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </select>
             <FieldError id="event-error" message={error("event")} />
           </div>
-          <TextField name="actor" type="email" label={t("actor")} defaultValue={query.actor ?? ""} error={error("actor")} autoComplete="off" maxLength={254} />
-          <TextField name="subject" type="email" label={t("subject")} defaultValue={query.subject ?? ""} error={error("subject")} autoComplete="off" maxLength={254} />
+          <TextField
+            name="actor"
+            type="email"
+            label={t("actor")}
+            defaultValue={query.actor ?? ""}
+            error={error("actor")}
+            autoComplete="off"
+            maxLength={254}
+          />
+          <TextField
+            name="subject"
+            type="email"
+            label={t("subject")}
+            defaultValue={query.subject ?? ""}
+            error={error("subject")}
+            autoComplete="off"
+            maxLength={254}
+          />
           <TextField name="from" type="date" label={t("from")} defaultValue={query.from ?? ""} error={error("from")} />
           <TextField name="to" type="date" label={t("to")} defaultValue={query.to ?? ""} error={error("to")} />
           <div className="flex flex-wrap items-center gap-3 col-span-full">
@@ -90,7 +123,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {t("clear")}
               </Link>
             ) : null}
-            <a href={`/admin/audit/export.csv${queryString(query)}`} className={`${buttonClass("secondary")} sm:ml-auto`} download>
+            <a
+              href={`/admin/audit/export.csv${queryString(query)}`}
+              className={`${buttonClass("secondary")} sm:ml-auto`}
+              download
+            >
               {t("download")}
             </a>
           </div>
@@ -103,7 +140,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {t("empty")}
           </p>
         ) : (
-          <DataTable caption={t("tableCaption")} columns={[t("time"), t("eventColumn"), t("outcome"), t("actorColumn"), t("subjectColumn"), t("ip")]} className="min-w-[48rem]">
+          <DataTable
+            caption={t("tableCaption")}
+            columns={[t("time"), t("eventColumn"), t("outcome"), t("actorColumn"), t("subjectColumn"), t("ip")]}
+            className="min-w-[48rem]"
+          >
             {page.events.map((row) => (
               <tr key={row.id} className="border-b border-line align-top last:border-0">
                 <td className="py-2 pr-4 whitespace-nowrap text-ink tabular-nums">
@@ -116,10 +157,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <span className="block font-mono text-xs text-muted">{row.event}</span>
                 </td>
                 <td className="py-2 pr-4">
-                  <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${outcomeStyle[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
+                  <span
+                    className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${outcomeStyle[row.outcome]}`}
+                  >
+                    {t(`outcomes.${row.outcome}`)}
+                  </span>
                 </td>
                 <td className="py-2 pr-4 whitespace-nowrap text-ink">{who(row.actorEmail, row.actorId)}</td>
-                <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.subjectId || row.subjectEmail ? who(row.subjectEmail, row.subjectId) : "—"}</td>
+                <td className="py-2 pr-4 whitespace-nowrap text-ink">
+                  {row.subjectId || row.subjectEmail ? who(row.subjectEmail, row.subjectId) : "—"}
+                </td>
                 <td className="py-2 font-mono text-ink">{row.ip ?? "—"}</td>
               </tr>
             ))}
@@ -129,8 +176,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Pagination
           label={t("pagination")}
           first={page.newer !== null ? { href: `/admin/audit${queryString(query)}`, label: t("newest") } : null}
-          previous={page.newer !== null ? { href: `/admin/audit${queryString(query, { after: page.newer })}`, label: t("newer") } : null}
-          next={page.older !== null ? { href: `/admin/audit${queryString(query, { before: page.older })}`, label: t("older") } : null}
+          previous={
+            page.newer !== null
+              ? { href: `/admin/audit${queryString(query, { after: page.newer })}`, label: t("newer") }
+              : null
+          }
+          next={
+            page.older !== null
+              ? { href: `/admin/audit${queryString(query, { before: page.older })}`, label: t("older") }
+              : null
+          }
         />
       </Card>
     </PageShell>

@@ -23,7 +23,10 @@ function SubmitWithProgress({ rows }: { rows: number | null }) {
       <p id="import-progress" role="status" aria-live="polite" className="flex items-center gap-2 text-ink">
         {pending ? (
           <>
-            <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-brand border-t-transparent" />
+            <span
+              aria-hidden="true"
+              className="size-4 animate-spin rounded-full border-2 border-brand border-t-transparent"
+            />
             {rows !== null ? t("pendingRows", { count: rows }) : t("pendingFile")}
           </>
         ) : null}
@@ -94,11 +97,15 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
           <h2 id="report-title" className="text-xl font-semibold text-ink">
             {t("reportTitle")}
           </h2>
-          {state.totalIssues > state.issues.length ? <p className="text-muted">{t("truncated", { shown: state.issues.length, total: state.totalIssues })}</p> : null}
+          {state.totalIssues > state.issues.length ? (
+            <p className="text-muted">{t("truncated", { shown: state.issues.length, total: state.totalIssues })}</p>
+          ) : null}
           <DataTable caption={t("reportCaption")} columns={[t("row"), t("field"), t("problem")]}>
             {state.issues.map((issue, index) => (
               <tr key={index} className="border-b border-line last:border-0">
-                <th scope="row" className="py-2 pr-4 font-semibold tabular-nums text-ink">{issue.row}</th>
+                <th scope="row" className="py-2 pr-4 font-semibold tabular-nums text-ink">
+                  {issue.row}
+                </th>
                 <td className="py-2 pr-4 font-mono text-ink">{issue.field === "row" ? t("wholeRow") : issue.field}</td>
                 <td className="py-2 text-ink">{t(`errors.${issue.code}`, issue.params as never)}</td>
               </tr>

@@ -33,10 +33,15 @@ export const importUsersAction = formAction({
   fields: ["file"],
   guard: () => requireOperator(),
   schema: importForm,
-  run: async ({ file }, operator) => importUsers(new Uint8Array(await file.arrayBuffer()), operator.id, await requestContext(), { operatorsAllowed: signedInRecently(operator, "admin") }),
+  run: async ({ file }, operator) =>
+    importUsers(new Uint8Array(await file.arrayBuffer()), operator.id, await requestContext(), {
+      operatorsAllowed: signedInRecently(operator, "admin"),
+    }),
   refused: ({ fieldErrors }): ImportFormState => {
     const error = fieldErrors.file as FileError;
-    return error === "tooLarge" ? { status: "file-error", error, params: { megabytes: IMPORT_LIMITS.maxBytes / 1024 / 1024 } } : { status: "file-error", error };
+    return error === "tooLarge"
+      ? { status: "file-error", error, params: { megabytes: IMPORT_LIMITS.maxBytes / 1024 / 1024 } }
+      : { status: "file-error", error };
   },
   messages: async (result): Promise<ImportFormState> => {
     if (result.ok) return { status: "imported", count: result.imported };

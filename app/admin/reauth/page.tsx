@@ -22,10 +22,19 @@ export async function generateMetadata(): Promise<Metadata> {
  * and a one-time password box. Without a pending challenge, a button issues one (a GET changes
  * nothing).
  */
-export default async function AdminReauthPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; retry?: string }> }) {
+export default async function AdminReauthPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; retry?: string }>;
+}) {
   await connection();
   await requireOperator();
-  const [params, challenge, t, tl] = await Promise.all([searchParams, pending(), getTranslations("AdminUsers"), getTranslations("Login")]);
+  const [params, challenge, t, tl] = await Promise.all([
+    searchParams,
+    pending(),
+    getTranslations("AdminUsers"),
+    getTranslations("Login"),
+  ]);
   const next = reauthReturnPath("admin", Array.isArray(params.next) ? params.next[0] : params.next);
   return (
     <PageShell title={t("reauthTitle")} lead={challenge ? t("reauthLead") : t("reauthStartLead")}>

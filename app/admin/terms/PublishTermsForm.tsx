@@ -10,7 +10,21 @@ import { publishTermsAction, type PublishTermsFormState, type TermsField } from 
 
 type Texts = Record<TermsField, string>;
 
-function TextArea({ name, label, defaultValue, error, hint, required }: { name: TermsField; label: string; defaultValue: string; error?: string; hint?: string; required?: boolean }) {
+function TextArea({
+  name,
+  label,
+  defaultValue,
+  error,
+  hint,
+  required,
+}: {
+  name: TermsField;
+  label: string;
+  defaultValue: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}) {
   return (
     <Field
       id={name}
@@ -19,7 +33,15 @@ function TextArea({ name, label, defaultValue, error, hint, required }: { name: 
       error={error}
       required={required}
       control={({ className, ...control }) => (
-        <textarea name={name} rows={10} required={required} defaultValue={defaultValue} maxLength={100_000} {...control} className={`${className} leading-relaxed`} />
+        <textarea
+          name={name}
+          rows={10}
+          required={required}
+          defaultValue={defaultValue}
+          maxLength={100_000}
+          {...control}
+          className={`${className} leading-relaxed`}
+        />
       )}
     />
   );
@@ -32,18 +54,51 @@ export function PublishTermsForm({ initial }: { initial: Texts }) {
   return (
     <form action={action} className="space-y-5">
       <FormMessage tone={state.published ? "success" : "error"}>
-        {state.published ? t("published", { version: state.published }) : state.fieldErrors ? t("fixErrors") : undefined}
+        {state.published
+          ? t("published", { version: state.published })
+          : state.fieldErrors
+            ? t("fixErrors")
+            : undefined}
       </FormMessage>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("english")}</legend>
-        <TextField name="enTitle" label={t("enTitle")} defaultValue={values.enTitle} error={state.fieldErrors?.enTitle} required maxLength={200} key={`enTitle-${state.published ?? ""}`} />
-        <TextArea name="enBody" label={t("enBody")} defaultValue={values.enBody} error={state.fieldErrors?.enBody} required key={`enBody-${state.published ?? ""}`} />
+        <TextField
+          name="enTitle"
+          label={t("enTitle")}
+          defaultValue={values.enTitle}
+          error={state.fieldErrors?.enTitle}
+          required
+          maxLength={200}
+          key={`enTitle-${state.published ?? ""}`}
+        />
+        <TextArea
+          name="enBody"
+          label={t("enBody")}
+          defaultValue={values.enBody}
+          error={state.fieldErrors?.enBody}
+          required
+          key={`enBody-${state.published ?? ""}`}
+        />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("japanese")}</legend>
         <p className={hintClass}>{t("jaHint")}</p>
-        <TextField name="jaTitle" label={t("jaTitle")} defaultValue={values.jaTitle} error={state.fieldErrors?.jaTitle} maxLength={200} lang="ja" key={`jaTitle-${state.published ?? ""}`} />
-        <TextArea name="jaBody" label={t("jaBody")} defaultValue={values.jaBody} error={state.fieldErrors?.jaBody} key={`jaBody-${state.published ?? ""}`} />
+        <TextField
+          name="jaTitle"
+          label={t("jaTitle")}
+          defaultValue={values.jaTitle}
+          error={state.fieldErrors?.jaTitle}
+          maxLength={200}
+          lang="ja"
+          key={`jaTitle-${state.published ?? ""}`}
+        />
+        <TextArea
+          name="jaBody"
+          label={t("jaBody")}
+          defaultValue={values.jaBody}
+          error={state.fieldErrors?.jaBody}
+          key={`jaBody-${state.published ?? ""}`}
+        />
       </fieldset>
       <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? t("publishing") : t("publish")}

@@ -10,13 +10,22 @@ import { requireRecentSignIn } from "@/lib/reauth";
 export type TermsField = "enTitle" | "enBody" | "jaTitle" | "jaBody";
 export type PublishTermsFormState = FormState<TermsField> & { published?: number };
 
-const fieldOf: Record<string, TermsField> = { "en.title": "enTitle", "en.body": "enBody", "ja.title": "jaTitle", "ja.body": "jaBody" };
+const fieldOf: Record<string, TermsField> = {
+  "en.title": "enTitle",
+  "en.body": "enBody",
+  "ja.title": "jaTitle",
+  "ja.body": "jaBody",
+};
 
 /** Japanese is optional, but all or nothing: a title alone is sent on, to be refused. */
-const termsForm = z.object({ enTitle: formField, enBody: formField, jaTitle: formField, jaBody: formField }).transform((values) => ({
-  en: { title: values.enTitle, body: values.enBody },
-  ...(values.jaTitle.trim() !== "" || values.jaBody.trim() !== "" ? { ja: { title: values.jaTitle, body: values.jaBody } } : {}),
-}));
+const termsForm = z
+  .object({ enTitle: formField, enBody: formField, jaTitle: formField, jaBody: formField })
+  .transform((values) => ({
+    en: { title: values.enTitle, body: values.enBody },
+    ...(values.jaTitle.trim() !== "" || values.jaBody.trim() !== ""
+      ? { ja: { title: values.jaTitle, body: values.jaBody } }
+      : {}),
+  }));
 
 /**
  * Publishes a new terms version: a sensitive action, so the operator must have signed in or

@@ -38,10 +38,16 @@ export default async function AdminTermsPage() {
             <tr key={v.version} className="border-b border-line last:border-0">
               <th scope="row" className="py-2 pr-4 font-semibold text-ink tabular-nums">
                 {v.version}
-                {index === 0 ? <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">{t("current")}</span> : null}
+                {index === 0 ? (
+                  <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">
+                    {t("current")}
+                  </span>
+                ) : null}
               </th>
               <td className="py-2 pr-4 whitespace-nowrap text-ink">
-                <time dateTime={v.publishedAt.toISOString()}>{format.dateTime(v.publishedAt, { ...dateTimeWithZone, timeZone })}</time>
+                <time dateTime={v.publishedAt.toISOString()}>
+                  {format.dateTime(v.publishedAt, { ...dateTimeWithZone, timeZone })}
+                </time>
               </td>
               <td className="py-2 break-words text-ink">{v.publisherEmail ?? t("system")}</td>
             </tr>
@@ -61,7 +67,12 @@ export default async function AdminTermsPage() {
                 {text ? (
                   <div lang={lang}>
                     <p className="mt-2 font-semibold text-ink">{text.title}</p>
-                    <div className="mt-2 max-h-72 overflow-y-auto rounded-lg bg-canvas p-3 text-sm leading-relaxed whitespace-pre-line text-ink" tabIndex={0} role="region" aria-label={`${label}: ${text.title}`}>
+                    <div
+                      className="mt-2 max-h-72 overflow-y-auto rounded-lg bg-canvas p-3 text-sm leading-relaxed whitespace-pre-line text-ink"
+                      tabIndex={0}
+                      role="region"
+                      aria-label={`${label}: ${text.title}`}
+                    >
                       {text.body}
                     </div>
                   </div>
@@ -78,7 +89,14 @@ export default async function AdminTermsPage() {
         {recent ? (
           <>
             <p className="mb-5 text-ink">{t("publishNote")}</p>
-            <PublishTermsForm initial={{ enTitle: en?.title ?? "", enBody: en?.body ?? "", jaTitle: ja?.title ?? "", jaBody: ja?.body ?? "" }} />
+            <PublishTermsForm
+              initial={{
+                enTitle: en?.title ?? "",
+                enBody: en?.body ?? "",
+                jaTitle: ja?.title ?? "",
+                jaBody: ja?.body ?? "",
+              }}
+            />
           </>
         ) : (
           <>

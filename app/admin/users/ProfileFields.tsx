@@ -8,7 +8,15 @@ export function ProfileFields({ values, errors }: { values: ProfileTexts; errors
   const t = useTranslations("AdminUsers");
   return (
     <>
-      <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={values.name} error={errors.name} />
+      <TextField
+        name="name"
+        label={t("fields.name")}
+        hint={t("fields.nameHint")}
+        autoComplete="off"
+        required
+        defaultValue={values.name}
+        error={errors.name}
+      />
       <TextField
         name="phone"
         type="tel"
@@ -20,7 +28,14 @@ export function ProfileFields({ values, errors }: { values: ProfileTexts; errors
         defaultValue={values.phone}
         error={errors.phone}
       />
-      <TextField name="company" label={t("fields.company")} hint={t("fields.companyHint")} autoComplete="off" defaultValue={values.company} error={errors.company} />
+      <TextField
+        name="company"
+        label={t("fields.company")}
+        hint={t("fields.companyHint")}
+        autoComplete="off"
+        defaultValue={values.company}
+        error={errors.company}
+      />
     </>
   );
 }

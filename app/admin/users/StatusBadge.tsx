@@ -11,5 +11,11 @@ const tones: Record<DisplayStatus, string> = {
 /** A user's status as a coloured label; the word carries the meaning, the colour only helps. */
 export async function StatusBadge({ status }: { status: DisplayStatus }) {
   const t = await getTranslations("AdminUsers.statuses");
-  return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${tones[status]}`}>{t(status)}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${tones[status]}`}
+    >
+      {t(status)}
+    </span>
+  );
 }

@@ -4,7 +4,16 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, formField, postAction, type Say } from "@/app/components/form-action";
 import type { FormState } from "@/app/components/form-state";
-import { disableUser, editProfile, enableUser, isUserId, resendStartingGuide, resetMatrixPassword, unlockUserAccount, type ProfileField } from "@/lib/admin";
+import {
+  disableUser,
+  editProfile,
+  enableUser,
+  isUserId,
+  resendStartingGuide,
+  resetMatrixPassword,
+  unlockUserAccount,
+  type ProfileField,
+} from "@/lib/admin";
 import { registerUser, type RegistrationField } from "@/lib/onboarding";
 import { requestContext, type RequestContext } from "@/lib/http/request-context";
 import { requireRecentSignIn } from "@/lib/reauth";
@@ -17,14 +26,18 @@ import { endSession, requireOperator } from "@/lib/sessions";
  * without JavaScript. Lib validates the fields; a refusal comes back with its field errors.
  */
 
-function refusal<Field extends string>(result: { fieldErrors: Partial<Record<Field, string>> }, { t, values, fieldMessages }: Say<Field>): FormState<Field> {
+function refusal<Field extends string>(
+  result: { fieldErrors: Partial<Record<Field, string>> },
+  { t, values, fieldMessages }: Say<Field>,
+): FormState<Field> {
   return { fieldErrors: fieldMessages(result.fieldErrors), message: t("AdminUsers.fixErrors"), tone: "error", values };
 }
 
 export const registerUserAction = formAction({
   fields: ["email", "name", "phone", "company", "role", "locale"] as RegistrationField[],
   // Creating an operator hands out the admin area: it needs a recent sign-in in this session.
-  guard: (form) => (form.get("role") === "operator" ? requireRecentSignIn("admin", "/admin/users/new") : requireOperator()),
+  guard: (form) =>
+    form.get("role") === "operator" ? requireRecentSignIn("admin", "/admin/users/new") : requireOperator(),
   schema: z.object({
     email: formField,
     name: formField,
@@ -53,7 +66,10 @@ export const editProfileAction = formAction({
   fields: ["name", "phone", "company"] as ProfileField[],
   guard: (form) => target(form),
   schema: z.object({ name: formField, phone: formField, company: formField }),
-  run: async (values, { operator, userId, context }) => ({ userId, result: await editProfile(userId, values, operator.id, context) }),
+  run: async (values, { operator, userId, context }) => ({
+    userId,
+    result: await editProfile(userId, values, operator.id, context),
+  }),
   messages: ({ userId, result }, say): FormState<ProfileField> => {
     if (result.ok) redirect(`/admin/users/${userId}?done=${result.changed.length ? "profile" : "unchanged"}`);
     if ("error" in result) notFound();
@@ -62,7 +78,11 @@ export const editProfileAction = formAction({
 });
 
 type AccountAction = "resend" | "reset" | "unlock" | "disable" | "enable";
-type AccountVerb = (userId: string, actorId: string, context: RequestContext) => Promise<{ ok: true } | { ok: false; error: string }>;
+type AccountVerb = (
+  userId: string,
+  actorId: string,
+  context: RequestContext,
+) => Promise<{ ok: true } | { ok: false; error: string }>;
 
 /**
  * One account action of the user's page. Resetting and disabling need a recent sign-in; after
@@ -71,7 +91,8 @@ type AccountVerb = (userId: string, actorId: string, context: RequestContext) =>
 function accountAction(action: AccountAction, verb: AccountVerb, needsRecentSignIn = false) {
   return postAction({
     fields: [],
-    guard: (form) => target(form, needsRecentSignIn ? (userId) => `/admin/users/${userId}?confirm=${action}` : undefined),
+    guard: (form) =>
+      target(form, needsRecentSignIn ? (userId) => `/admin/users/${userId}?confirm=${action}` : undefined),
     schema: z.object({}),
     run: async (_, { operator, userId, context }) => ({ userId, result: await verb(userId, operator.id, context) }),
     messages: ({ userId, result }) => {
@@ -94,8 +115,15 @@ export const endUserSessionAction = postAction({
   fields: ["sessionId"],
   guard: (form) => target(form, (userId) => `/admin/users/${userId}#sessions`),
   schema: z.object({ sessionId: formField }),
-  run: async ({ sessionId }, { operator, userId, context }) => ({ userId, result: await endSession(userId, sessionId, operator.id, context) }),
+  run: async ({ sessionId }, { operator, userId, context }) => ({
+    userId,
+    result: await endSession(userId, sessionId, operator.id, context),
+  }),
   messages: ({ userId, result }) => {
-    redirect(result.ok ? `/admin/users/${userId}?done=session#sessions` : `/admin/users/${userId}?error=session-not-found#sessions`);
+    redirect(
+      result.ok
+        ? `/admin/users/${userId}?done=session#sessions`
+        : `/admin/users/${userId}?error=session-not-found#sessions`,
+    );
   },
 });

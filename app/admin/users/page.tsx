@@ -33,10 +33,19 @@ function pageHref(filters: DirectoryFilters, cursor?: { after?: string; before?:
   return query ? `/admin/users?${query}` : "/admin/users";
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const operator = await requireOperator();
-  const [params, t, format, timeZone] = await Promise.all([searchParams, getTranslations("AdminUsers"), getFormatter(), operatorTimeZone(operator.id)]);
+  const [params, t, format, timeZone] = await Promise.all([
+    searchParams,
+    getTranslations("AdminUsers"),
+    getFormatter(),
+    operatorTimeZone(operator.id),
+  ]);
   const page = await searchDirectory(params, now());
   const { filters } = page;
   const filtered = Boolean(filters.q || filters.status || filters.role);
@@ -50,8 +59,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </Link>
       </p>
       <Card>
-        <form method="get" action="/admin/users" role="search" aria-label={t("searchLabel")} className="grid gap-4 md:grid-cols-[2fr_1fr_1fr_1fr] md:items-end">
-          <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={filters.q ?? ""} maxLength={200} autoComplete="off" />
+        <form
+          method="get"
+          action="/admin/users"
+          role="search"
+          aria-label={t("searchLabel")}
+          className="grid gap-4 md:grid-cols-[2fr_1fr_1fr_1fr] md:items-end"
+        >
+          <TextField
+            name="q"
+            type="search"
+            label={t("search")}
+            hint={t("searchHint")}
+            defaultValue={filters.q ?? ""}
+            maxLength={200}
+            autoComplete="off"
+          />
           <SelectField
             name="status"
             label={t("statusFilter")}
@@ -100,28 +123,44 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {page.rows.length === 0 ? (
           <p className="text-muted">{filtered ? t("noMatches") : t("noUsers")}</p>
         ) : (
-          <DataTable caption={t("tableCaption")} columns={[t("columns.name"), t("columns.email"), t("columns.company"), t("columns.status"), t("columns.lastSignIn")]} className="min-w-[44rem]">
+          <DataTable
+            caption={t("tableCaption")}
+            columns={[
+              t("columns.name"),
+              t("columns.email"),
+              t("columns.company"),
+              t("columns.status"),
+              t("columns.lastSignIn"),
+            ]}
+            className="min-w-[44rem]"
+          >
             {page.rows.map((row) => (
               <tr key={row.id} className="border-b border-line last:border-0">
                 <td className="py-2 pr-4">
                   <Link href={`/admin/users/${row.id}`} className={linkClass}>
                     {row.name}
                   </Link>
-                  {row.role === "operator" ? <span className="ml-2 text-xs text-muted">{t("roles.operator")}</span> : null}
+                  {row.role === "operator" ? (
+                    <span className="ml-2 text-xs text-muted">{t("roles.operator")}</span>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-4 whitespace-nowrap text-ink">{row.email}</td>
                 <td className="py-2 pr-4 text-ink">{row.company ?? "—"}</td>
                 <td className="py-2 pr-4">
                   <StatusBadge status={row.status} />
                 </td>
-                <td className="py-2 whitespace-nowrap text-ink">{row.lastSignInAt ? when(row.lastSignInAt) : t("never")}</td>
+                <td className="py-2 whitespace-nowrap text-ink">
+                  {row.lastSignInAt ? when(row.lastSignInAt) : t("never")}
+                </td>
               </tr>
             ))}
           </DataTable>
         )}
         <Pagination
           label={t("pagination")}
-          previous={page.previous ? { href: pageHref(filters, { before: page.previous }), label: t("previousPage") } : null}
+          previous={
+            page.previous ? { href: pageHref(filters, { before: page.previous }), label: t("previousPage") } : null
+          }
           next={page.next ? { href: pageHref(filters, { after: page.next }), label: t("nextPage") } : null}
         />
       </Card>

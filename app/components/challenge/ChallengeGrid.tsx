@@ -55,7 +55,11 @@ export async function ChallengeGrid({ digits }: { digits: string }) {
        * The challenge digits as a data table a screen reader can read cell by cell. It is text,
        * not buttons: clicking cells would reveal the secret positions to an observer.
        */}
-      <table aria-label={t("matrix")} style={gridSize} className={`isolate mx-auto border-separate border-spacing-0 font-mono text-ink ${tableSize}`}>
+      <table
+        aria-label={t("matrix")}
+        style={gridSize}
+        className={`isolate mx-auto border-separate border-spacing-0 font-mono text-ink ${tableSize}`}
+      >
         <thead>
           <tr>
             <td className="w-4 sm:w-8" />

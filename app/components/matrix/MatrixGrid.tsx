@@ -22,7 +22,17 @@ export type MatrixGridProps = {
 };
 
 /** The clickable grid of `MatrixPad` (ARIA grid, one button per cell, drawn as blocks). */
-export function MatrixGrid({ orders, tabbable, buttons, describedBy, disabled, inactive, onCellClick, onCellFocus, onCellKeyDown }: MatrixGridProps) {
+export function MatrixGrid({
+  orders,
+  tabbable,
+  buttons,
+  describedBy,
+  disabled,
+  inactive,
+  onCellClick,
+  onCellFocus,
+  onCellKeyDown,
+}: MatrixGridProps) {
   const t = useTranslations("Matrix");
   return (
     <div

@@ -8,7 +8,9 @@ export function MatrixNoScript() {
   const t = useTranslations("Matrix");
   return (
     <noscript>
-      <p className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-sm font-medium text-ink">{t("noScript")}</p>
+      <p className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-sm font-medium text-ink">
+        {t("noScript")}
+      </p>
     </noscript>
   );
 }

@@ -32,7 +32,13 @@ export type MatrixPadProps = {
  * clicked cells in order, the grid (ARIA grid, one button per cell, roving tabindex), a
  * counter, a live status, Undo, Clear and the Register submit button.
  */
-export function MatrixPad({ initialPattern, name, disabled = false, limits = DEFAULT_CLICK_LIMITS, error }: MatrixPadProps) {
+export function MatrixPad({
+  initialPattern,
+  name,
+  disabled = false,
+  limits = DEFAULT_CLICK_LIMITS,
+  error,
+}: MatrixPadProps) {
   const t = useTranslations("Matrix");
   const { pending } = useFormStatus();
   const { minClicks: min, maxClicks: max } = limits;

@@ -100,7 +100,9 @@ export function MatrixPreview({ pattern, headingLevel = 2 }: MatrixPreviewProps)
         <ol className="mt-3 grid list-none gap-x-6 gap-y-1 p-0 sm:grid-cols-2 lg:grid-cols-3">
           {steps.map((step) => (
             <li key={step.order} className="flex gap-2 text-base text-ink">
-              <span className="min-w-[2.5ch] text-right font-mono font-semibold tabular-nums">{t("stepNumber", { order: step.order })}</span>{" "}
+              <span className="min-w-[2.5ch] text-right font-mono font-semibold tabular-nums">
+                {t("stepNumber", { order: step.order })}
+              </span>{" "}
               <span>{t("sequenceStep", { row: step.row, column: step.column })}</span>
             </li>
           ))}

@@ -41,7 +41,17 @@ function keyTarget(event: KeyboardEvent, from: CellPosition): CellPosition | nul
  * the live announcement, and whether the server's refusal still applies to what is on screen.
  * `inactive` is true while the pad is disabled or its form is pending.
  */
-export function useMatrixPad({ initialPattern, limits, inactive, error }: { initialPattern?: readonly number[]; limits: ClickLimits; inactive: boolean; error?: string }) {
+export function useMatrixPad({
+  initialPattern,
+  limits,
+  inactive,
+  error,
+}: {
+  initialPattern?: readonly number[];
+  limits: ClickLimits;
+  inactive: boolean;
+  error?: string;
+}) {
   const t = useTranslations("Matrix");
   const { minClicks: min, maxClicks: max } = limits;
 

@@ -26,7 +26,11 @@ function frameDocument(html: string): string {
 export default async function DevMailboxPage() {
   if (env.NODE_ENV === "production") notFound();
   await connection();
-  const [t, format, emails] = await Promise.all([getTranslations("DevMailbox"), getFormatter(), listCapturedEmails({ limit: 50 })]);
+  const [t, format, emails] = await Promise.all([
+    getTranslations("DevMailbox"),
+    getFormatter(),
+    listCapturedEmails({ limit: 50 }),
+  ]);
 
   return (
     <PageShell
@@ -54,7 +58,10 @@ export default async function DevMailboxPage() {
             const headingId = `mail-${email.id}`;
             return (
               <li key={email.id}>
-                <article aria-labelledby={headingId} className="rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-6">
+                <article
+                  aria-labelledby={headingId}
+                  className="rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-6"
+                >
                   <h2 id={headingId} className="text-xl font-semibold break-words text-ink">
                     {email.subject}
                   </h2>

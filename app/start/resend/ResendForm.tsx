@@ -16,7 +16,15 @@ export function ResendForm() {
     <form action={action} noValidate className="space-y-5">
       <ErrorSummary errors={summaryErrors(state.fieldErrors, [["email", t("email")]])} />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
-      <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
       <button type="submit" className={buttonClass("primary", { fullWidth: true })} disabled={pending}>
         {t("submit")}
       </button>

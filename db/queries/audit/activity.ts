@@ -31,7 +31,12 @@ export async function countFailedSignIns(executor: Executor, userId: string, sin
 /** The newest audit events about the user, as the user's own security page lists them. */
 export async function listSecurityEvents(executor: Executor, userId: string, limit: number) {
   return executor
-    .select({ event: auditEvents.event, outcome: auditEvents.outcome, occurredAt: auditEvents.occurredAt, ip: auditEvents.ip })
+    .select({
+      event: auditEvents.event,
+      outcome: auditEvents.outcome,
+      occurredAt: auditEvents.occurredAt,
+      ip: auditEvents.ip,
+    })
     .from(auditEvents)
     .where(eq(auditEvents.subjectId, userId))
     .orderBy(...newestFirst)

@@ -42,8 +42,10 @@ export const eventColumns = {
   ip: auditEvents.ip,
 };
 
-const userIdByEmail = (email: string) => sql`(select ${users.id} from ${users} where lower(${users.email}) = lower(${email}) limit 1)`;
-const positionOf = (id: number) => sql`(select ${auditEvents.occurredAt}, ${auditEvents.id} from ${auditEvents} where ${auditEvents.id} = ${id})`;
+const userIdByEmail = (email: string) =>
+  sql`(select ${users.id} from ${users} where lower(${users.email}) = lower(${email}) limit 1)`;
+const positionOf = (id: number) =>
+  sql`(select ${auditEvents.occurredAt}, ${auditEvents.id} from ${auditEvents} where ${auditEvents.id} = ${id})`;
 
 function conditions(filter: AuditLogFilter, position: AuditLogPosition): SQL | undefined {
   const where: (SQL | undefined)[] = [];
@@ -54,8 +56,10 @@ function conditions(filter: AuditLogFilter, position: AuditLogPosition): SQL | u
   if (filter.from) where.push(gte(auditEvents.occurredAt, filter.from));
   if (filter.to) where.push(lt(auditEvents.occurredAt, filter.to));
   // Row comparison on (occurred_at, id): exact, whatever the timestamps' precision.
-  if (position.before !== undefined) where.push(sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < ${positionOf(position.before)}`);
-  if (position.after !== undefined) where.push(sql`(${auditEvents.occurredAt}, ${auditEvents.id}) > ${positionOf(position.after)}`);
+  if (position.before !== undefined)
+    where.push(sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < ${positionOf(position.before)}`);
+  if (position.after !== undefined)
+    where.push(sql`(${auditEvents.occurredAt}, ${auditEvents.id}) > ${positionOf(position.after)}`);
   return and(...where);
 }
 
@@ -63,7 +67,12 @@ function conditions(filter: AuditLogFilter, position: AuditLogPosition): SQL | u
  * One page of audit events, newest first, with actor and subject addresses. Keyset paging:
  * `before` gives the page after a row, `after` the page before it (returned newest first too).
  */
-export async function listAuditLog(executor: Executor, filter: AuditLogFilter, position: AuditLogPosition, limit: number): Promise<AuditLogRow[]> {
+export async function listAuditLog(
+  executor: Executor,
+  filter: AuditLogFilter,
+  position: AuditLogPosition,
+  limit: number,
+): Promise<AuditLogRow[]> {
   const newerFirst = position.after === undefined;
   const rows = await executor
     .select({
@@ -79,7 +88,11 @@ export async function listAuditLog(executor: Executor, filter: AuditLogFilter, p
     .leftJoin(actor, eq(actor.id, auditEvents.actorId))
     .leftJoin(subject, eq(subject.id, auditEvents.subjectId))
     .where(conditions(filter, position))
-    .orderBy(...(newerFirst ? [desc(auditEvents.occurredAt), desc(auditEvents.id)] : [asc(auditEvents.occurredAt), asc(auditEvents.id)]))
+    .orderBy(
+      ...(newerFirst
+        ? [desc(auditEvents.occurredAt), desc(auditEvents.id)]
+        : [asc(auditEvents.occurredAt), asc(auditEvents.id)]),
+    )
     .limit(limit);
   return newerFirst ? rows : rows.reverse();
 }

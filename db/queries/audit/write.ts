@@ -14,7 +14,9 @@ export async function insertAuditEvent(executor: Executor, event: NewAuditEvent)
  */
 export async function insertAuditEvents(executor: Executor, events: readonly NewAuditEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += 5000) {
-    const chunk = events.slice(i, i + 5000).map((e) => ({ ...e, occurredAt: e.occurredAt instanceof Date ? e.occurredAt.toISOString() : e.occurredAt }));
+    const chunk = events
+      .slice(i, i + 5000)
+      .map((e) => ({ ...e, occurredAt: e.occurredAt instanceof Date ? e.occurredAt.toISOString() : e.occurredAt }));
     await executor.execute(sql`
       insert into ${auditEvents} (event, actor_id, subject_id, outcome, occurred_at, ip, user_agent, details)
       select x.event, x."actorId", x."subjectId", coalesce(x.outcome, 'info')::audit_outcome, coalesce(x."occurredAt", now()), x.ip, x."userAgent", x.details

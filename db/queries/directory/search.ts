@@ -66,9 +66,14 @@ export const NARROW_SEARCH_MATCHES = 2000;
 
 /** Counts matches of a search up to the limit (the count stops there), to choose its plan. */
 export async function chooseSearchPlan(db: Executor, search: string): Promise<SearchPlan> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(db.select({ one: sql`1` }).from(users).where(searchClause(search)).limit(NARROW_SEARCH_MATCHES).as("matches"));
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(
+    db
+      .select({ one: sql`1` })
+      .from(users)
+      .where(searchClause(search))
+      .limit(NARROW_SEARCH_MATCHES)
+      .as("matches"),
+  );
   return Number(row?.n ?? 0) < NARROW_SEARCH_MATCHES ? "matches-first" : "sort-index";
 }
 
@@ -120,7 +125,10 @@ export function directorySelect(db: Executor, query: DirectoryQuery, plan: Searc
   // Newest first reads the created index backwards; a previous page reads the other way.
   const descending = sort === "created" ? !backwards : backwards;
   const direction = (column: SQL | typeof users.id) => (descending ? sql`${column} desc` : sql`${column} asc`);
-  const order = sort === "created" ? [direction(sql`${users.createdAt}`), direction(users.id)] : [direction(sql`lower(${users.name})`), direction(users.id)];
+  const order =
+    sort === "created"
+      ? [direction(sql`${users.createdAt}`), direction(users.id)]
+      : [direction(sql`lower(${users.name})`), direction(users.id)];
 
   return db
     .select({

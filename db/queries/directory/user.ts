@@ -38,7 +38,11 @@ export async function findDirectoryUser(executor: Executor, userId: string, now:
 
 /** Whether the user ever had a matrix password (a new starting guide is then a reset). */
 export async function hadPassword(executor: Executor, userId: string): Promise<boolean> {
-  const [row] = await executor.select({ id: patternHistory.id }).from(patternHistory).where(eq(patternHistory.userId, userId)).limit(1);
+  const [row] = await executor
+    .select({ id: patternHistory.id })
+    .from(patternHistory)
+    .where(eq(patternHistory.userId, userId))
+    .limit(1);
   return row !== undefined;
 }
 

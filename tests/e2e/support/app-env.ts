@@ -32,5 +32,14 @@ export function e2eSettings() {
     TEST_CLOCK_FILE: e2e.E2E_CLOCK_FILE,
     ...(e2e.DATABASE_URL ? { DATABASE_URL: e2e.DATABASE_URL } : { PGLITE_DIR: e2e.E2E_PGLITE_DIR }),
   };
-  return { baseURL, resendURL, appEnv, port: e2e.E2E_PORT, resendPort: e2e.E2E_RESEND_PORT, clockFile: e2e.E2E_CLOCK_FILE, serverLog: e2e.E2E_SERVER_LOG, results: e2e.E2E_RESULTS };
+  return {
+    baseURL,
+    resendURL,
+    appEnv,
+    port: e2e.E2E_PORT,
+    resendPort: e2e.E2E_RESEND_PORT,
+    clockFile: e2e.E2E_CLOCK_FILE,
+    serverLog: e2e.E2E_SERVER_LOG,
+    results: e2e.E2E_RESULTS,
+  };
 }

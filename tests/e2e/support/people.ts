@@ -15,7 +15,11 @@ export const DESKTOP = { width: 1280, height: 720 };
 const NARROW = { width: 320, height: 800 };
 const shotsDir = process.env.PEOPLE_SHOTS;
 
-export async function setLocaleCookie(context: BrowserContext, baseURL: string | undefined, locale: Locale): Promise<void> {
+export async function setLocaleCookie(
+  context: BrowserContext,
+  baseURL: string | undefined,
+  locale: Locale,
+): Promise<void> {
   await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
 }
 
@@ -31,7 +35,10 @@ async function horizontalOverflow(page: Page): Promise<string | null> {
       .slice(0, 5)
       .map((element) => {
         const id = element.id ? `#${element.id}` : "";
-        const cls = typeof element.className === "string" && element.className ? `.${element.className.trim().split(/\s+/).slice(0, 4).join(".")}` : "";
+        const cls =
+          typeof element.className === "string" && element.className
+            ? `.${element.className.trim().split(/\s+/).slice(0, 4).join(".")}`
+            : "";
         return `${element.tagName.toLowerCase()}${id}${cls} (right ${Math.round(element.getBoundingClientRect().right)}px) "${(element.textContent ?? "").trim().slice(0, 40)}"`;
       });
     return `scrollWidth ${width}px; ${culprits.join("; ")}`;

@@ -23,12 +23,30 @@ export type Customer = { email: string; name: string; phone: string; company: st
 
 export function newCustomer(): Customer {
   const id = randomUUID().slice(0, 8);
-  return { email: `e2e-${id}@example.com`, name: "Hanako Suzuki", phone: `03${Date.now().toString().slice(-8)}`, company: "Suzuki Trading K.K." };
+  return {
+    email: `e2e-${id}@example.com`,
+    name: "Hanako Suzuki",
+    phone: `03${Date.now().toString().slice(-8)}`,
+    company: "Suzuki Trading K.K.",
+  };
 }
 
 /** Registers a user the way an operator does, with the command-line tool against the running app's database. */
 export async function createUser(customer: Customer, role: Role = "customer"): Promise<void> {
-  const args = ["node_modules/.bin/tsx", "scripts/user-create.ts", "--email", customer.email, "--name", customer.name, "--phone", customer.phone, "--company", customer.company, "--role", role];
+  const args = [
+    "node_modules/.bin/tsx",
+    "scripts/user-create.ts",
+    "--email",
+    customer.email,
+    "--name",
+    customer.name,
+    "--phone",
+    customer.phone,
+    "--company",
+    customer.company,
+    "--role",
+    role,
+  ];
   await run("node", args, { env: { ...process.env, ...appEnv } });
 }
 
@@ -43,12 +61,17 @@ export async function emailsTo(address: string): Promise<DeliveredEmail[]> {
 export async function startingGuideLink(address: string): Promise<string> {
   let link: string | undefined;
   await expect
-    .poll(async () => {
-      const emails = await emailsTo(address);
-      const matches = emails.map((email) => email.text.match(/https?:\/\/\S+\/start\/[A-Za-z0-9_-]{43}/)?.[0]).filter(Boolean);
-      link = matches[0]; // the newest: a new starting guide voids older links
-      return link;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const emails = await emailsTo(address);
+        const matches = emails
+          .map((email) => email.text.match(/https?:\/\/\S+\/start\/[A-Za-z0-9_-]{43}/)?.[0])
+          .filter(Boolean);
+        link = matches[0]; // the newest: a new starting guide voids older links
+        return link;
+      },
+      { timeout: 15_000 },
+    )
     .toBeTruthy();
   return link!;
 }
@@ -70,7 +93,12 @@ export async function readAnswer(page: Page, pattern: readonly number[]): Promis
 }
 
 /** Onboards a new user (a customer unless told) through the browser and returns their details. */
-export async function onboard(page: Page, pattern: readonly number[], customer = newCustomer(), role: Role = "customer"): Promise<Customer> {
+export async function onboard(
+  page: Page,
+  pattern: readonly number[],
+  customer = newCustomer(),
+  role: Role = "customer",
+): Promise<Customer> {
   await createUser(customer, role);
   await page.goto(await startingGuideLink(customer.email));
   await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
@@ -88,7 +116,12 @@ export async function onboard(page: Page, pattern: readonly number[], customer =
 
 /** An operator registered on the command line, onboarded through the browser with PATTERN. */
 export function onboardOperator(page: Page): Promise<Customer> {
-  return onboard(page, PATTERN, { ...newCustomer(), name: "Ken Operator", company: "Matrix Portal Operations" }, "operator");
+  return onboard(
+    page,
+    PATTERN,
+    { ...newCustomer(), name: "Ken Operator", company: "Matrix Portal Operations" },
+    "operator",
+  );
 }
 
 export async function signIn(page: Page, email: string, pattern: readonly number[]): Promise<void> {
@@ -119,7 +152,11 @@ export async function gridDigits(page: Page): Promise<string> {
 }
 
 /** Same length as the right code, every digit different. */
-export const wrongCode = (code: string) => code.split("").map((digit) => String((Number(digit) + 1) % 10)).join("");
+export const wrongCode = (code: string) =>
+  code
+    .split("")
+    .map((digit) => String((Number(digit) + 1) % 10))
+    .join("");
 
 /**
  * Types a code on the challenge page and presses Send. When the app answers with a fresh grid
@@ -130,7 +167,11 @@ export async function submitCode(page: Page, code: string): Promise<void> {
   await page.getByRole("textbox", { name: "One-time password", exact: true }).fill(code);
   await page.getByRole("button", { name: "Send" }).click();
   await expect
-    .poll(async () => (/\/login\/challenge/.test(new URL(page.url()).pathname) ? await gridDigits(page).catch(() => before) : "left the challenge page"))
+    .poll(async () =>
+      /\/login\/challenge/.test(new URL(page.url()).pathname)
+        ? await gridDigits(page).catch(() => before)
+        : "left the challenge page",
+    )
     .not.toBe(before);
 }
 
@@ -160,14 +201,21 @@ export function actionIds(html: string): string[] {
  * (client-side navigation renders forms without the hidden id, so fetch the page's HTML).
  */
 export function formActionId(html: string, fieldName: string): string {
-  const form = html.split(/<form\b/i).slice(1).map((chunk) => chunk.split(/<\/form>/i)[0]!).find((chunk) => chunk.includes(`name="${fieldName}"`));
+  const form = html
+    .split(/<form\b/i)
+    .slice(1)
+    .map((chunk) => chunk.split(/<\/form>/i)[0]!)
+    .find((chunk) => chunk.includes(`name="${fieldName}"`));
   const [id] = actionIds(form ?? "");
   expect(id, `a form with a field named ${fieldName} posting to a server action`).toBeTruthy();
   return id!;
 }
 
 const decodeEntities = (value: string) =>
-  value.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[entity]!);
+  value.replace(
+    /&(quot|amp|lt|gt|#39|#x27);/g,
+    (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[entity]!,
+  );
 
 /**
  * The hidden fields, in server-rendered HTML, of the form that has a field with this name:
@@ -175,7 +223,11 @@ const decodeEntities = (value: string) =>
  * `$ACTION_KEY` and bound-argument fields).
  */
 export function hiddenFields(html: string, fieldName: string): Record<string, string> {
-  const form = html.split(/<form\b/i).slice(1).map((chunk) => chunk.split(/<\/form>/i)[0]!).find((chunk) => chunk.includes(`name="${fieldName}"`));
+  const form = html
+    .split(/<form\b/i)
+    .slice(1)
+    .map((chunk) => chunk.split(/<\/form>/i)[0]!)
+    .find((chunk) => chunk.includes(`name="${fieldName}"`));
   expect(form, `a form with a field named ${fieldName}`).toBeTruthy();
   const fields: Record<string, string> = {};
   for (const [input] of form!.matchAll(/<input\b[^>]*>/gi)) {

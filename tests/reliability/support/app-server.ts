@@ -12,7 +12,14 @@ export function appSecrets() {
   return { AUTH_SECRET: randomBytes(33).toString("base64"), PATTERN_KEY: randomBytes(32).toString("base64") };
 }
 
-export type AppOptions = { port: number; databaseUrl?: string; pgliteDir?: string; resendUrl: string; secrets: ReturnType<typeof appSecrets>; extraEnv?: Record<string, string> };
+export type AppOptions = {
+  port: number;
+  databaseUrl?: string;
+  pgliteDir?: string;
+  resendUrl: string;
+  secrets: ReturnType<typeof appSecrets>;
+  extraEnv?: Record<string, string>;
+};
 
 export function appEnv(options: Omit<AppOptions, "port"> & { port: number }): Record<string, string> {
   const url = `http://localhost:${options.port}`;

@@ -8,21 +8,30 @@ import { FormClient, gridDigits, type Reply } from "./form-client";
 const run = promisify(execFile);
 
 async function seed<T>(options: Omit<AppOptions, "port">, kind: string, count: number): Promise<T[]> {
-  const { stdout } = await run(process.execPath, ["node_modules/.bin/tsx", "tests/reliability/support/seed-users.ts", kind, String(count)], {
-    env: { ...appEnv({ ...options, port: 3599 }), NODE_ENV: "test" },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ["node_modules/.bin/tsx", "tests/reliability/support/seed-users.ts", kind, String(count)],
+    {
+      env: { ...appEnv({ ...options, port: 3599 }), NODE_ENV: "test" },
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as T[];
 }
 
 /** Emails of onboarded customers (matrix password STRONG_PATTERN) in the app's database. */
-export const seedUsers = (options: Omit<AppOptions, "port">, count: number) => seed<string>(options, "onboarded", count);
+export const seedUsers = (options: Omit<AppOptions, "port">, count: number) =>
+  seed<string>(options, "onboarded", count);
 
 export type Invited = { email: string; name: string; phone: string; link: string };
 /** Invited customers with their starting-guide links. */
-export const seedInvited = (options: Omit<AppOptions, "port">, count: number) => seed<Invited>(options, "registered", count);
+export const seedInvited = (options: Omit<AppOptions, "port">, count: number) =>
+  seed<Invited>(options, "registered", count);
 
 /** Onboarding without JavaScript: identity, pattern, confirmation. Returns the first reply that was not the expected redirect. */
-export async function onboard(client: FormClient, person: Invited): Promise<{ done: boolean; reply: Reply; step: string }> {
+export async function onboard(
+  client: FormClient,
+  person: Invited,
+): Promise<{ done: boolean; reply: Reply; step: string }> {
   const path = new URL(person.link).pathname;
   const steps: [string, string, Record<string, string>, string][] = [
     [path, 'name="phone"', { email: person.email, name: person.name, phone: person.phone }, "/start/pattern"],

@@ -38,13 +38,21 @@ export class FormClient {
   }
 
   async get(path: string): Promise<Reply> {
-    const response = await fetch(new URL(path, this.baseUrl), { redirect: "manual", headers: { ...this.headers, cookie: this.cookieHeader(), "accept-language": "en", "x-forwarded-for": this.ip } });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      redirect: "manual",
+      headers: { ...this.headers, cookie: this.cookieHeader(), "accept-language": "en", "x-forwarded-for": this.ip },
+    });
     return this.reply(response);
   }
 
   private async reply(response: Response): Promise<Reply> {
     this.remember(response.headers);
-    return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers };
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      html: await response.text(),
+      headers: response.headers,
+    };
   }
 
   /** Posts the page's form that contains `marker` (e.g. `name="email"`) with these fields. */
@@ -63,13 +71,25 @@ export class FormClient {
       method: "POST",
       body,
       redirect: "manual",
-      headers: { ...this.headers, cookie: this.cookieHeader(), origin: new URL(this.baseUrl).origin, "accept-language": "en", "x-forwarded-for": this.ip },
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        origin: new URL(this.baseUrl).origin,
+        "accept-language": "en",
+        "x-forwarded-for": this.ip,
+      },
     });
     return this.reply(response);
   }
 }
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The 48 digits of a challenge page's grid, in cell order. */
 export function gridDigits(html: string): string {

@@ -7,7 +7,10 @@ import { spawn } from "node:child_process";
 export type WorkerProcess = { pid: number; output(): string; kill(signal: NodeJS.Signals): Promise<void> };
 
 export function startMailWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/mail-worker.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/mail-worker.ts"], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const orphanGuard = () => child.kill("SIGKILL");
   process.once("exit", orphanGuard);
   child.once("exit", () => process.removeListener("exit", orphanGuard));

@@ -27,7 +27,11 @@ function binaries(): string {
   return join(root, versions.at(-1)!, "bin");
 }
 
-const asPostgres = (bin: string, args: string[]) => execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+const asPostgres = (bin: string, args: string[]) =>
+  execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
 
 export function createPrivatePostgres(port: number): PrivatePostgres {
   const bin = binaries();
@@ -57,7 +61,11 @@ export function createPrivatePostgres(port: number): PrivatePostgres {
       rmSync(dir, { recursive: true, force: true });
     },
     sql(query) {
-      return execFileSync(join(bin, "psql"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-AtqX", "-F", "\t", "-c", query], { encoding: "utf8" }).trim();
+      return execFileSync(
+        join(bin, "psql"),
+        ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-AtqX", "-F", "\t", "-c", query],
+        { encoding: "utf8" },
+      ).trim();
     },
   };
   // Also when the test runner stops early (Ctrl+C, a crash): never leave a server behind.

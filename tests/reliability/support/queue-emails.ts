@@ -15,7 +15,11 @@ async function main() {
       to,
       template: "starting-guide" as const,
       locale: i % 2 === 0 ? "en" : "ja",
-      props: { name: `Customer ${i}`, link: `https://portal.example/start/${randomBytes(32).toString("base64url")}`, expiresAt: "2026-12-01T09:00:00.000Z" },
+      props: {
+        name: `Customer ${i}`,
+        link: `https://portal.example/start/${randomBytes(32).toString("base64url")}`,
+        expiresAt: "2026-12-01T09:00:00.000Z",
+      },
     })),
   );
   await closeDb();

@@ -19,7 +19,11 @@ export async function newClient(baseURL: string): Promise<APIRequestContext> {
  * Posts a form as a browser without JavaScript does (multipart, no redirects followed), from a
  * fresh address so that per-IP limits stay out of the way.
  */
-export function postForm(client: APIRequestContext, path: string, fields: Record<string, string>): Promise<APIResponse> {
+export function postForm(
+  client: APIRequestContext,
+  path: string,
+  fields: Record<string, string>,
+): Promise<APIResponse> {
   return client.post(path, { multipart: fields, maxRedirects: 0, headers: { "X-Forwarded-For": uniqueIp() } });
 }
 
@@ -48,7 +52,12 @@ export function cookieShapes(response: APIResponse): string[] {
 /** What a client can see of a form post's answer, values of per-request cookies removed. */
 export async function responseShape(response: APIResponse): Promise<string> {
   const headers = response.headers();
-  return JSON.stringify({ status: response.status(), location: headers["location"], cookies: cookieShapes(response), body: await response.text() });
+  return JSON.stringify({
+    status: response.status(),
+    location: headers["location"],
+    cookies: cookieShapes(response),
+    body: await response.text(),
+  });
 }
 
 /**
@@ -65,6 +74,7 @@ export function comparableHtml(html: string, typedAddress?: string): string {
     .replace(/"children\\":\\"\d\\"/g, "children:#")
     .replace(/_R_[A-Za-z0-9_]+_/g, "_R_…_")
     .replace(/\b\d{1,2}:\d{2}\b/g, "HH:MM");
-  if (typedAddress) text = text.split(typedAddress).join("ADDRESS").split(encodeURIComponent(typedAddress)).join("ADDRESS");
+  if (typedAddress)
+    text = text.split(typedAddress).join("ADDRESS").split(encodeURIComponent(typedAddress)).join("ADDRESS");
   return text;
 }

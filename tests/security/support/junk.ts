@@ -31,7 +31,10 @@ export const junkString = fc.oneof(
 );
 
 /** Any value at all: wrong types, nesting, prototypes, huge strings. */
-export const junkValue = fc.oneof(junkString, fc.anything({ maxDepth: 2, withObjectString: true, withNullPrototype: true }));
+export const junkValue = fc.oneof(
+  junkString,
+  fc.anything({ maxDepth: 2, withObjectString: true, withNullPrototype: true }),
+);
 
 /** A form-shaped object whose named fields are junk, some missing, plus unexpected extra fields. */
 export function junkForm(fields: readonly string[]) {

@@ -12,13 +12,23 @@ export function recordTraffic(context: BrowserContext): Exchange[] {
     const request = response.request();
     if (new URL(request.url()).pathname.startsWith("/_next/static/")) return;
     const body = await response.text().catch(() => "");
-    exchanges.push({ url: request.url(), method: request.method(), referer: (await request.allHeaders())["referer"] ?? null, status: response.status(), body });
+    exchanges.push({
+      url: request.url(),
+      method: request.method(),
+      referer: (await request.allHeaders())["referer"] ?? null,
+      status: response.status(),
+      body,
+    });
   });
   return exchanges;
 }
 
 /** Where in the recorded traffic a secret shows up: URLs, Referer headers and bodies. */
-export function leaksOf(exchanges: readonly Exchange[], secret: string, allowed: (exchange: Exchange) => boolean = () => false) {
+export function leaksOf(
+  exchanges: readonly Exchange[],
+  secret: string,
+  allowed: (exchange: Exchange) => boolean = () => false,
+) {
   const found = (text: string | null) => text !== null && contains(text, secret);
   return exchanges
     .filter((exchange) => !allowed(exchange))

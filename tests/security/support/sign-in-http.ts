@@ -31,7 +31,9 @@ export function requestResend(client: APIRequestContext, forms: PortalForms, ema
 export async function challengeDigits(client: APIRequestContext): Promise<string> {
   const html = await (await client.get("/login/challenge")).text();
   const table = html.slice(html.indexOf("<tbody"), html.indexOf("</tbody>"));
-  const digits = [...table.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)].map((match) => match[1]!.replace(/<[^>]*>/g, "").trim()).join("");
+  const digits = [...table.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)]
+    .map((match) => match[1]!.replace(/<[^>]*>/g, "").trim())
+    .join("");
   if (!/^\d{48}$/.test(digits)) throw new Error("No challenge grid on the page");
   return digits;
 }
@@ -47,11 +49,19 @@ export const wrongFor = (digits: string, pattern: readonly number[]) =>
  * A whole sign-in attempt from a fresh client: email, grid, then the right or a wrong code.
  * Returns the answer's response shape (see responseShape).
  */
-export async function attemptSignIn(baseURL: string, forms: PortalForms, email: string, pattern: readonly number[], right: boolean): Promise<string> {
+export async function attemptSignIn(
+  baseURL: string,
+  forms: PortalForms,
+  email: string,
+  pattern: readonly number[],
+  right: boolean,
+): Promise<string> {
   const client = await newClient(baseURL);
   await enterEmail(client, forms, email);
   const digits = await challengeDigits(client);
-  const shape = await responseShape(await sendAnswer(client, forms, right ? codeFor(digits, pattern) : wrongFor(digits, pattern)));
+  const shape = await responseShape(
+    await sendAnswer(client, forms, right ? codeFor(digits, pattern) : wrongFor(digits, pattern)),
+  );
   await client.dispose();
   return shape;
 }

@@ -35,7 +35,19 @@ describe("isToken", () => {
 
   it("refuses other lengths, other alphabets and non-strings", () => {
     const token = generateToken();
-    for (const value of [token.slice(1), `${token}A`, `${token.slice(1)}=`, `${token.slice(1)}+`, ` ${token.slice(1)}`, `${token.slice(1)}\n`, "", undefined, null, 43, [token]]) {
+    for (const value of [
+      token.slice(1),
+      `${token}A`,
+      `${token.slice(1)}=`,
+      `${token.slice(1)}+`,
+      ` ${token.slice(1)}`,
+      `${token.slice(1)}\n`,
+      "",
+      undefined,
+      null,
+      43,
+      [token],
+    ]) {
       expect(isToken(value)).toBe(false);
     }
   });

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { CELL_COUNT, answersMatch, expectedAnswer, generateChallengeDigits, normalizeAnswer, type RandomBytes } from "@/lib/matrix";
+import {
+  CELL_COUNT,
+  answersMatch,
+  expectedAnswer,
+  generateChallengeDigits,
+  normalizeAnswer,
+  type RandomBytes,
+} from "@/lib/matrix";
 
 /** An RNG that plays back the given bytes and records how many were asked for. */
 function scriptedRng(bytes: number[]): RandomBytes & { requests: number[] } {
@@ -53,7 +60,9 @@ describe("generateChallengeDigits", () => {
     const rng = scriptedRng([255, ...Array<number>(CELL_COUNT).fill(3)]);
     expect(generateChallengeDigits(rng)).toBe("3".repeat(CELL_COUNT));
     expect(rng.requests).toEqual([CELL_COUNT, 1]);
-    expect(generateChallengeDigits(scriptedRng([250, 251, 252, 253, 254, ...Array<number>(CELL_COUNT).fill(249)]))).toBe("9".repeat(CELL_COUNT));
+    expect(
+      generateChallengeDigits(scriptedRng([250, 251, 252, 253, 254, ...Array<number>(CELL_COUNT).fill(249)])),
+    ).toBe("9".repeat(CELL_COUNT));
   });
 
   it("has no modulo bias: every byte value 24 times over gives each digit exactly 600 times", () => {

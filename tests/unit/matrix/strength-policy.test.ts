@@ -1,10 +1,4 @@
-import {
-  DEFAULT_POLICY,
-  blockCorners,
-  cellIndex,
-  checkStrength,
-  sharedLine,
-} from "@/lib/matrix";
+import { DEFAULT_POLICY, blockCorners, cellIndex, checkStrength, sharedLine } from "@/lib/matrix";
 
 const at = (row: number, column: number) => cellIndex({ row, column });
 /** Pads distinct cells to 8 clicks by repeating them, as a user might. */
@@ -92,7 +86,9 @@ describe("checkStrength rules the block rule would otherwise hide", () => {
   });
 
   it("accepts the four corners plus one more cell", () => {
-    expect(checkStrength(clicks(at(0, 8), at(0, 11), at(3, 8), at(3, 11), at(1, 9)), oneBlockAllowed)).toEqual({ ok: true });
+    expect(checkStrength(clicks(at(0, 8), at(0, 11), at(3, 8), at(3, 11), at(1, 9)), oneBlockAllowed)).toEqual({
+      ok: true,
+    });
   });
 
   it("does not treat the corners of the whole grid as a block's corners", () => {

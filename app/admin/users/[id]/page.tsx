@@ -14,7 +14,14 @@ import { directoryUser, operatorTimeZone, type DirectoryUser } from "@/lib/admin
 import { now } from "@/lib/platform/clock";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { listSessions, requireOperator } from "@/lib/sessions";
-import { disableAction, enableAction, endUserSessionAction, resendGuideAction, resetPasswordAction, unlockAction } from "../actions";
+import {
+  disableAction,
+  enableAction,
+  endUserSessionAction,
+  resendGuideAction,
+  resetPasswordAction,
+  unlockAction,
+} from "../actions";
 import { StatusBadge } from "../StatusBadge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,9 +51,28 @@ function availableActions(user: DirectoryUser, operatorId: string): Action[] {
   return list;
 }
 
-const dones = ["registered", "profile", "unchanged", "resend", "reset", "unlock", "disable", "enable", "session"] as const;
-const errors = ["not-invited", "no-password", "disabled", "self", "unchanged", "not-found", "session-not-found"] as const;
-const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined => (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
+const dones = [
+  "registered",
+  "profile",
+  "unchanged",
+  "resend",
+  "reset",
+  "unlock",
+  "disable",
+  "enable",
+  "session",
+] as const;
+const errors = [
+  "not-invited",
+  "no-password",
+  "disabled",
+  "self",
+  "unchanged",
+  "not-found",
+  "session-not-found",
+] as const;
+const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -100,7 +126,11 @@ export default async function UserDetailPage({
       <FormMessage tone="error">{error ? t(`errors.${error}`) : undefined}</FormMessage>
 
       {confirm ? (
-        <section id="confirm" aria-labelledby="confirm-heading" className="rounded-2xl border-2 border-brand/40 bg-surface p-5 shadow-sm sm:p-8">
+        <section
+          id="confirm"
+          aria-labelledby="confirm-heading"
+          className="rounded-2xl border-2 border-brand/40 bg-surface p-5 shadow-sm sm:p-8"
+        >
           <h2 id="confirm-heading" className="text-xl font-semibold text-ink">
             {t(`confirm.${confirm}.title`, { name: user.name })}
           </h2>
@@ -140,13 +170,31 @@ export default async function UserDetailPage({
           <Facts
             items={[
               [t("columns.status"), <StatusBadge key="status" status={user.displayStatus} />],
-              [t("matrixPassword"), user.hasPassword && user.passwordSetAt ? t("passwordSet", { time: when(user.passwordSetAt) }) : t("passwordNotSet")],
-              [t("startingGuide"), user.guideExpiresAt ? t("guideValidUntil", { time: when(user.guideExpiresAt) }) : t("guideNone")],
+              [
+                t("matrixPassword"),
+                user.hasPassword && user.passwordSetAt
+                  ? t("passwordSet", { time: when(user.passwordSetAt) })
+                  : t("passwordNotSet"),
+              ],
+              [
+                t("startingGuide"),
+                user.guideExpiresAt ? t("guideValidUntil", { time: when(user.guideExpiresAt) }) : t("guideNone"),
+              ],
               [t("lockState"), lockState],
               [t("failuresSinceUnlock"), String(user.failuresSinceUnlock)],
               [t("consecutiveFailures"), String(user.consecutiveFailures)],
-              [t("columns.lastSignIn"), user.lastSignInAt ? t("lastSignInValue", { time: when(user.lastSignInAt), ip: user.lastSignInIp ?? "—" }) : t("never")],
-              [t("termsAccepted"), user.acceptedTermsVersion !== null ? t("termsVersion", { version: user.acceptedTermsVersion }) : t("termsNone")],
+              [
+                t("columns.lastSignIn"),
+                user.lastSignInAt
+                  ? t("lastSignInValue", { time: when(user.lastSignInAt), ip: user.lastSignInIp ?? "—" })
+                  : t("never"),
+              ],
+              [
+                t("termsAccepted"),
+                user.acceptedTermsVersion !== null
+                  ? t("termsVersion", { version: user.acceptedTermsVersion })
+                  : t("termsNone"),
+              ],
             ]}
           />
         </Card>
@@ -183,18 +231,36 @@ export default async function UserDetailPage({
         {user.events.length === 0 ? (
           <p className="text-muted">{t("noEvents")}</p>
         ) : (
-          <DataTable caption={t("auditCaption")} columns={[t("audit.when"), t("audit.event"), t("audit.outcome"), t("audit.actor"), t("audit.ip"), t("audit.details")]}>
+          <DataTable
+            caption={t("auditCaption")}
+            columns={[
+              t("audit.when"),
+              t("audit.event"),
+              t("audit.outcome"),
+              t("audit.actor"),
+              t("audit.ip"),
+              t("audit.details"),
+            ]}
+          >
             {user.events.map((event) => (
               <tr key={event.id} className="border-b border-line align-top last:border-0">
                 <td className="py-2 pr-4 whitespace-nowrap text-ink">{when(event.occurredAt)}</td>
                 <td className="py-2 pr-4 font-mono text-xs text-ink">{event.event}</td>
                 <td className="py-2 pr-4 whitespace-nowrap text-ink">{t(`outcomes.${event.outcome}`)}</td>
                 <td className="min-w-32 py-2 pr-4 text-ink [overflow-wrap:anywhere]">
-                  {event.actorId === null ? t("audit.system") : event.actorId === user.id ? t("audit.self") : (event.actorEmail ?? event.actorId)}
+                  {event.actorId === null
+                    ? t("audit.system")
+                    : event.actorId === user.id
+                      ? t("audit.self")
+                      : (event.actorEmail ?? event.actorId)}
                 </td>
                 <td className="py-2 pr-4 whitespace-nowrap text-ink">{event.ip ?? "—"}</td>
                 <td className="min-w-56 py-2 font-mono text-xs text-muted [overflow-wrap:anywhere]">
-                  {event.details ? Object.entries(event.details).map(([key, value]) => `${key}=${String(value)}`).join(" ") : ""}
+                  {event.details
+                    ? Object.entries(event.details)
+                        .map(([key, value]) => `${key}=${String(value)}`)
+                        .join(" ")
+                    : ""}
                 </td>
               </tr>
             ))}

@@ -30,7 +30,15 @@ export function RegisterUserForm() {
         ])}
       />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
-      <TextField name="email" type="email" label={t("fields.email")} autoComplete="off" required defaultValue={values.email} error={errors.email} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("fields.email")}
+        autoComplete="off"
+        required
+        defaultValue={values.email}
+        error={errors.email}
+      />
       <ProfileFields values={values} errors={errors} />
       <SelectField
         name="role"

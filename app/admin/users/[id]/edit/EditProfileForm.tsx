@@ -18,7 +18,13 @@ export function EditProfileForm({ userId, initial }: { userId: string; initial: 
   return (
     <form action={action} noValidate className="space-y-5" key={JSON.stringify(state.values ?? {})}>
       <input type="hidden" name="userId" value={userId} />
-      <ErrorSummary errors={summaryErrors(errors, [["name", t("fields.name")], ["phone", t("fields.phone")], ["company", t("fields.company")]])} />
+      <ErrorSummary
+        errors={summaryErrors(errors, [
+          ["name", t("fields.name")],
+          ["phone", t("fields.phone")],
+          ["company", t("fields.company")],
+        ])}
+      />
       <FormMessage tone={state.tone ?? "error"}>{state.message}</FormMessage>
       <ProfileFields values={values} errors={errors} />
       <button type="submit" className={buttonClass("primary")} disabled={pending}>

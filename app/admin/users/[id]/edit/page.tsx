@@ -27,7 +27,10 @@ export default async function EditProfilePage({ params }: { params: Promise<{ id
   return (
     <PageShell title={t("editTitle")} width="narrow" lead={t("editLead", { email: user.email })}>
       <Card>
-        <EditProfileForm userId={user.id} initial={{ name: user.name, phone: user.phone, company: user.company ?? "" }} />
+        <EditProfileForm
+          userId={user.id}
+          initial={{ name: user.name, phone: user.phone, company: user.company ?? "" }}
+        />
       </Card>
       <p>
         <Link href={`/admin/users/${user.id}`} className={linkClass}>
