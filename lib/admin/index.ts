@@ -21,7 +21,8 @@ export {
   unlockUserAccount,
   type ProfileField,
 } from "./account-actions";
-export { IMPORT_LIMITS, importUsers, readImportFile, type ImportIssue, type ImportResult } from "./import";
+export { importUsers } from "./import";
+export { IMPORT_LIMITS, readImportFile, type ImportIssue, type ImportResult } from "./import-file";
 export {
   auditLogCsv,
   auditLogFilter,

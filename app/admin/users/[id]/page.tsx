@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { DataTable } from "@/app/components/DataTable";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
@@ -23,6 +21,8 @@ import {
   unlockAction,
 } from "../actions";
 import { StatusBadge } from "../StatusBadge";
+import { Facts } from "./Facts";
+import { UserEventsTable } from "./UserEventsTable";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminUsers");
@@ -73,19 +73,6 @@ const errors = [
 ] as const;
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
   (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
-
-function Facts({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[minmax(0,13rem)_minmax(0,1fr)]">
-      {items.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="font-semibold text-muted">{term}</dt>
-          <dd className="text-ink [overflow-wrap:anywhere]">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function UserDetailPage({
   params,
@@ -231,40 +218,7 @@ export default async function UserDetailPage({
         {user.events.length === 0 ? (
           <p className="text-muted">{t("noEvents")}</p>
         ) : (
-          <DataTable
-            caption={t("auditCaption")}
-            columns={[
-              t("audit.when"),
-              t("audit.event"),
-              t("audit.outcome"),
-              t("audit.actor"),
-              t("audit.ip"),
-              t("audit.details"),
-            ]}
-          >
-            {user.events.map((event) => (
-              <tr key={event.id} className="border-b border-line align-top last:border-0">
-                <td className="py-2 pr-4 whitespace-nowrap text-ink">{when(event.occurredAt)}</td>
-                <td className="py-2 pr-4 font-mono text-xs text-ink">{event.event}</td>
-                <td className="py-2 pr-4 whitespace-nowrap text-ink">{t(`outcomes.${event.outcome}`)}</td>
-                <td className="min-w-32 py-2 pr-4 text-ink [overflow-wrap:anywhere]">
-                  {event.actorId === null
-                    ? t("audit.system")
-                    : event.actorId === user.id
-                      ? t("audit.self")
-                      : (event.actorEmail ?? event.actorId)}
-                </td>
-                <td className="py-2 pr-4 whitespace-nowrap text-ink">{event.ip ?? "—"}</td>
-                <td className="min-w-56 py-2 font-mono text-xs text-muted [overflow-wrap:anywhere]">
-                  {event.details
-                    ? Object.entries(event.details)
-                        .map(([key, value]) => `${key}=${String(value)}`)
-                        .join(" ")
-                    : ""}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <UserEventsTable events={user.events} userId={user.id} when={when} />
         )}
       </Card>
 
