@@ -41,8 +41,9 @@ export default async function config() {
       await project("components", "jsdom", { setupFilesAfterEnv: ["<rootDir>/tests/setup/dom.ts"] }),
     ],
     globalSetup: "<rootDir>/tests/setup/worker-databases.mjs",
-    // A busy 2-core CI machine runs database suites slowly; 5 s is too tight for them.
-    testTimeout: 30_000,
+    // A busy 2-core CI machine runs database suites slowly, two files at once: a file's first test
+    // also opens its in-memory PGlite and applies every migration, which took up to 30 s under load.
+    testTimeout: 60_000,
     collectCoverageFrom: ["lib/matrix/**/*.ts"],
     coverageReporters: ["text-summary"],
     coverageThreshold: { "./lib/matrix/": { branches: 100, functions: 100, lines: 100, statements: 100 } },
