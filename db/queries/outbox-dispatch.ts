@@ -102,8 +102,11 @@ export async function markEmailSent(
     .where(eq(emailOutbox.id, id));
 }
 
-/** Sets `values` on those of the emails still pending (a settled one is never reopened). */
-async function updatePending(
+/**
+ * Settles those of the emails still pending (a settled one is never reopened): sets `values`
+ * and releases the dispatcher's claim on them.
+ */
+async function settlePending(
   executor: Executor,
   ids: string[],
   values: PgUpdateSetSource<typeof emailOutbox>,
@@ -111,9 +114,12 @@ async function updatePending(
   if (ids.length === 0) return;
   await executor
     .update(emailOutbox)
-    .set(values)
+    .set({ ...values, claimedUntil: null })
     .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "pending")));
 }
+
+/** What every failed attempt records: one more attempt, and its error. */
+const failedAttempt = (error: string) => ({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: error });
 
 /** Counts a failed attempt and makes the emails due again at `nextAttemptAt`. */
 export async function scheduleEmailRetry(
@@ -121,22 +127,12 @@ export async function scheduleEmailRetry(
   ids: string[],
   options: { nextAttemptAt: Date; error: string },
 ): Promise<void> {
-  await updatePending(executor, ids, {
-    attempts: sql`${emailOutbox.attempts} + 1`,
-    nextAttemptAt: options.nextAttemptAt,
-    claimedUntil: null,
-    lastError: options.error,
-  });
+  await settlePending(executor, ids, { ...failedAttempt(options.error), nextAttemptAt: options.nextAttemptAt });
 }
 
 /** Gives up on the emails (they stay sealed so an operator can retry them). */
 export async function markEmailsFailed(executor: Executor, ids: string[], options: { error: string }): Promise<void> {
-  await updatePending(executor, ids, {
-    status: "failed",
-    attempts: sql`${emailOutbox.attempts} + 1`,
-    claimedUntil: null,
-    lastError: options.error,
-  });
+  await settlePending(executor, ids, { ...failedAttempt(options.error), status: "failed" });
 }
 
 /**
@@ -148,9 +144,8 @@ export async function splitBatch(
   ids: string[],
   options: { now: Date; keyPrefix: string },
 ): Promise<void> {
-  await updatePending(executor, ids, {
+  await settlePending(executor, ids, {
     batchKey: sql`${options.keyPrefix} || encode(sha256(convert_to(${emailOutbox.id}::text, 'UTF8')), 'hex')`,
-    claimedUntil: null,
     nextAttemptAt: options.now,
   });
 }

@@ -1,5 +1,5 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ownerUserId, createdAt } from "./columns";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownerUserId, createdAt, singleUseLinkLife } from "./columns";
 
 // activation: a new account; reset: an operator voided the pattern; change: the user changes it.
 export const tokenPurpose = pgEnum("token_purpose", ["activation", "reset", "change"]);
@@ -12,11 +12,7 @@ export const onboardingTokens = pgTable(
     userId: ownerUserId(),
     tokenHash: text("token_hash").notNull().unique(),
     purpose: tokenPurpose("purpose").notNull().default("activation"),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    consumedAt: timestamp("consumed_at", { withTimezone: true }),
-    voidedAt: timestamp("voided_at", { withTimezone: true }),
-    failedVerifications: integer("failed_verifications").notNull().default(0),
-    createdAt: createdAt(),
+    ...singleUseLinkLife(),
   },
   (t) => [index("onboarding_tokens_user_idx").on(t.userId, t.createdAt)],
 );
