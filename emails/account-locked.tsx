@@ -1,20 +1,7 @@
-import { Button, Link, Section, Text } from "@react-email/components";
-import {
-  EmailLayout,
-  buttonStyle,
-  colors,
-  linkStyle,
-  mutedStyle,
-  subheadingStyle,
-  textStyle,
-} from "./components/EmailLayout";
-import {
-  emailTranslator,
-  formatEmailDateTime,
-  type EmailEnvelope,
-  type EmailTranslator,
-  type RecipientTimeZone,
-} from "./i18n";
+import { Link, Text } from "@react-email/components";
+import { EmailButton, EmailLayout, NotYouNote, linkStyle, mutedStyle, textStyle } from "./components/EmailLayout";
+import { previewRecipient } from "./components/preview";
+import { emailText, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
 export type AccountLockedProps = RecipientTimeZone & {
   name: string;
@@ -31,21 +18,14 @@ export function subject(t: EmailTranslator): string {
 }
 
 export default function AccountLockedEmail(props: AccountLockedProps & EmailEnvelope) {
-  const t = emailTranslator(props.locale);
+  const { t, dateTime } = emailText(props);
   return (
-    <EmailLayout
-      envelope={props}
-      preview={t("accountLocked.preview")}
-      heading={t("accountLocked.heading")}
-      name={props.name}
-    >
+    <EmailLayout envelope={props} preview={t("accountLocked.preview")} heading={t("accountLocked.heading")}>
       <Text style={textStyle}>{t("accountLocked.body")}</Text>
       {props.unlocksAt ? (
         <>
           <Text style={textStyle}>
-            <strong>
-              {t("accountLocked.unlock", { time: formatEmailDateTime(props.unlocksAt, props.locale, props.timeZone) })}
-            </strong>
+            <strong>{t("accountLocked.unlock", { time: dateTime(props.unlocksAt) })}</strong>
           </Text>
           <Text style={textStyle}>{t("accountLocked.ifYou")}</Text>
         </>
@@ -54,15 +34,9 @@ export default function AccountLockedEmail(props: AccountLockedProps & EmailEnve
           <Text style={textStyle}>
             <strong>{t("accountLocked.selfUnlock")}</strong>
           </Text>
-          <Section style={{ margin: "24px 0" }}>
-            <Button href={props.unlockLink} style={buttonStyle}>
-              {t("accountLocked.unlockButton")}
-            </Button>
-          </Section>
+          <EmailButton href={props.unlockLink}>{t("accountLocked.unlockButton")}</EmailButton>
           <Text style={mutedStyle}>
-            {t("accountLocked.unlockLinkIntro", {
-              time: formatEmailDateTime(props.unlockLinkExpiresAt, props.locale, props.timeZone),
-            })}
+            {t("accountLocked.unlockLinkIntro", { time: dateTime(props.unlockLinkExpiresAt) })}
           </Text>
           <Text style={mutedStyle}>
             <Link href={props.unlockLink} style={linkStyle}>
@@ -75,17 +49,16 @@ export default function AccountLockedEmail(props: AccountLockedProps & EmailEnve
           <strong>{t("accountLocked.operatorUnlock", { contact: props.supportContact })}</strong>
         </Text>
       )}
-      <Text style={{ ...subheadingStyle, color: colors.warning }}>{t("accountLocked.notYouTitle")}</Text>
-      <Text style={textStyle}>{t("accountLocked.notYouBody", { contact: props.supportContact })}</Text>
+      <NotYouNote
+        title={t("accountLocked.notYouTitle")}
+        body={t("accountLocked.notYouBody", { contact: props.supportContact })}
+      />
     </EmailLayout>
   );
 }
 
 AccountLockedEmail.PreviewProps = {
-  locale: "en",
-  appUrl: "http://localhost:3000",
-  supportContact: "support@matrix-portal.example",
-  name: "Hanako Yamada",
+  ...previewRecipient,
   unlocksAt: "2026-11-29T01:31:00.000Z",
 } satisfies AccountLockedProps & EmailEnvelope;
 

@@ -91,6 +91,14 @@ export function formatEmailDateTime(iso: string, locale: Locale, timeZone?: stri
   });
 }
 
+/** What a template renders its text with: the translator and the date formatter for its recipient. */
+export function emailText(recipient: { locale: Locale; timeZone?: string | null }) {
+  return {
+    t: emailTranslator(recipient.locale),
+    dateTime: (iso: string) => formatEmailDateTime(iso, recipient.locale, recipient.timeZone),
+  };
+}
+
 /** Joins the app URL and a path without doubling or dropping the slash. */
 export function appLink(appUrl: string, path: string): string {
   return `${appUrl.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;

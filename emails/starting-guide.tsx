@@ -1,13 +1,7 @@
-import { Button, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
-import {
-  appLink,
-  emailTranslator,
-  formatEmailDateTime,
-  type EmailEnvelope,
-  type EmailTranslator,
-  type RecipientTimeZone,
-} from "./i18n";
+import { Link, Text } from "@react-email/components";
+import { EmailButton, EmailLayout, linkStyle, mutedStyle, subheadingStyle, textStyle } from "./components/EmailLayout";
+import { previewRecipient } from "./components/preview";
+import { appLink, emailText, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
 export type StartingGuideProps = RecipientTimeZone & {
   /** The recipient's registered name, for the greeting. */
@@ -23,21 +17,12 @@ export function subject(t: EmailTranslator): string {
 }
 
 export default function StartingGuideEmail(props: StartingGuideProps & EmailEnvelope) {
-  const t = emailTranslator(props.locale);
+  const { t, dateTime } = emailText(props);
   const resendUrl = appLink(props.appUrl, "/start/resend");
   return (
-    <EmailLayout
-      envelope={props}
-      preview={t("startingGuide.preview")}
-      heading={t("startingGuide.heading")}
-      name={props.name}
-    >
+    <EmailLayout envelope={props} preview={t("startingGuide.preview")} heading={t("startingGuide.heading")}>
       <Text style={textStyle}>{t("startingGuide.intro")}</Text>
-      <Section style={{ margin: "24px 0" }}>
-        <Button href={props.link} style={buttonStyle}>
-          {t("startingGuide.button")}
-        </Button>
-      </Section>
+      <EmailButton href={props.link}>{t("startingGuide.button")}</EmailButton>
       <Text style={mutedStyle}>{t("startingGuide.linkIntro")}</Text>
       <Text style={{ ...mutedStyle, marginTop: "-8px" }}>
         <Link href={props.link} style={linkStyle}>
@@ -45,9 +30,7 @@ export default function StartingGuideEmail(props: StartingGuideProps & EmailEnve
         </Link>
       </Text>
       <Text style={textStyle}>
-        <strong>
-          {t("startingGuide.expiry", { expiresAt: formatEmailDateTime(props.expiresAt, props.locale, props.timeZone) })}
-        </strong>
+        <strong>{t("startingGuide.expiry", { expiresAt: dateTime(props.expiresAt) })}</strong>
       </Text>
       <Text style={subheadingStyle}>{t("startingGuide.expiredTitle")}</Text>
       <Text style={textStyle}>
@@ -62,10 +45,7 @@ export default function StartingGuideEmail(props: StartingGuideProps & EmailEnve
 }
 
 StartingGuideEmail.PreviewProps = {
-  locale: "en",
-  appUrl: "http://localhost:3000",
-  supportContact: "support@matrix-portal.example",
-  name: "Hanako Yamada",
+  ...previewRecipient,
   link: "http://localhost:3000/start/preview-token-not-a-real-one",
   expiresAt: "2026-12-01T09:00:00.000Z",
 } satisfies StartingGuideProps & EmailEnvelope;

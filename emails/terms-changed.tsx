@@ -1,13 +1,7 @@
-import { Button, Section, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle, textStyle } from "./components/EmailLayout";
-import {
-  appLink,
-  emailTranslator,
-  formatEmailDateTime,
-  type EmailEnvelope,
-  type EmailTranslator,
-  type RecipientTimeZone,
-} from "./i18n";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, textStyle } from "./components/EmailLayout";
+import { previewRecipient } from "./components/preview";
+import { appLink, emailText, type EmailEnvelope, type EmailTranslator, type RecipientTimeZone } from "./i18n";
 
 export type TermsChangedProps = RecipientTimeZone & {
   name: string;
@@ -22,31 +16,22 @@ export function subject(t: EmailTranslator): string {
 }
 
 export default function TermsChangedEmail(props: TermsChangedProps & EmailEnvelope) {
-  const t = emailTranslator(props.locale);
-  const time = formatEmailDateTime(props.publishedAt, props.locale, props.timeZone);
+  const { t, dateTime } = emailText(props);
   return (
-    <EmailLayout
-      envelope={props}
-      preview={t("termsChanged.preview")}
-      heading={t("termsChanged.heading")}
-      name={props.name}
-    >
-      <Text style={textStyle}>{t("termsChanged.body", { version: props.version, time })}</Text>
+    <EmailLayout envelope={props} preview={t("termsChanged.preview")} heading={t("termsChanged.heading")}>
+      <Text style={textStyle}>
+        {t("termsChanged.body", { version: props.version, time: dateTime(props.publishedAt) })}
+      </Text>
       <Text style={textStyle}>{t("termsChanged.action")}</Text>
-      <Section style={{ margin: "24px 0 8px" }}>
-        <Button href={appLink(props.appUrl, "/terms")} style={buttonStyle}>
-          {t("termsChanged.button")}
-        </Button>
-      </Section>
+      <EmailButton href={appLink(props.appUrl, "/terms")} margin="24px 0 8px">
+        {t("termsChanged.button")}
+      </EmailButton>
     </EmailLayout>
   );
 }
 
 TermsChangedEmail.PreviewProps = {
-  locale: "en",
-  appUrl: "http://localhost:3000",
-  supportContact: "support@matrix-portal.example",
-  name: "Hanako Yamada",
+  ...previewRecipient,
   version: 2,
   publishedAt: "2026-11-29T00:00:00.000Z",
 } satisfies TermsChangedProps & EmailEnvelope;

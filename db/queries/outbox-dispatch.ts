@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { emailOutbox } from "../schema";
 
@@ -101,31 +102,37 @@ export async function markEmailSent(
     .where(eq(emailOutbox.id, id));
 }
 
+/**
+ * Settles those of the emails still pending (a settled one is never reopened): sets `values`
+ * and releases the dispatcher's claim on them.
+ */
+async function settlePending(
+  executor: Executor,
+  ids: string[],
+  values: PgUpdateSetSource<typeof emailOutbox>,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await executor
+    .update(emailOutbox)
+    .set({ ...values, claimedUntil: null })
+    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "pending")));
+}
+
+/** What every failed attempt records: one more attempt, and its error. */
+const failedAttempt = (error: string) => ({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: error });
+
 /** Counts a failed attempt and makes the emails due again at `nextAttemptAt`. */
 export async function scheduleEmailRetry(
   executor: Executor,
   ids: string[],
   options: { nextAttemptAt: Date; error: string },
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await executor
-    .update(emailOutbox)
-    .set({
-      attempts: sql`${emailOutbox.attempts} + 1`,
-      nextAttemptAt: options.nextAttemptAt,
-      claimedUntil: null,
-      lastError: options.error,
-    })
-    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "pending")));
+  await settlePending(executor, ids, { ...failedAttempt(options.error), nextAttemptAt: options.nextAttemptAt });
 }
 
 /** Gives up on the emails (they stay sealed so an operator can retry them). */
 export async function markEmailsFailed(executor: Executor, ids: string[], options: { error: string }): Promise<void> {
-  if (ids.length === 0) return;
-  await executor
-    .update(emailOutbox)
-    .set({ status: "failed", attempts: sql`${emailOutbox.attempts} + 1`, claimedUntil: null, lastError: options.error })
-    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "pending")));
+  await settlePending(executor, ids, { ...failedAttempt(options.error), status: "failed" });
 }
 
 /**
@@ -137,13 +144,8 @@ export async function splitBatch(
   ids: string[],
   options: { now: Date; keyPrefix: string },
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await executor
-    .update(emailOutbox)
-    .set({
-      batchKey: sql`${options.keyPrefix} || encode(sha256(convert_to(${emailOutbox.id}::text, 'UTF8')), 'hex')`,
-      claimedUntil: null,
-      nextAttemptAt: options.now,
-    })
-    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "pending")));
+  await settlePending(executor, ids, {
+    batchKey: sql`${options.keyPrefix} || encode(sha256(convert_to(${emailOutbox.id}::text, 'UTF8')), 'hex')`,
+    nextAttemptAt: options.now,
+  });
 }

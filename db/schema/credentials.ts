@@ -1,5 +1,6 @@
-import { bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
+import { ownerUserId, createdAt } from "./columns";
 
 /** The current matrix password, sealed with AES-256-GCM (the server must know the positions). */
 export const matrixCredentials = pgTable("matrix_credentials", {
@@ -9,7 +10,7 @@ export const matrixCredentials = pgTable("matrix_credentials", {
   sealedPattern: text("sealed_pattern").notNull(),
   keyId: text("key_id").notNull(),
   length: integer("length").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /** Earlier patterns, kept only as bcrypt hashes to refuse reuse. */
@@ -17,11 +18,9 @@ export const patternHistory = pgTable(
   "pattern_history",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerUserId(),
     patternHash: text("pattern_hash").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("pattern_history_user_idx").on(t.userId, t.createdAt)],
 );

@@ -1,5 +1,6 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
+import { createdAt } from "./columns";
 
 export const challengePurpose = pgEnum("challenge_purpose", ["sign_in", "reauthenticate"]);
 export type ChallengePurpose = (typeof challengePurpose.enumValues)[number];
@@ -16,7 +17,7 @@ export const loginChallenges = pgTable(
     purpose: challengePurpose("purpose").notNull().default("sign_in"),
     digits: text("digits").notNull(),
     ip: text("ip"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     consumedAt: timestamp("consumed_at", { withTimezone: true }),
   },

@@ -1,4 +1,5 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
 
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
@@ -26,7 +27,7 @@ export const emailOutbox = pgTable(
      * and shared by every email sent in the same batch, so a retry repeats the exact request.
      */
     batchKey: text("batch_key"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
@@ -45,7 +46,7 @@ export const devMailbox = pgTable(
     subject: text("subject").notNull(),
     html: text("html").notNull(),
     text: text("text").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("dev_mailbox_created_idx").on(t.createdAt)],
 );

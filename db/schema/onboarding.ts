@@ -1,5 +1,5 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownerUserId, createdAt, singleUseLinkLife } from "./columns";
 
 // activation: a new account; reset: an operator voided the pattern; change: the user changes it.
 export const tokenPurpose = pgEnum("token_purpose", ["activation", "reset", "change"]);
@@ -9,16 +9,10 @@ export const onboardingTokens = pgTable(
   "onboarding_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerUserId(),
     tokenHash: text("token_hash").notNull().unique(),
     purpose: tokenPurpose("purpose").notNull().default("activation"),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    consumedAt: timestamp("consumed_at", { withTimezone: true }),
-    voidedAt: timestamp("voided_at", { withTimezone: true }),
-    failedVerifications: integer("failed_verifications").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...singleUseLinkLife(),
   },
   (t) => [index("onboarding_tokens_user_idx").on(t.userId, t.createdAt)],
 );
@@ -34,13 +28,11 @@ export const onboardingSessions = pgTable(
     tokenId: uuid("token_id")
       .notNull()
       .references(() => onboardingTokens.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerUserId(),
     sealedDraft: text("sealed_draft"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     consumedAt: timestamp("consumed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   // One live session per link: a second verification of the same link is refused while it lasts.
   (t) => [uniqueIndex("onboarding_sessions_token_key").on(t.tokenId)],

@@ -1,5 +1,6 @@
 import { bigserial, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
+import { ownerUserId } from "./columns";
 
 export const termsVersions = pgTable("terms_versions", {
   version: integer("version").primaryKey(),
@@ -25,9 +26,7 @@ export const termsAcceptances = pgTable(
   "terms_acceptances",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerUserId(),
     version: integer("version")
       .notNull()
       .references(() => termsVersions.version),

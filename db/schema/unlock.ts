@@ -1,5 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { ownerUserId, singleUseLinkLife } from "./columns";
 
 /**
  * Self-service unlock links, emailed to the owner when an account reaches the lock that
@@ -10,15 +10,9 @@ export const unlockLinks = pgTable(
   "unlock_links",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerUserId(),
     tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    consumedAt: timestamp("consumed_at", { withTimezone: true }),
-    voidedAt: timestamp("voided_at", { withTimezone: true }),
-    failedVerifications: integer("failed_verifications").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...singleUseLinkLife(),
   },
   (t) => [index("unlock_links_user_idx").on(t.userId, t.createdAt)],
 );

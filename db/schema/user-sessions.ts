@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { ownerUserId } from "./columns";
 
 /**
  * One row per signed-in session (browser). The session's JWT carries a random key; only its
@@ -11,9 +11,7 @@ export const userSessions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     keyHash: text("key_hash").notNull().unique(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerUserId(),
     sessionVersion: integer("session_version").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),

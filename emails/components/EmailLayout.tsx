@@ -1,4 +1,4 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import { emailTranslator, type EmailEnvelope } from "../i18n";
 
@@ -36,15 +36,39 @@ export const buttonStyle: CSSProperties = {
   textDecoration: "none",
 };
 
-/** The frame shared by every email: brand bar, heading, greeting, content, footer. */
+/** The call to action: one button in a section of its own. */
+export function EmailButton(props: { href: string; margin?: string; children: ReactNode }) {
+  return (
+    <Section style={{ margin: props.margin ?? "24px 0" }}>
+      <Button href={props.href} style={buttonStyle}>
+        {props.children}
+      </Button>
+    </Section>
+  );
+}
+
+/** The "wasn't you?" advice: a warning-coloured title and what to do. */
+export function NotYouNote(props: { title: string; body: string }) {
+  return (
+    <>
+      <Text style={{ ...subheadingStyle, color: colors.warning }}>{props.title}</Text>
+      <Text style={textStyle}>{props.body}</Text>
+    </>
+  );
+}
+
+/**
+ * The frame shared by every email: brand bar, heading, greeting, content, footer. The envelope
+ * is the template's props, which carry the recipient's name for the greeting.
+ */
 export function EmailLayout(props: {
-  envelope: EmailEnvelope;
+  envelope: EmailEnvelope & { name: string };
   preview: string;
   heading: string;
-  name: string;
   children: ReactNode;
 }) {
-  const { envelope, preview, heading, name, children } = props;
+  const { envelope, preview, heading, children } = props;
+  const name = envelope.name;
   const t = emailTranslator(envelope.locale);
   return (
     <Html lang={envelope.locale} dir="ltr">

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { transaction } from "@/db/client";
+import { transaction, type Transaction } from "@/db/client";
 import { lockUserForStatusChange, setStatusAndEndSessions } from "@/db/queries/admin";
 import { deleteCredential } from "@/db/queries/credentials";
 import { hadPassword, updateProfile } from "@/db/queries/directory/user";
@@ -21,6 +21,13 @@ import { isUserId } from "./directory";
 export type AccountActionResult =
   { ok: true } | { ok: false; error: "not-found" | "not-invited" | "no-password" | "disabled" | "self" };
 
+/** An action that may queue a starting guide: one transaction, then the dispatcher is woken if it succeeded. */
+async function withGuideMail(action: (tx: Transaction) => Promise<AccountActionResult>): Promise<AccountActionResult> {
+  const result = await transaction(action);
+  if (result.ok) await scheduleMailDispatch();
+  return result;
+}
+
 /**
  * Sends an invited user a new starting guide; older links stop working. A user whose matrix
  * password an operator reset gets a "reset" link again, others an activation link.
@@ -31,7 +38,7 @@ export async function resendStartingGuide(
   context: RequestContext,
 ): Promise<AccountActionResult> {
   if (!isUserId(userId)) return { ok: false, error: "not-found" };
-  const result = await transaction(async (tx): Promise<AccountActionResult> => {
+  return withGuideMail(async (tx) => {
     const locked = await lockUserForStatusChange(tx, userId);
     const user = locked && (await findUserById(tx, userId));
     if (!user) return { ok: false, error: "not-found" };
@@ -51,8 +58,6 @@ export async function resendStartingGuide(
     );
     return { ok: true };
   });
-  if (result.ok) await scheduleMailDispatch();
-  return result;
 }
 
 /**
@@ -70,7 +75,7 @@ export async function resetMatrixPassword(
 ): Promise<AccountActionResult> {
   if (!isUserId(userId)) return { ok: false, error: "not-found" };
   if (actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
-  const result = await transaction(async (tx): Promise<AccountActionResult> => {
+  return withGuideMail(async (tx) => {
     const locked = await lockUserForStatusChange(tx, userId);
     const user = locked && (await findUserById(tx, userId));
     if (!locked || !user) return { ok: false, error: "not-found" };
@@ -86,8 +91,6 @@ export async function resetMatrixPassword(
     await issueStartingGuide(tx, user, "reset", context, { actorId });
     return { ok: true };
   });
-  if (result.ok) await scheduleMailDispatch();
-  return result;
 }
 
 /** The operator's unlock (lib/login), with the operator as actor. */

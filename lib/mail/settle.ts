@@ -48,31 +48,17 @@ export async function settle(
       const failures = Math.max(...rows.map((r) => r.attempts)) + 1;
       const error = `${outcome.status ?? "no-response"} ${outcome.code}`;
       if (outcome.status === 429) result.rateLimited = true;
+      const attempt = { transport, ids, templates, status: outcome.status, code: outcome.code, attempts: failures };
       if (failures >= MAX_ATTEMPTS) {
         await markEmailsFailed(db, ids, { error });
         result.failed += ids.length;
-        mailLog("error", "mail.failed", {
-          transport,
-          ids,
-          templates,
-          status: outcome.status,
-          code: outcome.code,
-          attempts: failures,
-        });
+        mailLog("error", "mail.failed", attempt);
         return;
       }
       const nextAttemptAt = new Date(now.getTime() + retryDelayMs(failures, outcome.retryAfterMs, random));
       await scheduleEmailRetry(db, ids, { nextAttemptAt, error });
       result.retried += ids.length;
-      mailLog("warn", "mail.retry", {
-        transport,
-        ids,
-        templates,
-        status: outcome.status,
-        code: outcome.code,
-        attempts: failures,
-        nextAttemptAt: nextAttemptAt.toISOString(),
-      });
+      mailLog("warn", "mail.retry", { ...attempt, nextAttemptAt: nextAttemptAt.toISOString() });
       return;
     }
     case "rejected": {
