@@ -19,11 +19,10 @@ import {
 import { escapeLike } from "@/db/queries/sql";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
-import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
-import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
+import { newPerson, testContext, tokenOf } from "../support/people";
 import { latestGuide } from "../support/guide";
-import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+import { correctAnswer, loginContext, onboardedUser, signInClaims } from "../support/sign-in";
 
 /**
  * The operators' user directory (search, filters, keyset pages) and the account actions of the
@@ -61,19 +60,6 @@ async function allPages(params: Record<string, string>) {
     pages.push(page);
   }
   return pages;
-}
-
-async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN): Promise<SessionClaims> {
-  const when = new Date();
-  const { challengeId } = await issueChallenge(email, loginContext(when));
-  const result = await answerChallenge(
-    challengeId,
-    await correctAnswer(challengeId, pattern, when),
-    loginContext(when),
-  );
-  if (!result.ok) throw new Error("sign-in failed");
-  const { id, role, sessionVersion, sessionKey } = result.user;
-  return { userId: id, role, sessionVersion, sessionKey, signedInAt: when.getTime(), lastSeenAt: when.getTime() };
 }
 
 async function operator(): Promise<{ id: string; email: string }> {
@@ -255,7 +241,7 @@ describe("user detail", () => {
 describe("account actions", () => {
   test("reset deletes the matrix password, ends every session and sends a reset guide the user can complete", async () => {
     const { person, userId } = await onboardedUser();
-    const claims = await signIn(person.email);
+    const claims = await signInClaims(person.email);
     expect(await refreshSession(claims, Date.now())).not.toBeNull();
     const op = await operator();
 
@@ -293,7 +279,7 @@ describe("account actions", () => {
     expect(await confirmPattern(verified.sessionId, testContext())).toEqual({ ok: true, userId });
     expect((await findUserById(await getDb(), userId))!.status).toBe("active");
     expect(await findCredential(await getDb(), userId)).toBeDefined();
-    await expect(signIn(person.email, NEW_PATTERN)).resolves.toMatchObject({ userId });
+    await expect(signInClaims(person.email, NEW_PATTERN)).resolves.toMatchObject({ userId });
   });
 
   test("reset refuses disabled accounts, accounts without a password, the operator's own and unknown ids", async () => {

@@ -7,6 +7,7 @@ import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { registerUser } from "@/lib/onboarding";
 import { newPerson, testContext } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser, uniqueIp, wrongAnswer } from "../support/sign-in";
+import { userRow } from "../support/accounts";
 
 // Opening the database (PGlite: start and migrate) is not part of any test's time.
 beforeAll(() => getDb(), 60_000);
@@ -19,12 +20,6 @@ async function challengeRow(challengeId: string) {
     .from(loginChallenges)
     .where(eq(loginChallenges.idHash, hashToken(challengeId)));
   return row;
-}
-
-async function userRow(userId: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row!;
 }
 
 async function challengeFor(email: string, now = new Date()) {
