@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { answerChallenge, issueChallenge } from "@/lib/login";
@@ -9,6 +9,20 @@ export async function userRow(userId: string) {
   const db = await getDb();
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   return row!;
+}
+
+/** The users rows with these email addresses, compared without regard to case. */
+export async function usersWithEmails(emails: string[]) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(users)
+    .where(
+      inArray(
+        sql`lower(${users.email})`,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    );
 }
 
 /** One sign-in attempt at `now`: a fresh email entry and its answer, each from a fresh address. */
