@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { findCredential } from "@/db/queries/credentials";
 import { findUserById } from "@/db/queries/users";
-import { auditEvents, onboardingTokens, users, type NewUser } from "@/db/schema";
+import { onboardingTokens, users, type NewUser } from "@/db/schema";
 import {
   decodeCursor,
   DIRECTORY_PAGE_SIZE,
@@ -20,6 +20,7 @@ import { escapeLike } from "@/db/queries/sql";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import { refreshSession } from "@/lib/sessions/refresh";
+import { auditRows } from "../support/audit";
 import { newPerson, testContext, tokenOf } from "../support/people";
 import { latestGuide } from "../support/guide";
 import { correctAnswer, loginContext, onboardedUser, signInClaims } from "../support/sign-in";
@@ -313,11 +314,7 @@ describe("account actions", () => {
     expect(purpose).toBe("activation");
     expect(await isStartingGuideUsable(tokenOf(link), new Date())).toBe(true);
 
-    const db = await getDb();
-    const [audit] = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, registered.userId), eq(auditEvents.event, "onboarding.guide_resent")));
+    const [audit] = await auditRows("onboarding.guide_resent", registered.userId);
     expect(audit).toMatchObject({
       actorId: op.id,
       outcome: "success",
@@ -365,11 +362,7 @@ describe("account actions", () => {
       await editProfile(userId, { name: "Jiro Tanaka", phone: "09012345678", company: "" }, op.id, testContext()),
     ).toEqual({ ok: true, changed: [] });
 
-    const db = await getDb();
-    const audits = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "user.profile_updated")));
+    const audits = await auditRows("user.profile_updated", userId);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: op.id, details: { fields: "name,phone,company" } });
     expect(JSON.stringify(audits[0]!.details)).not.toContain("0901234");

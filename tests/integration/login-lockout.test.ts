@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { recordFailure } from "@/db/queries/lockout";
-import { auditEvents, emailOutbox, users } from "@/db/schema";
+import { emailOutbox, users } from "@/db/schema";
 import {
   answerChallenge,
   FIRST_LOCK_MINUTES,
@@ -14,7 +14,7 @@ import {
 import { LOCK_POLICY } from "@/lib/login/policy";
 import { correctAnswer, loginContext, onboardedUser, wrongAnswer } from "../support/sign-in";
 import { signInAttempt, userRow } from "../support/accounts";
-import { auditCount } from "../support/audit";
+import { auditCount, auditRows } from "../support/audit";
 
 jest.setTimeout(60_000);
 beforeAll(() => getDb(), 60_000);
@@ -159,10 +159,7 @@ test("the hundredth failure through real answers locks for an operator and sends
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100, consecutiveFailures: 2, lockedUntil: null });
   expect(await auditCount("login.locked", userId)).toBe(1);
   expect(await lockEmails(person.email)).toBe(1);
-  const [locked] = await db
-    .select({ details: auditEvents.details })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.locked")));
+  const [locked] = await auditRows("login.locked", userId);
   expect(locked!.details).toMatchObject({ until: null, needsOperator: true });
   expect(await signInAttempt(person.email, true, new Date(now.getTime() + 60 * MINUTE))).toEqual({ ok: false });
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100 });

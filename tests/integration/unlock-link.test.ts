@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { auditEvents, unlockLinks, users } from "@/db/schema";
+import { unlockLinks, users } from "@/db/schema";
 import { env } from "@/env";
 import { hashToken } from "@/lib/crypto";
 import { listCapturedEmails } from "@/lib/mail/mailbox";
@@ -14,7 +14,7 @@ import {
 } from "@/lib/login";
 import { loginContext, onboardedUser } from "../support/sign-in";
 import { signInAttempt, userRow } from "../support/accounts";
-import { auditCount } from "../support/audit";
+import { auditCount, auditRows } from "../support/audit";
 
 jest.setTimeout(120_000);
 beforeAll(() => getDb(), 60_000);
@@ -107,11 +107,7 @@ test("the emailed link with the registered identity unlocks, is audited, and the
     lockCount: 0,
     lockedUntil: null,
   });
-  const db = await getDb();
-  const [audited] = await db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
+  const [audited] = await auditRows("login.unlocked", userId);
   expect(audited).toMatchObject({ actorId: userId, outcome: "success", details: { via: "email-link" } });
   expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
 });
@@ -227,11 +223,7 @@ test("the command line's unlock by email clears the lasting lock and is audited"
   const { person, userId, now } = await lockedForGood();
   expect(await unlockAccountByEmail(` ${person.email.toUpperCase()} `, loginContext(now))).toBe(true);
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockedUntil: null });
-  const db = await getDb();
-  const [audited] = await db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
+  const [audited] = await auditRows("login.unlocked", userId);
   expect(audited!.details).toEqual({ via: "cli" });
   expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
   expect(await unlockAccountByEmail("nobody@example.com", loginContext(now))).toBe(false);
