@@ -14,15 +14,11 @@ export async function userRow(userId: string) {
 /** The users rows with these email addresses, compared without regard to case. */
 export async function usersWithEmails(emails: string[]) {
   const db = await getDb();
+  const lowered = emails.map((e) => e.toLowerCase());
   return db
     .select()
     .from(users)
-    .where(
-      inArray(
-        sql`lower(${users.email})`,
-        emails.map((e) => e.toLowerCase()),
-      ),
-    );
+    .where(inArray(sql`lower(${users.email})`, lowered));
 }
 
 /** One sign-in attempt at `now`: a fresh email entry and its answer, each from a fresh address. */
