@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
 import { e2eSettings } from "./tests/e2e/support/app-env";
+import { chromiumLaunchOptions, listReporter, serialRun } from "./tests/support/playwright-base";
 
 const { baseURL, resendURL, appEnv, port, resendPort, serverLog, results } = e2eSettings();
 /**
@@ -13,32 +13,18 @@ const DATABASE_INDEPENDENT = [
   "**/e2e/field-names.spec.ts",
   "**/security/redirect.spec.ts",
 ];
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testIgnore: process.env.E2E_DATABASE_SPECIFIC_ONLY === "1" ? DATABASE_INDEPENDENT : [],
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: !!process.env.CI,
+  ...serialRun,
   timeout: 60_000,
   outputDir: results,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: `${results}/e2e.json` }]] : "list",
+  reporter: listReporter(`${results}/e2e.json`),
   use: {
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: "chromium", testDir: "tests/e2e", use: { ...devices["Desktop Chrome"] } },

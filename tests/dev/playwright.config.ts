@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromiumLaunchOptions, listReporter, serialRun } from "../support/playwright-base";
 
 /**
  * The development server's own check (tests/dev/*.spec.ts): `npm run dev` on its own port with
@@ -13,34 +14,20 @@ import { join } from "node:path";
 process.env.DEV_CHECK_PORT ??= "3655";
 process.env.DEV_CHECK_PGLITE_DIR ??= join(mkdtempSync(join(tmpdir(), "matrix-dev-check-")), "pglite");
 const port = process.env.DEV_CHECK_PORT;
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: !!process.env.CI,
+  ...serialRun,
   // The first compile of a page under CPU load took 87 s on a 2-core machine.
   timeout: 300_000,
   // Its own folder: another Playwright run in the checkout empties test-results/ as it starts.
   outputDir: "../../test-results/dev",
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "../../test-results/dev.json" }]] : "list",
+  reporter: listReporter("../../test-results/dev.json"),
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "dev", use: { ...devices["Desktop Chrome"] } }],
   webServer: {

@@ -1,10 +1,11 @@
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { auditEvents, emailOutbox, onboardingTokens, users } from "@/db/schema";
+import { auditEvents, emailOutbox, onboardingTokens } from "@/db/schema";
 import { importUsers, readImportFile } from "@/lib/admin";
 import { registerUser } from "@/lib/onboarding";
 import { csvRow } from "@/lib/admin/csv";
 import { newPerson, testContext } from "../support/people";
+import { usersWithEmails } from "../support/accounts";
 
 // Keep queued emails queued (sending wipes their sealed props, which a test opens).
 jest.mock("@/lib/mail/schedule", () => ({ scheduleMailDispatch: jest.fn(async () => {}) }));
@@ -16,19 +17,6 @@ type Person = ReturnType<typeof newPerson>;
 const fileOf = (rows: (readonly string[])[], header = HEADER) =>
   new TextEncoder().encode([header, ...rows].map(csvRow).join(""));
 const line = (p: Person, role = "customer") => [p.email, p.name, p.phone, p.company, role];
-
-async function usersWithEmails(emails: string[]) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(users)
-    .where(
-      inArray(
-        sql`lower(${users.email})`,
-        emails.map((e) => e.toLowerCase()),
-      ),
-    );
-}
 
 describe("bulk import: all or nothing", () => {
   test("one bad row: nothing is imported and the report names the row and column", async () => {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { findCredential } from "@/db/queries/credentials";
 import { findUserById } from "@/db/queries/users";
-import { auditEvents, onboardingTokens, users, type NewUser } from "@/db/schema";
+import { onboardingTokens, users, type NewUser } from "@/db/schema";
 import {
   decodeCursor,
   DIRECTORY_PAGE_SIZE,
@@ -19,11 +19,11 @@ import {
 import { escapeLike } from "@/db/queries/sql";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
-import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
-import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
+import { auditRows } from "../support/audit";
+import { newPerson, testContext, tokenOf } from "../support/people";
 import { latestGuide } from "../support/guide";
-import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+import { correctAnswer, loginContext, onboardedUser, signInClaims } from "../support/sign-in";
 
 /**
  * The operators' user directory (search, filters, keyset pages) and the account actions of the
@@ -61,19 +61,6 @@ async function allPages(params: Record<string, string>) {
     pages.push(page);
   }
   return pages;
-}
-
-async function signIn(email: string, pattern: readonly number[] = STRONG_PATTERN): Promise<SessionClaims> {
-  const when = new Date();
-  const { challengeId } = await issueChallenge(email, loginContext(when));
-  const result = await answerChallenge(
-    challengeId,
-    await correctAnswer(challengeId, pattern, when),
-    loginContext(when),
-  );
-  if (!result.ok) throw new Error("sign-in failed");
-  const { id, role, sessionVersion, sessionKey } = result.user;
-  return { userId: id, role, sessionVersion, sessionKey, signedInAt: when.getTime(), lastSeenAt: when.getTime() };
 }
 
 async function operator(): Promise<{ id: string; email: string }> {
@@ -255,7 +242,7 @@ describe("user detail", () => {
 describe("account actions", () => {
   test("reset deletes the matrix password, ends every session and sends a reset guide the user can complete", async () => {
     const { person, userId } = await onboardedUser();
-    const claims = await signIn(person.email);
+    const claims = await signInClaims(person.email);
     expect(await refreshSession(claims, Date.now())).not.toBeNull();
     const op = await operator();
 
@@ -293,7 +280,7 @@ describe("account actions", () => {
     expect(await confirmPattern(verified.sessionId, testContext())).toEqual({ ok: true, userId });
     expect((await findUserById(await getDb(), userId))!.status).toBe("active");
     expect(await findCredential(await getDb(), userId)).toBeDefined();
-    await expect(signIn(person.email, NEW_PATTERN)).resolves.toMatchObject({ userId });
+    await expect(signInClaims(person.email, NEW_PATTERN)).resolves.toMatchObject({ userId });
   });
 
   test("reset refuses disabled accounts, accounts without a password, the operator's own and unknown ids", async () => {
@@ -327,11 +314,7 @@ describe("account actions", () => {
     expect(purpose).toBe("activation");
     expect(await isStartingGuideUsable(tokenOf(link), new Date())).toBe(true);
 
-    const db = await getDb();
-    const [audit] = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, registered.userId), eq(auditEvents.event, "onboarding.guide_resent")));
+    const [audit] = await auditRows("onboarding.guide_resent", registered.userId);
     expect(audit).toMatchObject({
       actorId: op.id,
       outcome: "success",
@@ -379,11 +362,7 @@ describe("account actions", () => {
       await editProfile(userId, { name: "Jiro Tanaka", phone: "09012345678", company: "" }, op.id, testContext()),
     ).toEqual({ ok: true, changed: [] });
 
-    const db = await getDb();
-    const audits = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "user.profile_updated")));
+    const audits = await auditRows("user.profile_updated", userId);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: op.id, details: { fields: "name,phone,company" } });
     expect(JSON.stringify(audits[0]!.details)).not.toContain("0901234");

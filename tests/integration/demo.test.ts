@@ -10,6 +10,7 @@ import { cellIndex, checkStrength } from "@/lib/matrix";
 import { isRecentPattern } from "@/lib/credentials/history";
 import { testContext } from "../support/people";
 import { correctAnswer, loginContext } from "../support/sign-in";
+import { usersWithEmails } from "../support/accounts";
 
 /**
  * The demo accounts sign in with the patterns exactly as README.md words them, so the
@@ -95,25 +96,9 @@ test("seeding creates both accounts, active, stored like real ones; the demo cus
 
 test("seeding again changes nothing", async () => {
   const db = await getDb();
-  const before = await db
-    .select()
-    .from(users)
-    .where(
-      inArray(
-        users.email,
-        DEMO_ACCOUNTS.map((a) => a.email),
-      ),
-    );
+  const before = await usersWithEmails(DEMO_ACCOUNTS.map((a) => a.email));
   expect(await seedDemoAccounts(testContext())).toEqual({ created: [], skipped: DEMO_ACCOUNTS.map((a) => a.email) });
-  const after = await db
-    .select()
-    .from(users)
-    .where(
-      inArray(
-        users.email,
-        DEMO_ACCOUNTS.map((a) => a.email),
-      ),
-    );
+  const after = await usersWithEmails(DEMO_ACCOUNTS.map((a) => a.email));
   expect(after.map((u) => [u.id, u.sessionVersion])).toEqual(before.map((u) => [u.id, u.sessionVersion]));
   const history = await db
     .select()

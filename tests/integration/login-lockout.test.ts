@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { recordFailure } from "@/db/queries/lockout";
-import { auditEvents, emailOutbox, users } from "@/db/schema";
+import { emailOutbox, users } from "@/db/schema";
 import {
   answerChallenge,
   FIRST_LOCK_MINUTES,
@@ -13,6 +13,8 @@ import {
 } from "@/lib/login";
 import { LOCK_POLICY } from "@/lib/login/policy";
 import { correctAnswer, loginContext, onboardedUser, wrongAnswer } from "../support/sign-in";
+import { signInAttempt, userRow } from "../support/accounts";
+import { auditCount, auditRows } from "../support/audit";
 
 jest.setTimeout(60_000);
 beforeAll(() => getDb(), 60_000);
@@ -20,32 +22,8 @@ afterAll(() => closeDb());
 
 const MINUTE = 60_000;
 
-/** One sign-in attempt at `now`: a fresh email entry and its answer, each from a fresh address. */
-async function attempt(email: string, right: boolean, now: Date) {
-  const { challengeId } = await issueChallenge(email, loginContext(now));
-  const code = right
-    ? await correctAnswer(challengeId, undefined, now)
-    : await wrongAnswer(challengeId, undefined, now);
-  return answerChallenge(challengeId, code, loginContext(now));
-}
-
 async function failTimes(email: string, times: number, now: Date) {
-  for (let i = 0; i < times; i++) expect(await attempt(email, false, now)).toEqual({ ok: false });
-}
-
-async function userRow(userId: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row!;
-}
-
-async function auditCount(userId: string, event: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, event)));
-  return Number(row!.n);
+  for (let i = 0; i < times; i++) expect(await signInAttempt(email, false, now)).toEqual({ ok: false });
 }
 
 async function lockEmails(email: string) {
@@ -72,17 +50,17 @@ test("five failures lock for one minute; the right code fails while locked and w
     lockCount: 1,
     lockedUntil: new Date(now.getTime() + MINUTE),
   });
-  expect(await auditCount(userId, "login.locked")).toBe(1);
+  expect(await auditCount("login.locked", userId)).toBe(1);
   expect(await lockEmails(person.email)).toBe(1);
 
   // Locked: the right code fails exactly like a wrong one, and nothing is counted.
   const during = new Date(now.getTime() + 59_000);
-  expect(await attempt(person.email, true, during)).toEqual({ ok: false });
-  expect(await attempt(person.email, false, during)).toEqual({ ok: false });
+  expect(await signInAttempt(person.email, true, during)).toEqual({ ok: false });
+  expect(await signInAttempt(person.email, false, during)).toEqual({ ok: false });
   expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 5, failuresSinceUnlock: 5, lockCount: 1 });
 
   const after = new Date(now.getTime() + MINUTE);
-  expect((await attempt(person.email, true, after)).ok).toBe(true);
+  expect((await signInAttempt(person.email, true, after)).ok).toBe(true);
   expect(await userRow(userId)).toMatchObject({ consecutiveFailures: 0, lockCount: 0, lockedUntil: null });
 });
 
@@ -106,9 +84,9 @@ test("each further lock doubles, up to 15 minutes; a success starts the ladder a
     expect(user.lockedUntil!.getTime() - now.getTime()).toBe(minutes * MINUTE);
     now = user.lockedUntil!;
   }
-  expect(await auditCount(userId, "login.locked")).toBe(6);
+  expect(await auditCount("login.locked", userId)).toBe(6);
   expect(await lockEmails(person.email)).toBe(6);
-  expect((await attempt(person.email, true, now)).ok).toBe(true);
+  expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
   await failTimes(person.email, 5, now);
   expect((await userRow(userId)).lockedUntil!.getTime() - now.getTime()).toBe(MINUTE);
 });
@@ -131,8 +109,8 @@ test("20 concurrent wrong answers, each to its own challenge, count exactly up t
     lockCount: 1,
     lockedUntil: new Date(now.getTime() + MINUTE),
   });
-  expect(await auditCount(userId, "login.failed")).toBe(20);
-  expect(await auditCount(userId, "login.locked")).toBe(1);
+  expect(await auditCount("login.failed", userId)).toBe(20);
+  expect(await auditCount("login.locked", userId)).toBe(1);
   expect(await lockEmails(person.email)).toBe(1);
 });
 
@@ -154,7 +132,7 @@ test("after 100 failures only an operator unlock lets the user in again", async 
 
   // A day later the right code still fails.
   const dayLater = new Date(now.getTime() + 24 * 60 * MINUTE);
-  expect(await attempt(person.email, true, dayLater)).toEqual({ ok: false });
+  expect(await signInAttempt(person.email, true, dayLater)).toEqual({ ok: false });
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100 });
 
   expect(await unlockAccount(userId, loginContext(dayLater), null)).toBe(true);
@@ -164,8 +142,8 @@ test("after 100 failures only an operator unlock lets the user in again", async 
     lockCount: 0,
     lockedUntil: null,
   });
-  expect(await auditCount(userId, "login.unlocked")).toBe(1);
-  expect((await attempt(person.email, true, dayLater)).ok).toBe(true);
+  expect(await auditCount("login.unlocked", userId)).toBe(1);
+  expect((await signInAttempt(person.email, true, dayLater)).ok).toBe(true);
   expect(await unlockAccount("not-a-uuid")).toBe(false);
 });
 
@@ -179,13 +157,10 @@ test("the hundredth failure through real answers locks for an operator and sends
   const now = new Date();
   await failTimes(person.email, 2, now);
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100, consecutiveFailures: 2, lockedUntil: null });
-  expect(await auditCount(userId, "login.locked")).toBe(1);
+  expect(await auditCount("login.locked", userId)).toBe(1);
   expect(await lockEmails(person.email)).toBe(1);
-  const [locked] = await db
-    .select({ details: auditEvents.details })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.locked")));
+  const [locked] = await auditRows("login.locked", userId);
   expect(locked!.details).toMatchObject({ until: null, needsOperator: true });
-  expect(await attempt(person.email, true, new Date(now.getTime() + 60 * MINUTE))).toEqual({ ok: false });
+  expect(await signInAttempt(person.email, true, new Date(now.getTime() + 60 * MINUTE))).toEqual({ ok: false });
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 100 });
 });

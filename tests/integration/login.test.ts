@@ -1,12 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { auditEvents, loginChallenges, users } from "@/db/schema";
+import { loginChallenges, users } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
 import { answerChallenge, issueChallenge, loadPendingChallenge, signInSummary } from "@/lib/login";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { registerUser } from "@/lib/onboarding";
+import { auditRows } from "../support/audit";
 import { newPerson, testContext } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser, uniqueIp, wrongAnswer } from "../support/sign-in";
+import { userRow } from "../support/accounts";
 
 // Opening the database (PGlite: start and migrate) is not part of any test's time.
 beforeAll(() => getDb(), 60_000);
@@ -19,12 +21,6 @@ async function challengeRow(challengeId: string) {
     .from(loginChallenges)
     .where(eq(loginChallenges.idHash, hashToken(challengeId)));
   return row;
-}
-
-async function userRow(userId: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row!;
 }
 
 async function challengeFor(email: string, now = new Date()) {
@@ -122,11 +118,7 @@ describe("answering the challenge", () => {
     const user = await userRow(userId);
     expect(user.lastSignInAt).toEqual(context.now);
     expect(user.lastSignInIp).toBe(context.ip);
-    const db = await getDb();
-    const events = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.succeeded")));
+    const events = await auditRows("login.succeeded", userId);
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain(challengeId);
   });

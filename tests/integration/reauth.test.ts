@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { answerChallenge, issueChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { answer, pending, requireRecentSignIn, type ReauthScope } from "@/lib/reauth";
 import type { SessionClaims } from "@/lib/sessions/policy";
@@ -9,7 +8,7 @@ import { currentUser } from "@/lib/sessions";
 import { acceptTerms, currentTerms } from "@/lib/terms";
 import type { SessionUser } from "@/lib/sessions/refresh";
 import { STRONG_PATTERN } from "../support/people";
-import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+import { claimsOf, loginContext, onboardedUser, signedInUser } from "../support/sign-in";
 
 /**
  * requireRecentSignIn, the guard of every sensitive action: what it lets through and what it
@@ -62,17 +61,8 @@ async function person(role: SessionUser["role"]): Promise<string> {
 
 /** Signs in through the real challenge `minutesAgo`: the claims of that session's cookie, still in use now. */
 async function signedIn(email: string, minutesAgo: number): Promise<SessionClaims> {
-  const at = Date.now() - minutesAgo * MINUTE;
-  const context = loginContext(new Date(at));
-  const { challengeId } = await issueChallenge(email, context);
-  const result = await answerChallenge(
-    challengeId,
-    await correctAnswer(challengeId, STRONG_PATTERN, new Date(at)),
-    context,
-  );
-  if (!result.ok) throw new Error("sign-in failed");
-  const { id, role, sessionVersion, sessionKey } = result.user;
-  return { userId: id, role, sessionVersion, sessionKey, signedInAt: Date.now(), lastSeenAt: Date.now() };
+  const user = await signedInUser(email, STRONG_PATTERN, loginContext(new Date(Date.now() - minutesAgo * MINUTE)));
+  return claimsOf(user, Date.now());
 }
 
 async function guard(scope: ReauthScope, session: SessionClaims, returnTo: string): Promise<string> {

@@ -4,7 +4,6 @@ import { closeDb, getDb, transaction } from "@/db/client";
 import { auditEvents, termsAcceptances, termsVersions, users } from "@/db/schema";
 import { bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { disableUser, enableUser, publishTerms } from "@/lib/admin";
-import { answerChallenge, issueChallenge } from "@/lib/login";
 import { checkStrength } from "@/lib/matrix";
 import {
   confirmPattern,
@@ -14,11 +13,10 @@ import {
   saveDraft,
   verifyIdentity,
 } from "@/lib/onboarding";
-import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
 import { acceptTerms, currentTerms } from "@/lib/terms";
-import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
-import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+import { newPerson, testContext, tokenOf } from "../support/people";
+import { onboardedUser, signedInUser, signInClaims } from "../support/sign-in";
 
 /**
  * Sessions are JWTs re-checked against the database on every request (refreshSession): the
@@ -33,32 +31,9 @@ afterAll(() => closeDb());
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Signs in through the real challenge: who answered, as Auth.js's authorize receives it. */
-async function signedInUser(email: string, pattern: readonly number[] = STRONG_PATTERN, at = Date.now()) {
-  const when = new Date(at);
-  const { challengeId } = await issueChallenge(email, loginContext(when));
-  const result = await answerChallenge(
-    challengeId,
-    await correctAnswer(challengeId, pattern, when),
-    loginContext(when),
-  );
-  if (!result.ok) throw new Error("sign-in failed");
-  return result.user;
-}
-
-/** Signs in and builds the claims exactly as auth.ts does. */
-async function signIn(
-  email: string,
-  pattern: readonly number[] = STRONG_PATTERN,
-  at = Date.now(),
-): Promise<SessionClaims> {
-  const { id, role, sessionVersion, sessionKey } = await signedInUser(email, pattern, at);
-  return { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at };
-}
-
 async function signedInCustomer() {
   const { person, userId } = await onboardedUser();
-  return { person, userId, claims: await signIn(person.email) };
+  return { person, userId, claims: await signInClaims(person.email) };
 }
 
 /** An operator to act as (registered only: actions need an actor id, not a sign-in). */
@@ -110,7 +85,7 @@ describe("disabling and enabling", () => {
 
     expect(await disableUser(userId, actorId, testContext())).toEqual({ ok: true, status: "disabled" });
     expect(await refreshSession(claims, Date.now())).toBeNull();
-    await expect(signIn(person.email)).rejects.toThrow("sign-in failed");
+    await expect(signInClaims(person.email)).rejects.toThrow("sign-in failed");
 
     expect(await enableUser(userId, actorId, testContext())).toEqual({ ok: true, status: "active" });
     expect(await refreshSession(claims, Date.now())).toBeNull();
@@ -118,7 +93,7 @@ describe("disabling and enabling", () => {
     expect(user).toMatchObject({ status: "active", sessionVersion: claims.sessionVersion + 2 });
 
     // A new sign-in works and carries the new version.
-    const fresh = await signIn(person.email);
+    const fresh = await signInClaims(person.email);
     expect(fresh.sessionVersion).toBe(claims.sessionVersion + 2);
     expect(await refreshSession(fresh, Date.now())).not.toBeNull();
 
@@ -169,7 +144,7 @@ describe("disabling and enabling", () => {
 describe("session version and role", () => {
   test("a session version bump ends every session of the user", async () => {
     const { person, userId, claims } = await signedInCustomer();
-    const other = await signIn(person.email);
+    const other = await signInClaims(person.email);
     await transaction((tx) => bumpSessionVersion(tx, userId, new Date()));
     expect(await refreshSession(claims, Date.now())).toBeNull();
     expect(await refreshSession(other, Date.now())).toBeNull();
@@ -187,7 +162,7 @@ describe("session version and role", () => {
     expect((await confirmPattern(verified.sessionId, testContext())).ok).toBe(true);
 
     expect(await refreshSession(claims, Date.now())).toBeNull();
-    const fresh = await signIn(person.email, newPattern);
+    const fresh = await signInClaims(person.email, newPattern);
     expect(fresh.sessionVersion).toBe(claims.sessionVersion + 1);
     expect(await refreshSession(fresh, Date.now())).not.toBeNull();
   });

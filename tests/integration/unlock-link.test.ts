@@ -1,20 +1,20 @@
-import { and, count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { auditEvents, unlockLinks, users } from "@/db/schema";
+import { unlockLinks, users } from "@/db/schema";
 import { env } from "@/env";
 import { hashToken } from "@/lib/crypto";
 import { listCapturedEmails } from "@/lib/mail/mailbox";
 import {
-  answerChallenge,
   isUnlockLinkUsable,
-  issueChallenge,
   LOCK_THRESHOLD,
   MAX_FAILURES_BEFORE_OPERATOR,
   unlockAccount,
   unlockAccountByEmail,
   unlockWithLink,
 } from "@/lib/login";
-import { correctAnswer, loginContext, onboardedUser, wrongAnswer } from "../support/sign-in";
+import { loginContext, onboardedUser } from "../support/sign-in";
+import { signInAttempt, userRow } from "../support/accounts";
+import { auditCount, auditRows } from "../support/audit";
 
 jest.setTimeout(120_000);
 beforeAll(() => getDb(), 60_000);
@@ -22,26 +22,11 @@ afterAll(() => closeDb());
 
 const MINUTE = 60_000;
 
-/** One sign-in attempt at `now`: a fresh email entry and its answer, each from a fresh address. */
-async function attempt(email: string, right: boolean, now: Date) {
-  const { challengeId } = await issueChallenge(email, loginContext(now));
-  const code = right
-    ? await correctAnswer(challengeId, undefined, now)
-    : await wrongAnswer(challengeId, undefined, now);
-  return answerChallenge(challengeId, code, loginContext(now));
-}
-
-async function userRow(userId: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row!;
-}
-
 /** Fails `times` times in a row, moving the clock past every timed lock; returns the clock. */
 async function failPaced(email: string, userId: string, times: number, start: Date): Promise<Date> {
   let now = start;
   for (let i = 0; i < times; i++) {
-    expect(await attempt(email, false, now)).toEqual({ ok: false });
+    expect(await signInAttempt(email, false, now)).toEqual({ ok: false });
     const { lockedUntil } = await userRow(userId);
     if (lockedUntil && lockedUntil > now) now = lockedUntil;
   }
@@ -52,15 +37,6 @@ async function failPaced(email: string, userId: string, times: number, start: Da
 async function newestUnlockLink(email: string): Promise<string | undefined> {
   const [newest] = await listCapturedEmails({ to: email, limit: 1 });
   return newest?.text.match(/https?:\/\/\S+\/unlock\/[A-Za-z0-9_-]{43}/)?.[0];
-}
-
-async function auditCount(userId: string, event: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, event)));
-  return Number(row!.n);
 }
 
 /** A user in the lasting lock, reached through real answers, and the token of the emailed link. */
@@ -88,11 +64,11 @@ test("25 rounds of 4 typos and a successful sign-in never reach the lasting lock
   const now = new Date();
   for (let round = 0; round < 25; round++) {
     for (let typo = 0; typo < LOCK_THRESHOLD - 1; typo++)
-      expect(await attempt(person.email, false, now)).toEqual({ ok: false });
-    expect((await attempt(person.email, true, now)).ok).toBe(true);
+      expect(await signInAttempt(person.email, false, now)).toEqual({ ok: false });
+    expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
   }
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockedUntil: null });
-  expect((await attempt(person.email, true, now)).ok).toBe(true);
+  expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
 });
 
 test("100 consecutive paced failures lock for good and email the owner a single-use unlock link", async () => {
@@ -111,7 +87,7 @@ test("100 consecutive paced failures lock for good and email the owner a single-
   expect(stored[0]!.tokenHash).toBe(hashToken(link!.split("/unlock/")[1]!));
   expect(stored[0]!.expiresAt.getTime() - stored[0]!.createdAt.getTime()).toBe(env.UNLOCK_LINK_TTL_MINUTES * MINUTE);
   // A day later the right code still fails.
-  expect(await attempt(person.email, true, new Date(now.getTime() + 24 * 60 * MINUTE))).toEqual({ ok: false });
+  expect(await signInAttempt(person.email, true, new Date(now.getTime() + 24 * 60 * MINUTE))).toEqual({ ok: false });
 });
 
 test("the emailed link with the registered identity unlocks, is audited, and the user signs in again", async () => {
@@ -131,13 +107,9 @@ test("the emailed link with the registered identity unlocks, is audited, and the
     lockCount: 0,
     lockedUntil: null,
   });
-  const db = await getDb();
-  const [audited] = await db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
+  const [audited] = await auditRows("login.unlocked", userId);
   expect(audited).toMatchObject({ actorId: userId, outcome: "success", details: { via: "email-link" } });
-  expect((await attempt(person.email, true, now)).ok).toBe(true);
+  expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
 });
 
 test("a replayed link is refused and changes nothing", async () => {
@@ -151,7 +123,7 @@ test("a replayed link is refused and changes nothing", async () => {
     error: "link-invalid",
   });
   expect(await userRow(userId)).toEqual(before);
-  expect(await auditCount(userId, "login.unlocked")).toBe(1);
+  expect(await auditCount("login.unlocked", userId)).toBe(1);
 });
 
 test("of 10 concurrent uses of one link exactly one unlocks", async () => {
@@ -161,7 +133,7 @@ test("of 10 concurrent uses of one link exactly one unlocks", async () => {
   );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   expect(results.filter((r) => !r.ok)).toEqual(Array(9).fill({ ok: false, error: "link-invalid" }));
-  expect(await auditCount(userId, "login.unlocked")).toBe(1);
+  expect(await auditCount("login.unlocked", userId)).toBe(1);
 });
 
 test("an expired link is refused and changes nothing", async () => {
@@ -192,8 +164,8 @@ test("wrong identities are counted, five void the link, and none unlocks", async
     error: "link-invalid",
   });
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: MAX_FAILURES_BEFORE_OPERATOR });
-  expect(await auditCount(userId, "login.unlock_identity_failed")).toBe(5);
-  expect(await auditCount(userId, "login.unlock_link_voided")).toBe(1);
+  expect(await auditCount("login.unlock_identity_failed", userId)).toBe(5);
+  expect(await auditCount("login.unlock_link_voided", userId)).toBe(1);
   // A hyphenated phone is refused with a field error and not counted against the link.
   const fresh = await lockedForGood();
   expect(
@@ -251,13 +223,9 @@ test("the command line's unlock by email clears the lasting lock and is audited"
   const { person, userId, now } = await lockedForGood();
   expect(await unlockAccountByEmail(` ${person.email.toUpperCase()} `, loginContext(now))).toBe(true);
   expect(await userRow(userId)).toMatchObject({ failuresSinceUnlock: 0, consecutiveFailures: 0, lockedUntil: null });
-  const db = await getDb();
-  const [audited] = await db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.event, "login.unlocked")));
+  const [audited] = await auditRows("login.unlocked", userId);
   expect(audited!.details).toEqual({ via: "cli" });
-  expect((await attempt(person.email, true, now)).ok).toBe(true);
+  expect((await signInAttempt(person.email, true, now)).ok).toBe(true);
   expect(await unlockAccountByEmail("nobody@example.com", loginContext(now))).toBe(false);
 });
 
@@ -266,17 +234,17 @@ test("after the link expires unused, the next sign-in attempts send the owner on
   const lifetime = env.UNLOCK_LINK_TTL_MINUTES * MINUTE;
   const first = await newestUnlockLink(person.email);
   // While the first link is live, attempts on the locked account send nothing new.
-  expect(await attempt(person.email, true, new Date(now.getTime() + MINUTE))).toEqual({ ok: false });
+  expect(await signInAttempt(person.email, true, new Date(now.getTime() + MINUTE))).toEqual({ ok: false });
   expect(await newestUnlockLink(person.email)).toBe(first);
 
   const later = new Date(now.getTime() + lifetime + MINUTE);
-  for (let i = 0; i < 3; i++) expect(await attempt(person.email, i === 0, later)).toEqual({ ok: false });
+  for (let i = 0; i < 3; i++) expect(await signInAttempt(person.email, i === 0, later)).toEqual({ ok: false });
   const fresh = await newestUnlockLink(person.email);
   expect(fresh).toBeDefined();
   expect(fresh).not.toBe(first);
-  expect(await auditCount(userId, "login.unlock_link_renewed")).toBe(1);
+  expect(await auditCount("login.unlock_link_renewed", userId)).toBe(1);
 
   const token = fresh!.split("/unlock/")[1]!;
   expect(await unlockWithLink(token, identityOf(person), loginContext(later))).toEqual({ ok: true });
-  expect((await attempt(person.email, true, later)).ok).toBe(true);
+  expect((await signInAttempt(person.email, true, later)).ok).toBe(true);
 });

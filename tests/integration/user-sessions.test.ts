@@ -1,21 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
-import {
-  answerChallenge,
-  answerReauthentication,
-  issueChallenge,
-  issueReauthChallenge,
-  loadPendingChallenge,
-} from "@/lib/login";
+import { answerReauthentication, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { endAllSessions, endSession, listSessions, signOutSession } from "@/lib/sessions";
-import type { SessionClaims } from "@/lib/sessions/policy";
 import { refreshSession } from "@/lib/sessions/refresh";
 import { purgeExpiredRows } from "@/lib/maintenance/purge";
 import { signedInRecently } from "@/lib/reauth";
 import { STRONG_PATTERN, testContext } from "../support/people";
-import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
+import { claimsOf, loginContext, onboardedUser, signedInUser } from "../support/sign-in";
 
 /**
  * Every session has a server-side row (user_sessions) checked with the user on each request:
@@ -32,13 +25,8 @@ const CHROME_ON_LINUX =
 
 /** Signs in through the real challenge at `at` and returns the claims as auth.ts builds them, plus the session row id. */
 async function signIn(email: string, at = Date.now(), userAgent = CHROME_ON_LINUX) {
-  const when = new Date(at);
-  const context = { ...loginContext(when), userAgent };
-  const { challengeId } = await issueChallenge(email, context);
-  const result = await answerChallenge(challengeId, await correctAnswer(challengeId, STRONG_PATTERN, when), context);
-  if (!result.ok) throw new Error("sign-in failed");
-  const { id, role, sessionVersion, sessionKey } = result.user;
-  const claims: SessionClaims = { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at };
+  const context = { ...loginContext(new Date(at)), userAgent };
+  const claims = claimsOf(await signedInUser(email, STRONG_PATTERN, context), at);
   const refreshed = await refreshSession(claims, at);
   if (!refreshed) throw new Error("new session refused");
   return { claims, sessionId: refreshed.sessionId, context };
@@ -48,6 +36,12 @@ async function signIn(email: string, at = Date.now(), userAgent = CHROME_ON_LINU
 async function reauthCode(challengeId: string): Promise<string> {
   const challenge = await loadPendingChallenge(challengeId, new Date(), "reauthenticate");
   return expectedAnswer(challenge!.digits, STRONG_PATTERN);
+}
+
+/** Re-authenticates `userId` with the right code, crediting the session `sessionId`; whether it was accepted. */
+async function reauthenticate(userId: string, sessionId: string): Promise<boolean> {
+  const { challengeId } = await issueReauthChallenge(userId, loginContext());
+  return answerReauthentication(challengeId, await reauthCode(challengeId), { userId, sessionId }, loginContext());
 }
 
 async function sessionRow(id: string) {
@@ -189,15 +183,7 @@ describe("recent sign-in is per session", () => {
     expect(signedInRecently(staleNow, "admin")).toBe(false);
     expect(signedInRecently((await refreshSession(fresh.claims, Date.now()))!, "admin")).toBe(true);
 
-    const { challengeId } = await issueReauthChallenge(userId, loginContext());
-    expect(
-      await answerReauthentication(
-        challengeId,
-        await reauthCode(challengeId),
-        { userId, sessionId: stale.sessionId },
-        loginContext(),
-      ),
-    ).toBe(true);
+    expect(await reauthenticate(userId, stale.sessionId)).toBe(true);
     expect(signedInRecently((await refreshSession(stale.claims, Date.now()))!, "admin")).toBe(true);
   });
 
@@ -205,15 +191,7 @@ describe("recent sign-in is per session", () => {
     const { userId } = await onboardedUser();
     const other = await onboardedUser();
     const theirs = await signIn(other.person.email, Date.now() - 20 * MINUTE);
-    const { challengeId } = await issueReauthChallenge(userId, loginContext());
-    expect(
-      await answerReauthentication(
-        challengeId,
-        await reauthCode(challengeId),
-        { userId, sessionId: theirs.sessionId },
-        loginContext(),
-      ),
-    ).toBe(false);
+    expect(await reauthenticate(userId, theirs.sessionId)).toBe(false);
     expect((await sessionRow(theirs.sessionId)).authenticatedAt).toEqual(theirs.context.now);
   });
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { listReporter, serialRun } from "../support/playwright-base";
 
 /**
  * Reliability scenarios (tests/reliability/*.spec.ts): each starts what it needs itself (a
@@ -10,10 +11,7 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: !!process.env.CI,
+  ...serialRun,
   timeout: 180_000,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "../../test-results/reliability.json" }]] : "list",
+  reporter: listReporter("../../test-results/reliability.json"),
 });

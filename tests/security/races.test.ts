@@ -12,7 +12,7 @@ import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
 import { correctAnswer, loginContext, onboardedUser } from "../support/sign-in";
-import { auditCount } from "./support/audit";
+import { auditCount } from "../support/audit";
 import { reportFigure } from "./support/report";
 
 const RACERS = 50;

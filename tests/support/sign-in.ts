@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { loadPendingChallenge } from "@/lib/login";
+import { answerChallenge, issueChallenge, loadPendingChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { confirmPattern, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
 import type { RequestContext } from "@/lib/http/request-context";
+import type { SessionClaims } from "@/lib/sessions/policy";
 import { newPerson, STRONG_PATTERN, testContext } from "./people";
 
 /**
@@ -51,4 +52,31 @@ export async function wrongAnswer(
 ): Promise<string> {
   const right = await correctAnswer(challengeId, pattern, now);
   return right.replace(/^./, (d) => String((Number(d) + 1) % 10));
+}
+
+/** Signs in through the real challenge, both steps from `context`: who answered, as Auth.js's authorize receives it. */
+export async function signedInUser(
+  email: string,
+  pattern: readonly number[] = STRONG_PATTERN,
+  context: RequestContext = loginContext(),
+) {
+  const { challengeId } = await issueChallenge(email, context);
+  const result = await answerChallenge(challengeId, await correctAnswer(challengeId, pattern, context.now), context);
+  if (!result.ok) throw new Error("sign-in failed");
+  return result.user;
+}
+
+/** The claims auth.ts builds for a user who signed in at `at` (ms). */
+export function claimsOf(user: Awaited<ReturnType<typeof signedInUser>>, at: number): SessionClaims {
+  const { id, role, sessionVersion, sessionKey } = user;
+  return { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at };
+}
+
+/** Signs in at `at` (ms) and builds the claims exactly as auth.ts does. */
+export async function signInClaims(
+  email: string,
+  pattern: readonly number[] = STRONG_PATTERN,
+  at = Date.now(),
+): Promise<SessionClaims> {
+  return claimsOf(await signedInUser(email, pattern, loginContext(new Date(at))), at);
 }

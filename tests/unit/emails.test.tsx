@@ -28,6 +28,14 @@ function visibleText(html: string): string {
     .replace(/\s+/g, " ");
 }
 
+/** Checks a rendered email's subject and greeting; returns its visible text for the template's own checks. */
+function greetedText(email: Awaited<ReturnType<typeof renderEmail>>, subject: string, greeting: string): string {
+  expect(email.subject).toBe(subject);
+  const text = visibleText(email.html);
+  expect(text).toContain(greeting);
+  return text;
+}
+
 describe("starting-guide", () => {
   test("English: subject, greeting, button and text link, expiry in Tokyo time, resend link", async () => {
     const email = await renderEmail(startingGuide, envelope("en"));
@@ -101,9 +109,7 @@ describe("pattern-set", () => {
       { template: "pattern-set", props: { name: "Aiko Sato", kind, at: "2026-11-29T01:30:00.000Z" } },
       envelope(locale),
     );
-    expect(email.subject).toBe(subject);
-    const text = visibleText(email.html);
-    expect(text).toContain(greeting);
+    const text = greetedText(email, subject, greeting);
     expect(text).toMatch(time);
     expect(text).toContain("help@portal.example");
     expect(email.html).toContain('href="https://portal.example/login"');
@@ -129,9 +135,7 @@ describe("account-locked", () => {
       { template: "account-locked", props: { name: "Ken Ito", unlocksAt: "2026-11-29T01:31:00.000Z" } },
       envelope(locale),
     );
-    expect(email.subject).toBe(subject);
-    const text = visibleText(email.html);
-    expect(text).toContain(greeting);
+    const text = greetedText(email, subject, greeting);
     expect(text).toMatch(unlock);
     expect(text).toContain("help@portal.example");
   });
@@ -199,9 +203,7 @@ describe("terms-changed", () => {
       { template: "terms-changed", props: { name: "Mei Kato", version: 2, publishedAt: "2026-11-29T00:00:00.000Z" } },
       envelope(locale),
     );
-    expect(email.subject).toBe(subject);
-    const text = visibleText(email.html);
-    expect(text).toContain(greeting);
+    const text = greetedText(email, subject, greeting);
     expect(text).toContain(version);
     expect(email.html).toContain('href="https://portal.example/terms"');
   });

@@ -2,6 +2,7 @@
  * Queues starting-guide emails in the outbox of the environment's database and prints their
  * recipients as JSON: `tsx tests/reliability/support/queue-emails.ts 150 run-id`.
  */
+import { printJsonOf } from "./print-json";
 import { randomBytes } from "node:crypto";
 
 async function main() {
@@ -23,13 +24,7 @@ async function main() {
     })),
   );
   await closeDb();
-  console.log(JSON.stringify(recipients));
+  return recipients;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+printJsonOf(main);

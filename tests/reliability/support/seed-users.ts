@@ -5,6 +5,7 @@
  *   tsx tests/reliability/support/seed-users.ts registered 3  -> invited customers with their
  *     starting-guide link ({ email, name, phone, link })
  */
+import { printJsonOf } from "./print-json";
 async function main() {
   const [kind, count] = [process.argv[2], Number(process.argv[3] ?? "1")];
   const { onboardedUser } = await import("../../support/sign-in");
@@ -23,13 +24,7 @@ async function main() {
     }
   }
   await closeDb();
-  console.log(JSON.stringify(people));
+  return people;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+printJsonOf(main);

@@ -12,3 +12,12 @@ export async function auditCount(event: AuditEventName, subjectId: string): Prom
     .where(and(eq(auditEvents.event, event), eq(auditEvents.subjectId, subjectId)));
   return row!.n;
 }
+
+/** The audit events of one kind that name this subject. */
+export async function auditRows(event: AuditEventName, subjectId: string) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.event, event), eq(auditEvents.subjectId, subjectId)));
+}
