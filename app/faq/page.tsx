@@ -1,15 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { buttonClass } from "@/app/components/styles";
 import { env } from "@/env";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Faq");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("Faq", "title");
 
 export default async function FaqPage() {
   const t = await getTranslations("Faq");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -20,11 +19,9 @@ import {
 import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { AUDIT_EVENT_NAMES } from "@/lib/audit";
 import { requireOperator } from "@/lib/sessions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminAudit");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleMetadata("AdminAudit", "metaTitle");
 
 /** The query string of the filter, plus at most one cursor. */
 function queryString(query: AuditLogQuery, cursor?: { before?: number; after?: number }): string {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
@@ -10,11 +9,9 @@ import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { ConfirmForm } from "./ConfirmForm";
 import { now } from "@/lib/platform/clock";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Onboarding");
-  return { title: t("confirmTitle") };
-}
+export const generateMetadata = titleMetadata("Onboarding", "confirmTitle");
 
 export default async function ConfirmPage() {
   await connection();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
@@ -8,11 +7,9 @@ import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { PatternForm } from "./PatternForm";
 import { now } from "@/lib/platform/clock";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Onboarding");
-  return { title: t("patternTitle") };
-}
+export const generateMetadata = titleMetadata("Onboarding", "patternTitle");
 
 export default async function PatternPage() {
   await connection();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -23,11 +22,9 @@ import {
 import { StatusBadge } from "../StatusBadge";
 import { Facts } from "./Facts";
 import { UserEventsTable } from "./UserEventsTable";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("detailTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "detailTitle");
 
 type Action = "resend" | "reset" | "unlock" | "disable" | "enable";
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -7,11 +6,9 @@ import { PageShell } from "@/app/components/PageShell";
 import { linkClass } from "@/app/components/styles";
 import { requireOperator } from "@/lib/sessions";
 import { RegisterUserForm } from "./RegisterUserForm";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("registerTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "registerTitle");
 
 export default async function RegisterUserPage() {
   await connection();
