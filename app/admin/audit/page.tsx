@@ -91,26 +91,24 @@ export default async function AuditPage({
             </select>
             <FieldError id="event-error" message={error("event")} />
           </div>
-          <TextField
-            name="actor"
-            type="email"
-            label={t("actor")}
-            defaultValue={query.actor ?? ""}
-            error={error("actor")}
-            autoComplete="off"
-            maxLength={254}
-          />
-          <TextField
-            name="subject"
-            type="email"
-            label={t("subject")}
-            defaultValue={query.subject ?? ""}
-            error={error("subject")}
-            autoComplete="off"
-            maxLength={254}
-          />
-          <TextField name="from" type="date" label={t("from")} defaultValue={query.from ?? ""} error={error("from")} />
-          <TextField name="to" type="date" label={t("to")} defaultValue={query.to ?? ""} error={error("to")} />
+          {(
+            [
+              ["actor", "email"],
+              ["subject", "email"],
+              ["from", "date"],
+              ["to", "date"],
+            ] as const
+          ).map(([name, type]) => (
+            <TextField
+              key={name}
+              name={name}
+              type={type}
+              label={t(name)}
+              defaultValue={query[name] ?? ""}
+              error={error(name)}
+              {...(type === "email" ? { autoComplete: "off", maxLength: 254 } : {})}
+            />
+          ))}
           <div className="flex flex-wrap items-center gap-3 col-span-full">
             <button type="submit" className={buttonClass("primary")}>
               {t("apply")}

@@ -122,13 +122,9 @@ export default async function UsersPage({
         ) : (
           <DataTable
             caption={t("tableCaption")}
-            columns={[
-              t("columns.name"),
-              t("columns.email"),
-              t("columns.company"),
-              t("columns.status"),
-              t("columns.lastSignIn"),
-            ]}
+            columns={(["name", "email", "company", "status", "lastSignIn"] as const).map((column) =>
+              t(`columns.${column}`),
+            )}
             className="min-w-[44rem]"
           >
             {page.rows.map((row) => (
