@@ -6,7 +6,7 @@ import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { SessionsTable } from "@/app/components/SessionsTable";
-import { buttonClass, linkClass } from "@/app/components/styles";
+import { buttonClass } from "@/app/components/styles";
 import { directoryUser, operatorTimeZone, type DirectoryUser } from "@/lib/admin";
 import { now } from "@/lib/platform/clock";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
@@ -19,6 +19,7 @@ import {
   resetPasswordAction,
   unlockAction,
 } from "../actions";
+import { BackToList } from "../BackToList";
 import { StatusBadge } from "../StatusBadge";
 import { Facts } from "./Facts";
 import { UserEventsTable } from "./UserEventsTable";
@@ -219,11 +220,7 @@ export default async function UserDetailPage({
         )}
       </Card>
 
-      <p>
-        <Link href="/admin/users" className={linkClass}>
-          {t("backToList")}
-        </Link>
-      </p>
+      <BackToList />
     </PageShell>
   );
 }
