@@ -1,12 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass, containerClass, linkClass } from "./components/styles";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("NotFound");
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = titleMetadata("NotFound", "metaTitle", { robots: { index: false } });
 
 export default async function NotFound() {
   const t = await getTranslations("NotFound");

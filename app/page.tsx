@@ -70,12 +70,7 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="how-title" className={`${containerClass} py-14 sm:py-20`}>
-        <div className="max-w-3xl">
-          <h2 id="how-title" className="text-2xl font-bold tracking-tight text-ink sm:text-3xl">
-            {t("howTitle")}
-          </h2>
-          <p className="mt-3 text-lg text-muted">{t("howIntro")}</p>
-        </div>
+        <SectionIntro id="how-title" title={t("howTitle")} intro={t("howIntro")} />
 
         <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:items-start">
           <ol className="space-y-6">
@@ -119,12 +114,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="security-title" className="border-y border-line bg-surface">
         <div className={`${containerClass} py-14 sm:py-20`}>
-          <div className="max-w-3xl">
-            <h2 id="security-title" className="text-2xl font-bold tracking-tight text-ink sm:text-3xl">
-              {t("securityTitle")}
-            </h2>
-            <p className="mt-3 text-lg text-muted">{t("securityIntro")}</p>
-          </div>
+          <SectionIntro id="security-title" title={t("securityTitle")} intro={t("securityIntro")} />
           <ul className="mt-10 grid gap-6 sm:grid-cols-2">
             {securityPoints.map((point) => (
               <li key={point.title} className="flex gap-4 rounded-2xl border border-line bg-canvas p-5 sm:p-6">
@@ -166,5 +156,17 @@ export default async function HomePage() {
         </div>
       </section>
     </>
+  );
+}
+
+/** A home page section's heading (its id names the section) and the sentence under it. */
+function SectionIntro({ id, title, intro }: { id: string; title: string; intro: string }) {
+  return (
+    <div className="max-w-3xl">
+      <h2 id={id} className="text-2xl font-bold tracking-tight text-ink sm:text-3xl">
+        {title}
+      </h2>
+      <p className="mt-3 text-lg text-muted">{intro}</p>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -9,11 +8,9 @@ import { getAdminOverview, operatorTimeZone, type SignInDay } from "@/lib/admin"
 import { now } from "@/lib/platform/clock";
 import { requireOperator } from "@/lib/sessions";
 import { RetryFailedEmails } from "./RetryFailedEmails";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminOverview");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleMetadata("AdminOverview", "metaTitle");
 
 const statuses = ["invited", "active", "locked", "disabled"] as const;
 const statusTone: Record<(typeof statuses)[number], string> = {

@@ -5,6 +5,8 @@ import { describedBy, hintClass, inputClass, labelClass } from "./styles";
 
 /** What a field's control spreads onto itself to be tied to its label, hint and error. */
 export type ControlProps = {
+  name: string;
+  required: boolean | undefined;
   id: string;
   "aria-invalid": true | undefined;
   "aria-describedby": string | undefined;
@@ -20,21 +22,25 @@ export type ControlProps = {
  * the label it became part of the field's accessible name ("NameRequired"), and the control's
  * `required` attribute already announces the state (DESIGN.md section 5).
  */
+/** What every labelled field takes: its name (also its id unless given), texts and required flag. */
+export type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | null;
+  id?: string;
+  required?: boolean;
+};
+
 export function Field({
-  id,
+  name,
+  id = name,
   label,
   hint,
   error,
   required,
   control,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string | null;
-  required?: boolean;
-  control: (props: ControlProps) => ReactNode;
-}) {
+}: FieldProps & { control: (props: ControlProps) => ReactNode }) {
   const t = useTranslations("Common");
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
@@ -56,6 +62,8 @@ export function Field({
         </p>
       ) : null}
       {control({
+        name,
+        required,
         id,
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy(hintId, error ? errorId : undefined),

@@ -1,35 +1,17 @@
 import type { InputHTMLAttributes } from "react";
-import { Field } from "./Field";
+import { Field, type FieldProps } from "./Field";
 
 type InputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
-  "id" | "name" | "className" | "aria-describedby" | "aria-invalid"
+  "id" | "name" | "className" | "aria-describedby" | "aria-invalid" | "required"
 >;
 
 /** A labelled text input with optional hint and error (see Field). Works in server and client components. */
-export function TextField({
-  name,
-  label,
-  hint,
-  error,
-  id = name,
-  required,
-  ...inputProps
-}: InputProps & {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string | null;
-  id?: string;
-}) {
+export function TextField({ name, label, hint, error, id, required, ...inputProps }: InputProps & FieldProps) {
   return (
     <Field
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      control={(control) => <input name={name} required={required} {...control} {...inputProps} />}
+      {...{ name, label, hint, error, id, required }}
+      control={(control) => <input {...control} {...inputProps} />}
     />
   );
 }

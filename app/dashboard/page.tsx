@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -14,11 +13,9 @@ import { signInSummary } from "@/lib/login";
 import { now } from "@/lib/platform/clock";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
 import { endOwnSessionAction, signOutAction, signOutEverywhereAction } from "./actions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Dashboard");
-  return { title: t("account") };
-}
+export const generateMetadata = titleMetadata("Dashboard", "account");
 
 const sessionNotices = { ended: "success", "not-found": "error" } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/components/Card";
@@ -8,11 +7,9 @@ import { TextField } from "@/app/components/TextField";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { safeReturnPath } from "@/lib/sessions";
 import { startSignInAction } from "./actions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Login");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("Login", "title");
 
 const notices = { expired: "expired", "signed-out": "signedOut", ended: "sessionEnded" } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -11,11 +10,9 @@ import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerF
 import { pending } from "@/lib/reauth";
 import { requirePortalUser } from "@/lib/sessions";
 import { answerReauthenticationAction, startPatternChangeAction } from "../actions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Account");
-  return { title: t("changeTitle") };
-}
+export const generateMetadata = titleMetadata("Account", "changeTitle");
 
 export default async function ChangePatternPage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {
   await connection();

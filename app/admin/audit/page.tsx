@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -20,11 +19,9 @@ import {
 import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { AUDIT_EVENT_NAMES } from "@/lib/audit";
 import { requireOperator } from "@/lib/sessions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminAudit");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleMetadata("AdminAudit", "metaTitle");
 
 /** The query string of the filter, plus at most one cursor. */
 function queryString(query: AuditLogQuery, cursor?: { before?: number; after?: number }): string {
@@ -94,26 +91,24 @@ export default async function AuditPage({
             </select>
             <FieldError id="event-error" message={error("event")} />
           </div>
-          <TextField
-            name="actor"
-            type="email"
-            label={t("actor")}
-            defaultValue={query.actor ?? ""}
-            error={error("actor")}
-            autoComplete="off"
-            maxLength={254}
-          />
-          <TextField
-            name="subject"
-            type="email"
-            label={t("subject")}
-            defaultValue={query.subject ?? ""}
-            error={error("subject")}
-            autoComplete="off"
-            maxLength={254}
-          />
-          <TextField name="from" type="date" label={t("from")} defaultValue={query.from ?? ""} error={error("from")} />
-          <TextField name="to" type="date" label={t("to")} defaultValue={query.to ?? ""} error={error("to")} />
+          {(
+            [
+              ["actor", "email"],
+              ["subject", "email"],
+              ["from", "date"],
+              ["to", "date"],
+            ] as const
+          ).map(([name, type]) => (
+            <TextField
+              key={name}
+              name={name}
+              type={type}
+              label={t(name)}
+              defaultValue={query[name] ?? ""}
+              error={error(name)}
+              {...(type === "email" ? { autoComplete: "off", maxLength: 254 } : {})}
+            />
+          ))}
           <div className="flex flex-wrap items-center gap-3 col-span-full">
             <button type="submit" className={buttonClass("primary")}>
               {t("apply")}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
@@ -7,11 +6,9 @@ import { buttonClass } from "@/app/components/styles";
 import { IMPORT_LIMITS } from "@/lib/admin";
 import { requireOperator } from "@/lib/sessions";
 import { ImportForm } from "./ImportForm";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminImport");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleMetadata("AdminImport", "metaTitle");
 
 const EXAMPLE = `email,name,phone,company,role
 hanako.suzuki@example.com,Hanako Suzuki,0312345678,Suzuki Trading K.K.,customer

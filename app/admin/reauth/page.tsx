@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -11,11 +10,9 @@ import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerF
 import { pending, reauthReturnPath } from "@/lib/reauth";
 import { requireOperator } from "@/lib/sessions";
 import { answerAdminReauthAction, startAdminReauthAction } from "./actions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("reauthTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "reauthTitle");
 
 /**
  * "Confirm it's you" before a sensitive action: the pending re-authentication challenge's grid

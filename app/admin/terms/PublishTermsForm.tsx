@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Field } from "@/app/components/Field";
+import { Field, type FieldProps } from "@/app/components/Field";
 import { FormMessage } from "@/app/components/FormMessage";
 import { TextField } from "@/app/components/TextField";
 import { buttonClass, hintClass } from "@/app/components/styles";
@@ -10,33 +10,13 @@ import { publishTermsAction, type PublishTermsFormState, type TermsField } from 
 
 type Texts = Record<TermsField, string>;
 
-function TextArea({
-  name,
-  label,
-  defaultValue,
-  error,
-  hint,
-  required,
-}: {
-  name: TermsField;
-  label: string;
-  defaultValue: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-}) {
+function TextArea({ defaultValue, ...field }: FieldProps & { name: TermsField; defaultValue: string }) {
   return (
     <Field
-      id={name}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
+      {...field}
       control={({ className, ...control }) => (
         <textarea
-          name={name}
           rows={10}
-          required={required}
           defaultValue={defaultValue}
           maxLength={100_000}
           {...control}

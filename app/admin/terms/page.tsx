@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -11,11 +10,9 @@ import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { RECENT_SIGN_IN_MINUTES, signedInRecently } from "@/lib/reauth";
 import { requireOperator } from "@/lib/sessions";
 import { PublishTermsForm } from "./PublishTermsForm";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminTerms");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleMetadata("AdminTerms", "metaTitle");
 
 /** Terms versions, the current text, and publishing a new version (needs a recent sign-in). */
 export default async function AdminTermsPage() {

@@ -1,31 +1,16 @@
-import { Field } from "@/app/components/Field";
+import { Field, type FieldProps } from "@/app/components/Field";
 
 /** A labelled native select, wired like TextField. Works in server and client components. */
 export function SelectField({
-  name,
-  label,
   options,
   defaultValue,
-  hint,
-  error,
-  id = name,
-}: {
-  name: string;
-  label: string;
-  options: readonly { value: string; label: string }[];
-  defaultValue?: string;
-  hint?: string;
-  error?: string | null;
-  id?: string;
-}) {
+  ...field
+}: FieldProps & { options: readonly { value: string; label: string }[]; defaultValue?: string }) {
   return (
     <Field
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
+      {...field}
       control={(control) => (
-        <select name={name} defaultValue={defaultValue} {...control}>
+        <select defaultValue={defaultValue} {...control}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

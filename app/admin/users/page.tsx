@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -14,11 +13,9 @@ import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { requireOperator } from "@/lib/sessions";
 import { SelectField } from "./SelectField";
 import { StatusBadge } from "./StatusBadge";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("listTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "listTitle");
 
 /** The URL of a directory page: the filters plus at most one cursor. */
 function pageHref(filters: DirectoryFilters, cursor?: { after?: string; before?: string }): string {
@@ -125,13 +122,9 @@ export default async function UsersPage({
         ) : (
           <DataTable
             caption={t("tableCaption")}
-            columns={[
-              t("columns.name"),
-              t("columns.email"),
-              t("columns.company"),
-              t("columns.status"),
-              t("columns.lastSignIn"),
-            ]}
+            columns={(["name", "email", "company", "status", "lastSignIn"] as const).map((column) =>
+              t(`columns.${column}`),
+            )}
             className="min-w-[44rem]"
           >
             {page.rows.map((row) => (

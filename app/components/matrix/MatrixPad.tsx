@@ -91,24 +91,23 @@ export function MatrixPad({
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            onClick={pad.undo}
-            disabled={disabled}
-            aria-disabled={count === 0 || undefined}
-            className={buttonClass("secondary")}
-          >
-            {t("undo")}
-          </button>
-          <button
-            type="button"
-            onClick={pad.clear}
-            disabled={disabled}
-            aria-disabled={count === 0 || undefined}
-            className={buttonClass("secondary")}
-          >
-            {t("clear")}
-          </button>
+          {(
+            [
+              ["undo", pad.undo],
+              ["clear", pad.clear],
+            ] as const
+          ).map(([label, onClick]) => (
+            <button
+              key={label}
+              type="button"
+              onClick={onClick}
+              disabled={disabled}
+              aria-disabled={count === 0 || undefined}
+              className={buttonClass("secondary")}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
       </div>
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -8,11 +7,9 @@ import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { listCapturedEmails } from "@/lib/mail";
 import { PageShell } from "../../components/PageShell";
 import { linkClass } from "../../components/styles";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("DevMailbox");
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = titleMetadata("DevMailbox", "metaTitle", { robots: { index: false, follow: false } });
 
 /**
  * Makes a captured email safe to show in a sandboxed frame (no scripts, no same-origin access)

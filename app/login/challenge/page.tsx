@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
@@ -12,11 +11,9 @@ import { answerChallengeAction } from "../actions";
 import { ChallengeGrid } from "@/app/components/challenge/ChallengeGrid";
 import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerForm";
 import { now } from "@/lib/platform/clock";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Login");
-  return { title: t("challengeTitle") };
-}
+export const generateMetadata = titleMetadata("Login", "challengeTitle");
 
 /** Reloading shows the same pending challenge; an answered or expired one sends back to /login. */
 export default async function ChallengePage({ searchParams }: { searchParams: Promise<{ retry?: string }> }) {

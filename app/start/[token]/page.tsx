@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
@@ -11,14 +10,12 @@ import { isStartingGuideUsable } from "@/lib/onboarding";
 import { verifyIdentityAction } from "../actions";
 import { StepIndicator } from "../StepIndicator";
 import { now } from "@/lib/platform/clock";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Onboarding");
-  // The URL holds the token: strict-origin sends only the origin as Referer, never the path. Not
-  // no-referrer: under it a form posted without JavaScript (or before it has loaded on a busy
-  // machine) carries "Origin: null", which the proxy refuses as cross-origin.
-  return { title: t("verifyTitle"), referrer: "strict-origin" };
-}
+// The URL holds the token: strict-origin sends only the origin as Referer, never the path. Not
+// no-referrer: under it a form posted without JavaScript (or before it has loaded on a busy
+// machine) carries "Origin: null", which the proxy refuses as cross-origin.
+export const generateMetadata = titleMetadata("Onboarding", "verifyTitle", { referrer: "strict-origin" });
 
 /** Opening the link only reads: mail scanners open links, and that must not use it up. */
 export default async function StartingGuidePage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,25 +1,18 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { MatrixPreview } from "@/app/components/matrix/MatrixPreview";
 import { PageShell } from "@/app/components/PageShell";
-import { loadOnboarding, readOnboardingCookie } from "@/lib/onboarding";
+import { currentOnboarding } from "../current-onboarding";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { ConfirmForm } from "./ConfirmForm";
-import { now } from "@/lib/platform/clock";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Onboarding");
-  return { title: t("confirmTitle") };
-}
+export const generateMetadata = titleMetadata("Onboarding", "confirmTitle");
 
 export default async function ConfirmPage() {
-  await connection();
-  const sessionId = await readOnboardingCookie();
-  const onboarding = sessionId ? await loadOnboarding(sessionId, now()) : undefined;
+  const onboarding = await currentOnboarding();
   if (!onboarding) return <SessionEnded />;
   if (!onboarding.draft) redirect("/start/pattern");
   const t = await getTranslations("Onboarding");

@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignInNextPage } from "@/app/components/SignInNextPage";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Onboarding");
-  return { title: t("doneTitle") };
-}
+export const generateMetadata = titleMetadata("Onboarding", "doneTitle");
 
 export default async function OnboardingDonePage() {
   const t = await getTranslations("Onboarding");

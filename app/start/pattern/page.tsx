@@ -1,23 +1,16 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
-import { loadOnboarding, readOnboardingCookie } from "@/lib/onboarding";
+import { currentOnboarding } from "../current-onboarding";
 import { SessionEnded } from "../SessionEnded";
 import { StepIndicator } from "../StepIndicator";
 import { PatternForm } from "./PatternForm";
-import { now } from "@/lib/platform/clock";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Onboarding");
-  return { title: t("patternTitle") };
-}
+export const generateMetadata = titleMetadata("Onboarding", "patternTitle");
 
 export default async function PatternPage() {
-  await connection();
-  const sessionId = await readOnboardingCookie();
-  const onboarding = sessionId ? await loadOnboarding(sessionId, now()) : undefined;
+  const onboarding = await currentOnboarding();
   if (!onboarding) return <SessionEnded />;
   const t = await getTranslations("Onboarding");
   return (

@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
 import { ResendForm } from "./ResendForm";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Resend");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("Resend", "title");
 
 export default async function ResendPage() {
   const t = await getTranslations("Resend");

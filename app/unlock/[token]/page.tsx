@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
@@ -8,11 +7,9 @@ import { StatusPanel } from "@/app/components/StatusPanel";
 import { now } from "@/lib/platform/clock";
 import { isUnlockLinkUsable } from "@/lib/login";
 import { unlockAccountAction } from "../actions";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Unlock");
-  return { title: t("title"), referrer: "no-referrer" };
-}
+export const generateMetadata = titleMetadata("Unlock", "title", { referrer: "no-referrer" });
 
 /** Opening the link only reads: mail scanners open links, and that must not use it up or unlock. */
 export default async function UnlockPage({ params }: { params: Promise<{ token: string }> }) {

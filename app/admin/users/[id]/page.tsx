@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -7,7 +6,7 @@ import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
 import { SessionsTable } from "@/app/components/SessionsTable";
-import { buttonClass, linkClass } from "@/app/components/styles";
+import { buttonClass } from "@/app/components/styles";
 import { directoryUser, operatorTimeZone, type DirectoryUser } from "@/lib/admin";
 import { now } from "@/lib/platform/clock";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
@@ -20,14 +19,13 @@ import {
   resetPasswordAction,
   unlockAction,
 } from "../actions";
+import { BackToList } from "../BackToList";
 import { StatusBadge } from "../StatusBadge";
 import { Facts } from "./Facts";
 import { UserEventsTable } from "./UserEventsTable";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("detailTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "detailTitle");
 
 type Action = "resend" | "reset" | "unlock" | "disable" | "enable";
 
@@ -222,11 +220,7 @@ export default async function UserDetailPage({
         )}
       </Card>
 
-      <p>
-        <Link href="/admin/users" className={linkClass}>
-          {t("backToList")}
-        </Link>
-      </p>
+      <BackToList />
     </PageShell>
   );
 }

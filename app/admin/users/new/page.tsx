@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
-import { linkClass } from "@/app/components/styles";
 import { requireOperator } from "@/lib/sessions";
+import { BackToList } from "../BackToList";
 import { RegisterUserForm } from "./RegisterUserForm";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("registerTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "registerTitle");
 
 export default async function RegisterUserPage() {
   await connection();
@@ -22,11 +18,7 @@ export default async function RegisterUserPage() {
       <Card>
         <RegisterUserForm />
       </Card>
-      <p>
-        <Link href="/admin/users" className={linkClass}>
-          {t("backToList")}
-        </Link>
-      </p>
+      <BackToList />
     </PageShell>
   );
 }

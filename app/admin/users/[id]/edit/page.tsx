@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -10,11 +9,9 @@ import { directoryUser } from "@/lib/admin";
 import { now } from "@/lib/platform/clock";
 import { requireOperator } from "@/lib/sessions";
 import { EditProfileForm } from "./EditProfileForm";
+import { titleMetadata } from "@/app/components/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminUsers");
-  return { title: t("editTitle") };
-}
+export const generateMetadata = titleMetadata("AdminUsers", "editTitle");
 
 /** Corrects name, phone and company. The email address and the pattern are not editable here. */
 export default async function EditProfilePage({ params }: { params: Promise<{ id: string }> }) {
