@@ -3,11 +3,6 @@ import type { Executor } from "../client";
 import { matrixCredentials, patternHistory } from "../schema";
 import { escapeLike } from "./sql";
 
-export async function findCredential(executor: Executor, userId: string) {
-  const [row] = await executor.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId)).limit(1);
-  return row;
-}
-
 /** Replaces the user's matrix password and remembers its sealed hash for the reuse rule. */
 export async function storeCredential(
   executor: Executor,

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { findCredential } from "@/db/queries/credentials";
 import { findUserById } from "@/db/queries/users";
 import { onboardingTokens, users, type NewUser } from "@/db/schema";
 import {
@@ -19,6 +18,7 @@ import {
 import { escapeLike } from "@/db/queries/sql";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
+import { credentialRow } from "../support/accounts";
 import { refreshSession } from "@/lib/sessions/refresh";
 import { auditRows } from "../support/audit";
 import { newPerson, testContext, tokenOf } from "../support/people";
@@ -248,7 +248,7 @@ describe("account actions", () => {
 
     expect(await resetMatrixPassword(userId, op.id, testContext())).toEqual({ ok: true });
     expect(await refreshSession(claims, Date.now())).toBeNull();
-    expect(await findCredential(await getDb(), userId)).toBeUndefined();
+    expect(await credentialRow(userId)).toBeUndefined();
     expect((await findUserById(await getDb(), userId))!.status).toBe("invited");
 
     const detail = await directoryUser(userId, new Date());
@@ -279,7 +279,7 @@ describe("account actions", () => {
     expect(await saveDraft(verified.sessionId, NEW_PATTERN, new Date())).toEqual({ ok: true });
     expect(await confirmPattern(verified.sessionId, testContext())).toEqual({ ok: true, userId });
     expect((await findUserById(await getDb(), userId))!.status).toBe("active");
-    expect(await findCredential(await getDb(), userId)).toBeDefined();
+    expect(await credentialRow(userId)).toBeDefined();
     await expect(signInClaims(person.email, NEW_PATTERN)).resolves.toMatchObject({ userId });
   });
 
@@ -297,7 +297,7 @@ describe("account actions", () => {
     expect(await resetMatrixPassword(randomUUID(), op.id, testContext())).toEqual({ ok: false, error: "not-found" });
     await disableUser(userId, op.id, testContext());
     expect(await resetMatrixPassword(userId, op.id, testContext())).toEqual({ ok: false, error: "disabled" });
-    expect(await findCredential(await getDb(), userId)).toBeDefined();
+    expect(await credentialRow(userId)).toBeDefined();
   });
 
   test("resend voids the older link and is refused for users who are not invited", async () => {

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { matrixCredentials, users } from "@/db/schema";
 import { answerChallenge, issueChallenge } from "@/lib/login";
 import { correctAnswer, loginContext, wrongAnswer } from "./sign-in";
 
@@ -9,6 +9,13 @@ export async function userRow(userId: string) {
   const db = await getDb();
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   return row!;
+}
+
+/** The user's stored matrix password row, if they have one. */
+export async function credentialRow(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(matrixCredentials).where(eq(matrixCredentials.userId, userId));
+  return row;
 }
 
 /** The users rows with these email addresses, compared without regard to case. */
