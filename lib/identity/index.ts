@@ -63,10 +63,19 @@ export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<
   return errors as FieldErrors<K>;
 }
 
+/**
+ * A name as compared, not as stored: the customer cannot know whether the operator typed
+ * 「山田 太郎」, 「山田　太郎」 or 「山田太郎」 (or "Taro Yamada" in other capitals), so spaces of
+ * every width and letter case do not count.
+ */
+function nameKey(name: string): string {
+  return normalizeText(name).replace(/\s/gu, "").toLowerCase();
+}
+
 export function sameIdentity(registered: Identity, given: Identity): boolean {
   return (
     registered.email.toLowerCase() === given.email.toLowerCase() &&
-    normalizeText(registered.name) === given.name &&
+    nameKey(registered.name) === nameKey(given.name) &&
     registered.phone === given.phone
   );
 }
