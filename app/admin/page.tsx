@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { timeZoneName } from "@/lib/i18n/time-zone";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
@@ -105,9 +106,13 @@ export default async function AdminOverviewPage() {
   await connection();
   const operator = await requireOperator();
   const timeZone = await operatorTimeZone(operator.id);
-  const [overview, t] = await Promise.all([getAdminOverview(now(), timeZone), getTranslations("AdminOverview")]);
+  const [overview, t, locale] = await Promise.all([
+    getAdminOverview(now(), timeZone),
+    getTranslations("AdminOverview"),
+    getLocale(),
+  ]);
   return (
-    <PageShell title={t("title")} lead={t("lead", { timeZone })} width="wide">
+    <PageShell title={t("title")} lead={t("lead", { timeZone: timeZoneName(timeZone, locale) })} width="wide">
       <Card title={t("usersTitle")}>
         <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {statuses.map((status) => (

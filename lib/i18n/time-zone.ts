@@ -51,3 +51,17 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * A zone as a reader names it, "日本標準時（JST）" or "Japan Standard Time (GMT+9)", rather than
+ * its IANA id: operators read "Asia/Tokyo" as configuration, not as a time.
+ */
+export function timeZoneName(timeZone: string, locale: string, at: Date = new Date()): string {
+  const name = (style: "long" | "short") =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
+      .formatToParts(at)
+      .find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  const [long, short] = [name("long"), name("short")];
+  if (long === short) return long;
+  return locale === "ja" ? `${long}（${short}）` : `${long} (${short})`;
+}

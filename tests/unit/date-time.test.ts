@@ -1,5 +1,6 @@
 import { createFormatter } from "next-intl";
 import { dateTimeWithSecondsAndZone, dateTimeWithZone } from "@/lib/i18n/date-time";
+import { timeZoneName } from "@/lib/i18n/time-zone";
 
 // 20:46 UTC on 1 December is 05:46 on 2 December in Tokyo: the case an outside review saw
 // shown as a bare "Dec 2, 5:46 AM" to a browser in another zone.
@@ -21,4 +22,12 @@ test("the audit log's format adds seconds and keeps the zone", () => {
     "Dec 2, 2026, 5:46:30 AM GMT+9",
   );
   expect(format("ja", "Asia/Tokyo", dateTimeWithSecondsAndZone)).toBe("2026年12月2日 5:46:30 JST");
+});
+
+test.each([
+  ["ja", "Asia/Tokyo", "日本標準時（JST）"],
+  ["en", "Asia/Tokyo", "Japan Standard Time (GMT+9)"],
+  ["en", "UTC", "Coordinated Universal Time (UTC)"],
+] as const)("a zone named in %s for %s reads %s, not its IANA id", (locale, timeZone, expected) => {
+  expect(timeZoneName(timeZone, locale, instant)).toBe(expected);
 });

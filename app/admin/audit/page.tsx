@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { timeZoneName } from "@/lib/i18n/time-zone";
 import { connection } from "next/server";
 import { DataTable } from "@/app/components/DataTable";
 import { Pagination } from "@/app/components/Pagination";
@@ -48,11 +49,12 @@ export default async function AuditPage({
 }) {
   await connection();
   const operator = await requireOperator();
-  const [params, t, format, timeZone] = await Promise.all([
+  const [params, t, format, timeZone, locale] = await Promise.all([
     searchParams,
     getTranslations("AdminAudit"),
     getFormatter(),
     operatorTimeZone(operator.id),
+    getLocale(),
   ]);
   const { query, errors } = parseAuditLogQuery(params);
   const filter = auditLogFilter(query, errors, timeZone);
@@ -67,7 +69,7 @@ export default async function AuditPage({
   const error = (field: keyof typeof errors) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
 
   return (
-    <PageShell title={t("title")} lead={t("lead", { timeZone })} width="wide">
+    <PageShell title={t("title")} lead={t("lead", { timeZone: timeZoneName(timeZone, locale) })} width="wide">
       <Card title={t("filterTitle")}>
         <form method="get" action="/admin/audit" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div>
