@@ -22,7 +22,7 @@ export default function PatternSetEmail(props: PatternSetProps & EmailEnvelope) 
   return (
     <EmailLayout
       envelope={props}
-      preview={t("patternSet.preview")}
+      preview={changed ? t("patternSet.previewChanged") : t("patternSet.previewSet")}
       heading={changed ? t("patternSet.headingChanged") : t("patternSet.headingSet")}
     >
       <Text style={textStyle}>

@@ -87,7 +87,7 @@ test("captured emails land in the dev mailbox, rendered in the recipient's local
   expect(enMail!.createdAt.getTime()).toBe(START.getTime());
 
   const [jaMail] = await listCapturedEmails({ to: ja.to.toUpperCase() });
-  expect(jaMail).toMatchObject({ to: ja.to, subject: "Matrix Portal スタートガイド（ご利用開始のご案内）" });
+  expect(jaMail).toMatchObject({ to: ja.to, subject: "【Matrix Portal】ご利用開始のご案内（スタートガイド）" });
   expect(jaMail!.html).toContain("Hanako Yamada 様");
 
   const db = await getDb();
@@ -193,5 +193,5 @@ test("scheduleMailDispatch outside a request runs the dispatch at once and never
     await expect(scheduleMailDispatch()).resolves.toBeUndefined();
     [mail] = await listCapturedEmails({ to });
   }
-  expect(mail?.subject).toBe("マトリクスパスワードが変更されました");
+  expect(mail?.subject).toBe("【Matrix Portal】マトリクスパスワード変更のお知らせ");
 });

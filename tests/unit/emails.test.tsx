@@ -54,12 +54,12 @@ describe("starting-guide", () => {
 
   test("Japanese: subject, greeting, link and expiry formatted for Japan", async () => {
     const email = await renderEmail(startingGuide, envelope("ja"));
-    expect(email.subject).toBe("Matrix Portal スタートガイド（ご利用開始のご案内）");
+    expect(email.subject).toBe("【Matrix Portal】ご利用開始のご案内（スタートガイド）");
     expect(email.html).toContain('lang="ja"');
     const text = visibleText(email.html);
     expect(text).toContain("Hanako Yamada 様");
     expect(text).toContain(link);
-    expect(text).toMatch(/有効期限は 2026年12月1日\(火\) 18:00 JST です/);
+    expect(text).toMatch(/有効期限は2026年12月1日\(火\) 18:00 JST です/);
     expect(email.html).toContain('href="https://portal.example/start/resend"');
   });
 
@@ -99,11 +99,17 @@ describe("pattern-set", () => {
     [
       "ja",
       "set",
-      "マトリクスパスワードが登録されました",
+      "【Matrix Portal】マトリクスパスワード登録完了のお知らせ",
       "Aiko Sato 様",
       /2026年11月29日\(日\) 10:30 JST にマトリクスパスワードが登録されました/,
     ],
-    ["ja", "changed", "マトリクスパスワードが変更されました", "Aiko Sato 様", /にマトリクスパスワードが変更されました/],
+    [
+      "ja",
+      "changed",
+      "【Matrix Portal】マトリクスパスワード変更のお知らせ",
+      "Aiko Sato 様",
+      /にマトリクスパスワードが変更されました/,
+    ],
   ] as const)("%s, %s", async (locale, kind, subject, greeting, time) => {
     const email = await renderEmail(
       { template: "pattern-set", props: { name: "Aiko Sato", kind, at: "2026-11-29T01:30:00.000Z" } },
@@ -126,9 +132,9 @@ describe("account-locked", () => {
     ],
     [
       "ja",
-      "Matrix Portal のアカウントが一時的にロックされました",
+      "【Matrix Portal】アカウント一時ロックのお知らせ",
       "Ken Ito 様",
-      /2026年11月29日\(日\) 10:31 JST 以降に再びログインできます/,
+      /2026年11月29日\(日\) 10:31 JST 以降、再びログインできます/,
     ],
   ] as const)("%s", async (locale, subject, greeting, unlock) => {
     const email = await renderEmail(
@@ -157,8 +163,8 @@ test.each([
   [
     "ja",
     "アカウントのロックを解除する",
-    "このリンクは 1 回のみ、2026年11月29日(日)",
-    "下のボタンからロックを解除するか",
+    "このリンクは1回のみ、2026年11月29日(日)",
+    "下のボタンからお客様ご自身でロックを解除するか",
   ],
 ] as const)(
   "account-locked for good carries the single-use unlock link (%s)",
@@ -197,7 +203,7 @@ test("the recipient's time zone in the props wins; an unknown zone falls back to
 describe("terms-changed", () => {
   test.each([
     ["en", "We have updated our personal information terms", "Dear Mei Kato,", "version 2 of the Terms"],
-    ["ja", "個人情報の取り扱いに関する規約を改定しました", "Mei Kato 様", "第 2 版"],
+    ["ja", "【Matrix Portal】個人情報の取扱いに関する規約改定のお知らせ", "Mei Kato 様", "第2版"],
   ] as const)("%s", async (locale, subject, greeting, version) => {
     const email = await renderEmail(
       { template: "terms-changed", props: { name: "Mei Kato", version: 2, publishedAt: "2026-11-29T00:00:00.000Z" } },
