@@ -5,13 +5,32 @@ import { z } from "zod";
 
 /**
  * The one place that reads process.env. Development and tests get generated secrets
- * (persisted under .data/ in development so sessions survive restarts); production refuses
- * to start without strong ones.
+ * (persisted under .data/ in development so sessions survive restarts) and a stand-in for the
+ * organization that operates the portal; production refuses to start without strong secrets
+ * and the real organization.
  */
 
 const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+/**
+ * Who operates the portal. The Act on the Protection of Personal Information (art. 32) requires the
+ * business's name and address to be made known, so production has no default for them.
+ */
+const organizationSetting = (max: number) =>
+  z
+    .string({ error: "required in production: who operates the portal (see .env.example)" })
+    .trim()
+    .min(1, "required in production: who operates the portal (see .env.example)")
+    .max(max, `must be at most ${max} characters`);
+
+/** Development and test stand-ins; production must name the real business. */
+const organizationDefaults = {
+  ORGANIZATION_NAME: "Matrix Portal Example Co., Ltd.",
+  ORGANIZATION_ADDRESS: "1-1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005, Japan",
+  PRIVACY_CONTACT: "privacy@matrix-portal.example",
+};
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -39,6 +58,10 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Matrix Portal <no-reply@matrix-portal.example>"),
   MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
   OPERATOR_CONTACT: z.string().min(3).default("support@matrix-portal.example"),
+  /** The business that operates the portal, its postal address and its desk for personal-information requests. */
+  ORGANIZATION_NAME: organizationSetting(200),
+  ORGANIZATION_ADDRESS: organizationSetting(500),
+  PRIVACY_CONTACT: organizationSetting(500),
   ONBOARDING_TOKEN_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -90,6 +113,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       const secrets = developmentSecrets(mode === "development" && !building);
       for (const name of missing) raw[name] = secrets[name];
     }
+    for (const [name, value] of Object.entries(organizationDefaults)) raw[name] ??= value;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

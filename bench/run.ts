@@ -13,6 +13,7 @@ import { createAgent } from "./support/vu";
 import { floorFlow, runLoad, signInFlow, type BenchUser, type LoadResult } from "./support/load";
 import { buildOnce, startServer, type RunningServer } from "./support/server";
 import { startFakeResend } from "../tests/support/fake-resend";
+import { organizationSettings } from "../tests/support/organization";
 import { deliveriesPerRecipient, providerStats } from "./support/stats";
 import { pageWeights } from "./weight";
 import { printReport, type MailRun, type Report } from "./report";
@@ -91,6 +92,8 @@ async function main(): Promise<number> {
     APP_URL: appUrl,
     LOG_LEVEL: "warn",
     TRUSTED_PROXY_HOPS: "1",
+    // The business that operates the portal: a production start requires it (env.ts).
+    ...organizationSettings,
   };
   const resendEnv = {
     MAIL_TRANSPORT: "resend",

@@ -18,6 +18,8 @@ export type EmailEnvelope = {
   appUrl: string;
   /** How to reach the operators, shown in "wasn't you?" advice. */
   supportContact: string;
+  /** The business that operates the portal (the sender), named in every email's footer. */
+  organization: { name: string; address: string; privacyContact: string };
   /** IANA time zone for times shown in the email; Asia/Tokyo by default. */
   timeZone?: string;
 };

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
-import { buttonClass } from "@/app/components/styles";
+import { buttonClass, linkClass } from "@/app/components/styles";
 import { env } from "@/env";
+import { configuredOrganization } from "@/lib/platform/organization";
 import { titleMetadata } from "@/app/components/page-title";
 
 export const generateMetadata = titleMetadata("Faq", "title");
 
 export default async function FaqPage() {
-  const t = await getTranslations("Faq");
+  const [t, site] = await Promise.all([getTranslations("Faq"), getTranslations("Site")]);
+  const organization = configuredOrganization();
   return (
     <PageShell title={t("title")} lead={t("lead")}>
       <FaqEntry id="no-email" question={t("noEmailQ")}>
@@ -25,6 +27,20 @@ export default async function FaqPage() {
       </FaqEntry>
       <FaqEntry id="what-is" question={t("whatIsQ")}>
         <p className="mt-2 text-ink">{t("whatIsA")}</p>
+      </FaqEntry>
+      <FaqEntry id="privacy" question={t("privacyQ")}>
+        <p className="mt-2 text-ink">{t("privacyA")}</p>
+        <p className="mt-2 font-medium text-ink">
+          {t("privacyOperatedBy", { organization: organization.name, address: organization.address })}
+        </p>
+        <p className="mt-1 font-medium break-words text-ink">
+          {t("privacyContact", { contact: organization.privacyContact })}
+        </p>
+        <p className="mt-2">
+          <Link href="/terms" className={linkClass}>
+            {site("terms")}
+          </Link>
+        </p>
       </FaqEntry>
     </PageShell>
   );

@@ -8,9 +8,10 @@ import { currentUser, safeReturnPath } from "@/lib/sessions";
 import { currentTerms } from "@/lib/terms";
 import { TermsAcceptForm } from "./TermsAcceptForm";
 
+/** The current terms' own title, or the catalogue's name for them before any version exists. */
 export async function generateMetadata(): Promise<Metadata> {
-  const terms = await currentTerms(await getLocale());
-  return { title: terms?.title ?? "Terms" };
+  const [terms, t] = await Promise.all([currentTerms(await getLocale()), getTranslations("Site")]);
+  return { title: terms?.title ?? t("terms") };
 }
 
 /**

@@ -58,8 +58,9 @@ export function NotYouNote(props: { title: string; body: string }) {
 }
 
 /**
- * The frame shared by every email: brand bar, heading, greeting, content, footer. The envelope
- * is the template's props, which carry the recipient's name for the greeting.
+ * The frame shared by every email: brand bar, heading, greeting, content, footer (which names
+ * the organization that sends it and its privacy contact). The envelope is the template's props,
+ * which carry the recipient's name for the greeting.
  */
 export function EmailLayout(props: {
   envelope: EmailEnvelope & { name: string };
@@ -102,7 +103,13 @@ export function EmailLayout(props: {
           <Hr style={{ borderColor: colors.line, margin: 0 }} />
           <Section style={{ padding: "16px 32px 24px" }}>
             <Text style={{ ...mutedStyle, margin: "0 0 8px" }}>{t("neverAsk")}</Text>
-            <Text style={{ ...mutedStyle, margin: 0 }}>{t("automated")}</Text>
+            <Text style={{ ...mutedStyle, margin: "0 0 8px" }}>{t("automated")}</Text>
+            <Text style={{ ...mutedStyle, margin: 0 }}>
+              {t("operatedBy", { organization: envelope.organization.name, address: envelope.organization.address })}
+            </Text>
+            <Text style={{ ...mutedStyle, margin: 0 }}>
+              {t("privacyContact", { contact: envelope.organization.privacyContact })}
+            </Text>
           </Section>
         </Container>
       </Body>

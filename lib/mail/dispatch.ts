@@ -10,6 +10,7 @@ import {
 import { renderEmail, type EmailEnvelope } from "@/emails";
 import { env } from "@/env";
 import { now as clockNow } from "@/lib/platform/clock";
+import { configuredOrganization } from "@/lib/platform/organization";
 import { defaultLocale, displayTimeZone, isLocale } from "@/lib/i18n/config";
 import { describeError, mailLog } from "./log";
 import { queuedMessage } from "./queue";
@@ -69,6 +70,7 @@ function envelopeFor(locale: string): EmailEnvelope {
     locale: isLocale(locale) ? locale : defaultLocale,
     appUrl: env.APP_URL,
     supportContact: env.OPERATOR_CONTACT,
+    organization: configuredOrganization(),
     timeZone: displayTimeZone,
   };
 }

@@ -2,10 +2,26 @@ import { getDb, transaction } from "@/db/client";
 import { findCurrentTerms, insertAcceptance } from "@/db/queries/terms";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http/request-context";
+import { configuredOrganization } from "@/lib/platform/organization";
+import { fillTermsPlaceholders } from "./placeholders";
 
-/** The newest terms version with its text in the locale (English when it has no such text). */
+export { fillTermsPlaceholders, TERMS_PLACEHOLDERS } from "./placeholders";
+
+/**
+ * The newest terms version with its text in the locale (English when it has no such text), as
+ * customers read it: {organization}, {organizationAddress} and {privacyContact} in the title and
+ * text are replaced with the configured organization. The stored text keeps the tokens (the
+ * operators' terms page shows and edits it as stored).
+ */
 export async function currentTerms(locale: string) {
-  return findCurrentTerms(await getDb(), locale);
+  const terms = await findCurrentTerms(await getDb(), locale);
+  if (!terms) return undefined;
+  const organization = configuredOrganization();
+  return {
+    ...terms,
+    title: fillTermsPlaceholders(terms.title, organization),
+    body: fillTermsPlaceholders(terms.body, organization),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { organizationSettings } from "../support/organization";
 import {
   acceptTerms,
   newCustomer,
@@ -83,12 +84,17 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await page.goto("/admin/terms");
   await expect(page.getByRole("heading", { level: 1, name: "Terms" })).toBeVisible();
   await expectNoAxeViolations(page);
+  // The organization tokens: the hint names them, customers read the configured values.
+  await expect(page.getByText("Titles and texts may contain {organization}")).toBeVisible();
   await page
     .getByRole("textbox", { name: "Title (English)", exact: true })
     .fill("Terms of Personal Information Protection regarding Customer Portal (revised)");
   await page
     .getByRole("textbox", { name: "Text (English)", exact: true })
-    .fill("Revised terms.\n\nArticle 1. We protect your personal information.");
+    .fill(
+      "Revised terms.\n\nArticle 1. {organization} ({organizationAddress}) protects your personal information." +
+        "\n\nArticle 2. Requests: {privacyContact}. {version} stays as written.",
+    );
   await page.getByRole("button", { name: "Publish new version" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Version \d+ is published/ })).toBeVisible();
 
@@ -96,6 +102,12 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   await customerPage.goto("/dashboard");
   await expect(customerPage).toHaveURL(/\/terms$/);
   await expect(customerPage.getByRole("heading", { level: 1 })).toHaveText(/\(revised\)/);
+  const terms = customerPage.getByRole("region", { name: /\(revised\)/ });
+  await expect(terms).toContainText(
+    `${organizationSettings.ORGANIZATION_NAME} (${organizationSettings.ORGANIZATION_ADDRESS}) protects`,
+  );
+  await expect(terms).toContainText(`Requests: ${organizationSettings.PRIVACY_CONTACT}. {version} stays as written.`);
+  await expect(terms).not.toContainText("{organization}");
   await acceptTerms(customerPage);
   await customerContext.close();
 
@@ -124,4 +136,10 @@ test("an operator imports users from CSV, publishes new terms and reads the audi
   );
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="audit-log-/);
   expect((await download.text()).split("\r\n").filter(Boolean)).toHaveLength(2);
+
+  // The operators' page shows the current text as stored, tokens and all: it is what they edit.
+  await page.goto("/admin/terms");
+  await expect(page.getByRole("region", { name: /^English: .*\(revised\)$/ })).toContainText(
+    "Article 1. {organization} ({organizationAddress}) protects",
+  );
 });

@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { appEnv, appSecrets } from "./support/app-server";
 
 /**
- * A production `next start` with a missing or weak secret stops at once with the variable's
- * name, instead of serving errors; with good secrets it serves, and Auth.js answers without
+ * A production `next start` with a missing or weak secret, or without the organization that
+ * operates the portal, stops at once with the variable's name, instead of serving errors; with good secrets it serves, and Auth.js answers without
  * AUTH_TRUST_HOST (auth.ts trusts the Host header itself; see README, "Environment").
  */
 const APP_PORT = Number(process.env.REL_CONFIG_APP_PORT ?? 3505);
@@ -55,6 +55,8 @@ for (const [label, overrides, message] of [
     { PATTERN_KEY: Buffer.alloc(16, 1).toString("base64") },
     /PATTERN_KEY: must be 32 bytes/,
   ],
+  // The Act on the Protection of Personal Information (art. 32): the business must be named.
+  ["without ORGANIZATION_NAME", { ORGANIZATION_NAME: "" }, /ORGANIZATION_NAME: required in production/],
 ] as const) {
   test(`a production start ${label} exits non-zero within seconds, naming the variable`, async () => {
     const started = Date.now();

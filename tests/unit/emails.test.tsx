@@ -4,10 +4,17 @@ import PatternSetEmail from "@/emails/pattern-set";
 import StartingGuideEmail from "@/emails/starting-guide";
 import TermsChangedEmail from "@/emails/terms-changed";
 
+const organization = {
+  name: "Example Operations K.K.",
+  address: "2-2-2 Otemachi, Chiyoda-ku, Tokyo 100-0004, Japan",
+  privacyContact: "Privacy desk, privacy@example.co.jp, 03-1234-5678",
+};
+
 const envelope = (locale: "en" | "ja"): EmailEnvelope => ({
   locale,
   appUrl: "https://portal.example",
   supportContact: "help@portal.example",
+  organization,
 });
 
 const link = "https://portal.example/start/abcDEF123_token-xyz";
@@ -224,12 +231,49 @@ test("every template is registered and renders its preview props", async () => {
   } as const;
   expect(Object.keys(emailTemplates).sort()).toEqual(Object.keys(previews).sort());
   for (const [template, preview] of Object.entries(previews)) {
-    const { locale, appUrl, supportContact, ...props } = preview;
-    const email = await renderEmail({ template, props } as EmailMessage, { locale, appUrl, supportContact });
+    const { locale, appUrl, supportContact, organization, ...props } = preview;
+    const email = await renderEmail({ template, props } as EmailMessage, {
+      locale,
+      appUrl,
+      supportContact,
+      organization,
+    });
     expect(email.subject.length).toBeGreaterThan(0);
     expect(email.html).toContain("Matrix Portal");
     expect(email.text.length).toBeGreaterThan(0);
   }
+});
+
+describe("the footer of every email names the organization that sends it and its privacy contact", () => {
+  const messages: EmailMessage[] = [
+    startingGuide,
+    { template: "pattern-set", props: { name: "Hanako Yamada", kind: "set", at: expiresAt } },
+    { template: "account-locked", props: { name: "Taro Sato", unlocksAt: expiresAt } },
+    { template: "terms-changed", props: { name: "Mei Kato", version: 2, publishedAt: expiresAt } },
+  ];
+  test.each([
+    [
+      "en",
+      "Operated by Example Operations K.K., 2-2-2 Otemachi, Chiyoda-ku, Tokyo 100-0004, Japan",
+      "Questions about your personal information: Privacy desk, privacy@example.co.jp, 03-1234-5678",
+    ],
+    [
+      "ja",
+      "運営：Example Operations K.K.（2-2-2 Otemachi, Chiyoda-ku, Tokyo 100-0004, Japan）",
+      "個人情報に関するお問い合わせ：Privacy desk, privacy@example.co.jp, 03-1234-5678",
+    ],
+  ] as const)("%s", async (locale, operatedBy, privacyContact) => {
+    for (const message of messages) {
+      const email = await renderEmail(message, envelope(locale));
+      const text = visibleText(email.html);
+      expect(text).toContain(operatedBy);
+      expect(text).toContain(privacyContact);
+      // Last, after the automated-message note; and in the plain-text version too.
+      expect(text.indexOf(operatedBy)).toBeGreaterThan(text.indexOf(locale === "en" ? "automated" : "自動送信"));
+      expect(email.text).toContain(operatedBy);
+      expect(email.text).toContain(privacyContact);
+    }
+  });
 });
 
 test("the plain-text version is exactly react-email's toPlainText (the converter is only compiled once)", async () => {

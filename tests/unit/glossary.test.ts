@@ -63,6 +63,7 @@ const samples: Record<string, string> = {
   // The terms' own tokens (lib/terms puts the configured organization in).
   organization: "株式会社サンプル",
   organizationAddress: "東京都千代田区丸の内1-1-1",
+  address: "東京都千代田区丸の内1-1-1",
   privacyContact: "privacy@example.jp",
 };
 const numbers =

@@ -4,17 +4,22 @@ import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { DataTable } from "@/app/components/DataTable";
 import { PageShell } from "@/app/components/PageShell";
-import { buttonClass } from "@/app/components/styles";
+import { buttonClass, hintClass } from "@/app/components/styles";
 import { operatorTimeZone, termsOverview } from "@/lib/admin";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { RECENT_SIGN_IN_MINUTES, signedInRecently } from "@/lib/reauth";
 import { requireOperator } from "@/lib/sessions";
+import { TERMS_PLACEHOLDERS } from "@/lib/terms";
 import { PublishTermsForm } from "./PublishTermsForm";
 import { titleMetadata } from "@/app/components/page-title";
 
 export const generateMetadata = titleMetadata("AdminTerms", "metaTitle");
 
-/** Terms versions, the current text, and publishing a new version (needs a recent sign-in). */
+/**
+ * Terms versions, the current text, and publishing a new version (needs a recent sign-in). The
+ * current text is shown as stored, {organization}-style tokens included, since it is what the
+ * publish form starts from and what operators edit; customers read it with the values filled in.
+ */
 export default async function AdminTermsPage() {
   await connection();
   const operator = await requireOperator();
@@ -85,7 +90,8 @@ export default async function AdminTermsPage() {
       <Card title={recent ? t("publishTitle") : t("reauthTitle")}>
         {recent ? (
           <>
-            <p className="mb-5 text-ink">{t("publishNote")}</p>
+            <p className="text-ink">{t("publishNote")}</p>
+            <p className={`${hintClass} mb-5`}>{t("placeholdersHint", TERMS_PLACEHOLDERS)}</p>
             <PublishTermsForm
               initial={{
                 enTitle: en?.title ?? "",

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { organizationSettings } from "../../support/organization";
 
 /**
  * The environment of the app under test, shared by playwright.config.ts (which starts the
@@ -27,6 +28,7 @@ export function e2eSettings() {
     MAIL_TRANSPORT: "resend",
     RESEND_API_KEY: "re_e2e_fake",
     RESEND_BASE_URL: resendURL,
+    ...organizationSettings,
     // The most verbose level: tests/security/secrets.spec.ts reads the log for leaked secrets.
     LOG_LEVEL: "debug",
     TEST_CLOCK_FILE: e2e.E2E_CLOCK_FILE,

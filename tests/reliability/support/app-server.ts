@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { organizationSettings } from "../../support/organization";
 
 /**
  * The built app (`next start`, production mode) as a child process of the test, with the
@@ -33,6 +34,7 @@ export function appEnv(options: Omit<AppOptions, "port"> & { port: number }): Re
     MAIL_TRANSPORT: "resend",
     RESEND_API_KEY: "re_reliability_fake",
     RESEND_BASE_URL: options.resendUrl,
+    ...organizationSettings,
     LOG_LEVEL: "warn",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { PGLITE_DIR: options.pgliteDir ?? "memory://" }),
     ...options.extraEnv,
