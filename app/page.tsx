@@ -51,7 +51,7 @@ export default async function HomePage() {
         >
           <div className="max-w-3xl">
             <p className="text-sm font-semibold tracking-wide text-brand uppercase">{t("eyebrow")}</p>
-            <h1 id="home-title" className="mt-3 text-3xl font-bold tracking-tight text-ink sm:text-5xl">
+            <h1 id="home-title" className="mt-3 text-2xl font-bold tracking-tight text-ink sm:text-5xl">
               {t("title")}
             </h1>
             <p className="mt-5 max-w-2xl text-lg text-muted">{t("lead")}</p>

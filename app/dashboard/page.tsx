@@ -59,7 +59,10 @@ export default async function DashboardPage({
               : t("firstSignIn")}
           </p>
           <p className="mt-3 text-ink">
-            {t("failedSince")}: <strong>{summary.failedSincePrevious}</strong>
+            {t.rich("failedSince", {
+              count: summary.failedSincePrevious,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           {summary.failedSincePrevious > 0 ? <p className="mt-2 text-sm text-muted">{t("failedWarning")}</p> : null}
         </Card>
