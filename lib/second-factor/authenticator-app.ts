@@ -11,7 +11,7 @@ import {
 import { findUserById } from "@/db/queries/users";
 import { isUuid } from "@/db/ids";
 import { recordAudit } from "@/lib/audit";
-import { configuredKeyring, openJson, sealJson } from "@/lib/crypto";
+import { configuredKeyring, openJson, SealError, sealJson, type Keyring, type SealKey } from "@/lib/crypto";
 import type { RequestContext } from "@/lib/http/request-context";
 import { minutesAfter, SERVICE_NAME, TOTP_SETUP_MINUTES } from "./policy";
 import { forgetRecoveryCodesIfLastMethod, recoveryCodesForNewMethod } from "./recovery-codes";
@@ -30,9 +30,13 @@ import {
 // Sealed bound to the user, like the pattern: a secret copied to another user's row will not open.
 const secretContext = (userId: string) => `totp-secret:${userId}`;
 
-function openSecret(sealed: string, userId: string): Uint8Array {
-  const text = openJson(sealed, secretContext(userId), configuredKeyring().all);
-  if (typeof text !== "string") throw new TypeError("Sealed TOTP secret is not a string");
+export function sealSecret(secret: Uint8Array, userId: string, key: SealKey): string {
+  return sealJson(totpSecretText(secret), secretContext(userId), key);
+}
+
+export function openSecret(sealed: string, userId: string, keys: Keyring["all"] = configuredKeyring().all): Uint8Array {
+  const text = openJson(sealed, secretContext(userId), keys);
+  if (typeof text !== "string") throw new SealError("unexpected-content");
   return totpSecretFromText(text);
 }
 
@@ -51,7 +55,7 @@ export async function beginTotpSetup(userId: string, context: RequestContext): P
   if (!user) return { ok: false, error: "not-found" };
   const secret = generateTotpSecret(randomBytes);
   const keyring = configuredKeyring();
-  const sealedSecret = sealJson(totpSecretText(secret), secretContext(userId), keyring.current);
+  const sealedSecret = sealSecret(secret, userId, keyring.current);
   const stored = await storePendingAuthenticatorApp(db, {
     userId,
     sealedSecret,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import type { Executor } from "../../client";
 import { authenticatorApps } from "../../schema";
 
@@ -97,4 +97,30 @@ export async function deleteAbandonedAuthenticatorSetups(executor: Executor, bef
     .where(and(isNull(authenticatorApps.confirmedAt), lt(authenticatorApps.createdAt, before)))
     .returning({ userId: authenticatorApps.userId });
   return rows.length;
+}
+
+/** Up to `limit` apps whose secret is sealed under another key than `currentKeyId` (a rotation's leftovers). */
+export async function findAuthenticatorAppsSealedWithOtherKeys(
+  executor: Executor,
+  currentKeyId: string,
+  limit: number,
+) {
+  return executor
+    .select({ userId: authenticatorApps.userId, sealedSecret: authenticatorApps.sealedSecret })
+    .from(authenticatorApps)
+    .where(ne(authenticatorApps.keyId, currentKeyId))
+    .limit(limit);
+}
+
+/** Swaps one app's sealed secret, only if it is still the one that was read. */
+export async function replaceSealedSecret(
+  executor: Executor,
+  values: { userId: string; previous: string; sealedSecret: string; keyId: string },
+): Promise<boolean> {
+  const rows = await executor
+    .update(authenticatorApps)
+    .set({ sealedSecret: values.sealedSecret, keyId: values.keyId })
+    .where(and(eq(authenticatorApps.userId, values.userId), eq(authenticatorApps.sealedSecret, values.previous)))
+    .returning({ userId: authenticatorApps.userId });
+  return rows.length === 1;
 }

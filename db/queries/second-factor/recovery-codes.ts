@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, or } from "drizzle-orm";
+import { and, count, countDistinct, eq, isNull, ne, or } from "drizzle-orm";
 import type { Executor } from "../../client";
 import { recoveryCodes } from "../../schema";
 
@@ -56,4 +56,13 @@ export async function deleteRecoveryCodes(executor: Executor, userId: string): P
     .where(eq(recoveryCodes.userId, userId))
     .returning({ id: recoveryCodes.id });
   return rows.length;
+}
+
+/** How many users have unused codes hashed under another key than `currentKeyId`. */
+export async function countUsersWithRecoveryCodesUnderOtherKeys(executor: Executor, currentKeyId: string) {
+  const [row] = await executor
+    .select({ n: countDistinct(recoveryCodes.userId) })
+    .from(recoveryCodes)
+    .where(and(ne(recoveryCodes.keyId, currentKeyId), isNull(recoveryCodes.usedAt)));
+  return Number(row?.n ?? 0);
 }
