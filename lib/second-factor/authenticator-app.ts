@@ -13,6 +13,7 @@ import { isUuid } from "@/db/ids";
 import { recordAudit } from "@/lib/audit";
 import { configuredKeyring, openJson, SealError, sealJson, type Keyring, type SealKey } from "@/lib/crypto";
 import type { RequestContext } from "@/lib/http/request-context";
+import { tellOwner, withOwnerEmail } from "./notify";
 import { minutesAfter, SERVICE_NAME, TOTP_SETUP_MINUTES } from "./policy";
 import { forgetRecoveryCodesIfLastMethod, recoveryCodesForNewMethod } from "./recovery-codes";
 import {
@@ -83,18 +84,22 @@ export async function confirmTotp(userId: string, code: unknown, context: Reques
     return { ok: false, error: "no-setup" };
   const step = typed === null ? null : matchingTotpStep(openSecret(pending.sealedSecret, userId), typed, context.now);
   if (step === null) return { ok: false, error: "wrong-code" };
-  return transaction(async (tx): Promise<ConfirmTotpResult> => {
-    if (!(await lockSecondFactorOwner(tx, userId))) return { ok: false, error: "no-setup" };
-    const values = { userId, sealedSecret: pending.sealedSecret, step, setupSince, now: context.now };
-    if (!(await confirmAuthenticatorApp(tx, values))) return { ok: false, error: "no-setup" };
-    const recoveryCodes = await recoveryCodesForNewMethod(tx, userId, context.now);
-    await recordAudit(
-      { event: "second_factor.authenticator_app_enabled", actorId: userId, subjectId: userId, outcome: "success" },
-      context,
-      tx,
-    );
-    return { ok: true, recoveryCodes };
-  });
+  const confirm = () =>
+    transaction(async (tx): Promise<ConfirmTotpResult> => {
+      const owner = await lockSecondFactorOwner(tx, userId);
+      if (!owner) return { ok: false, error: "no-setup" };
+      const values = { userId, sealedSecret: pending.sealedSecret, step, setupSince, now: context.now };
+      if (!(await confirmAuthenticatorApp(tx, values))) return { ok: false, error: "no-setup" };
+      const recoveryCodes = await recoveryCodesForNewMethod(tx, userId, context.now);
+      await recordAudit(
+        { event: "second_factor.authenticator_app_enabled", actorId: userId, subjectId: userId, outcome: "success" },
+        context,
+        tx,
+      );
+      await tellOwner(tx, owner, "authenticatorAppOn", context);
+      return { ok: true, recoveryCodes };
+    });
+  return withOwnerEmail(confirm, (result) => result.ok);
 }
 
 /**
@@ -117,15 +122,18 @@ export async function verifyTotp(userId: string, code: unknown, now: Date): Prom
 /** Turns the app off (or drops a pending setup). True when an app that was on went. */
 export async function disableTotp(userId: string, context: RequestContext): Promise<boolean> {
   if (!isUuid(userId)) return false;
-  return transaction(async (tx) => {
-    if (!(await lockSecondFactorOwner(tx, userId))) return false;
-    if (!(await deleteAuthenticatorApp(tx, userId))) return false;
-    await forgetRecoveryCodesIfLastMethod(tx, userId);
-    await recordAudit(
-      { event: "second_factor.authenticator_app_disabled", actorId: userId, subjectId: userId, outcome: "info" },
-      context,
-      tx,
-    );
-    return true;
-  });
+  const disable = () =>
+    transaction(async (tx) => {
+      const owner = await lockSecondFactorOwner(tx, userId);
+      if (!owner || !(await deleteAuthenticatorApp(tx, userId))) return false;
+      await forgetRecoveryCodesIfLastMethod(tx, userId);
+      await recordAudit(
+        { event: "second_factor.authenticator_app_disabled", actorId: userId, subjectId: userId, outcome: "info" },
+        context,
+        tx,
+      );
+      await tellOwner(tx, owner, "authenticatorAppOff", context);
+      return true;
+    });
+  return withOwnerEmail(disable, (disabled) => disabled);
 }

@@ -6,6 +6,7 @@ import { isUuid } from "@/db/ids";
 import { secondFactorRequirement, type SecondFactorRequirement } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http/request-context";
+import { tellOwner, withOwnerEmail } from "./notify";
 
 /**
  * What operators do about a user's second factors: reset them (a lost phone and lost codes) and
@@ -27,20 +28,24 @@ export async function resetSecondFactors(
 ): Promise<SecondFactorResetResult> {
   if (!isUuid(userId)) return { ok: false, error: "not-found" };
   if (actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
-  return transaction(async (tx): Promise<SecondFactorResetResult> => {
-    if (!(await lockSecondFactorOwner(tx, userId))) return { ok: false, error: "not-found" };
-    const removed = await deleteSecondFactors(tx, userId);
-    if (removed.passkeys === 0 && !removed.authenticatorApp && removed.recoveryCodes === 0)
-      return { ok: false, error: "nothing-to-reset" };
-    await bumpSessionVersion(tx, userId, context.now);
-    await revokeAllUserSessions(tx, userId, context.now);
-    await recordAudit(
-      { event: "second_factor.reset", actorId, subjectId: userId, outcome: "success", details: { ...removed } },
-      context,
-      tx,
-    );
-    return { ok: true };
-  });
+  const reset = () =>
+    transaction(async (tx): Promise<SecondFactorResetResult> => {
+      const owner = await lockSecondFactorOwner(tx, userId);
+      if (!owner) return { ok: false, error: "not-found" };
+      const removed = await deleteSecondFactors(tx, userId);
+      if (removed.passkeys === 0 && !removed.authenticatorApp && removed.recoveryCodes === 0)
+        return { ok: false, error: "nothing-to-reset" };
+      await bumpSessionVersion(tx, userId, context.now);
+      await revokeAllUserSessions(tx, userId, context.now);
+      await recordAudit(
+        { event: "second_factor.reset", actorId, subjectId: userId, outcome: "success", details: { ...removed } },
+        context,
+        tx,
+      );
+      await tellOwner(tx, owner, "reset", context);
+      return { ok: true };
+    });
+  return withOwnerEmail(reset, (result) => result.ok);
 }
 
 export type RequirementResult = { ok: true } | { ok: false; error: "not-found" | "invalid" };

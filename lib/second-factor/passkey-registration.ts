@@ -11,6 +11,7 @@ import { isUuid } from "@/db/ids";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http/request-context";
 import { now as clockNow } from "@/lib/platform/clock";
+import { tellOwner, withOwnerEmail } from "./notify";
 import { SERVICE_NAME } from "./policy";
 import { recoveryCodesForNewMethod } from "./recovery-codes";
 import {
@@ -89,32 +90,36 @@ export async function verifyPasskeyRegistration(
   }
   if (!verified.verified) return { ok: false, error: "not-verified" };
   const { credential, credentialDeviceType, credentialBackedUp } = verified.registrationInfo;
-  return transaction(async (tx): Promise<PasskeyRegistrationResult> => {
-    if (!(await lockSecondFactorOwner(tx, userId))) return { ok: false, error: "not-verified" };
-    const passkeyId = await insertPasskey(tx, {
-      userId,
-      credentialId: credential.id,
-      publicKey: Buffer.from(credential.publicKey).toString("base64url"),
-      counter: credential.counter,
-      transports: credential.transports ?? [],
-      deviceType: deviceType(credentialDeviceType),
-      backedUp: credentialBackedUp,
-      name: chosenName,
-      now: context.now,
+  const store = () =>
+    transaction(async (tx): Promise<PasskeyRegistrationResult> => {
+      const owner = await lockSecondFactorOwner(tx, userId);
+      if (!owner) return { ok: false, error: "not-verified" };
+      const passkeyId = await insertPasskey(tx, {
+        userId,
+        credentialId: credential.id,
+        publicKey: Buffer.from(credential.publicKey).toString("base64url"),
+        counter: credential.counter,
+        transports: credential.transports ?? [],
+        deviceType: deviceType(credentialDeviceType),
+        backedUp: credentialBackedUp,
+        name: chosenName,
+        now: context.now,
+      });
+      if (!passkeyId) return { ok: false, error: "already-registered" };
+      const recoveryCodes = await recoveryCodesForNewMethod(tx, userId, context.now);
+      await recordAudit(
+        {
+          event: "second_factor.passkey_added",
+          actorId: userId,
+          subjectId: userId,
+          outcome: "success",
+          details: { passkeyId },
+        },
+        context,
+        tx,
+      );
+      await tellOwner(tx, owner, "passkeyAdded", context, { passkeyName: chosenName });
+      return { ok: true, passkeyId, recoveryCodes };
     });
-    if (!passkeyId) return { ok: false, error: "already-registered" };
-    const recoveryCodes = await recoveryCodesForNewMethod(tx, userId, context.now);
-    await recordAudit(
-      {
-        event: "second_factor.passkey_added",
-        actorId: userId,
-        subjectId: userId,
-        outcome: "success",
-        details: { passkeyId },
-      },
-      context,
-      tx,
-    );
-    return { ok: true, passkeyId, recoveryCodes };
-  });
+  return withOwnerEmail(store, (result) => result.ok);
 }

@@ -3,6 +3,7 @@ import { deleteUserPasskey, listUserPasskeys, lockSecondFactorOwner } from "@/db
 import { isUuid } from "@/db/ids";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/http/request-context";
+import { tellOwner, withOwnerEmail } from "./notify";
 import { forgetRecoveryCodesIfLastMethod } from "./recovery-codes";
 
 /** The user's passkeys as they and the operators see them, and removing one. */
@@ -25,21 +26,25 @@ export async function listPasskeys(userId: string): Promise<ListedPasskey[]> {
 /** Removes one of the user's passkeys; false when it is not theirs (or already gone). */
 export async function removePasskey(userId: string, passkeyId: unknown, context: RequestContext): Promise<boolean> {
   if (!isUuid(userId) || !isUuid(passkeyId)) return false;
-  return transaction(async (tx) => {
-    if (!(await lockSecondFactorOwner(tx, userId))) return false;
-    if ((await deleteUserPasskey(tx, userId, passkeyId)) === undefined) return false;
-    await forgetRecoveryCodesIfLastMethod(tx, userId);
-    await recordAudit(
-      {
-        event: "second_factor.passkey_removed",
-        actorId: userId,
-        subjectId: userId,
-        outcome: "info",
-        details: { passkeyId },
-      },
-      context,
-      tx,
-    );
-    return true;
-  });
+  const remove = () =>
+    transaction(async (tx) => {
+      const owner = await lockSecondFactorOwner(tx, userId);
+      const passkeyName = owner && (await deleteUserPasskey(tx, userId, passkeyId));
+      if (!owner || passkeyName === undefined) return false;
+      await forgetRecoveryCodesIfLastMethod(tx, userId);
+      await recordAudit(
+        {
+          event: "second_factor.passkey_removed",
+          actorId: userId,
+          subjectId: userId,
+          outcome: "info",
+          details: { passkeyId },
+        },
+        context,
+        tx,
+      );
+      await tellOwner(tx, owner, "passkeyRemoved", context, { passkeyName });
+      return true;
+    });
+  return withOwnerEmail(remove, (removed) => removed);
 }

@@ -12,6 +12,7 @@ import { isUuid } from "@/db/ids";
 import { recordAudit } from "@/lib/audit";
 import { configuredKeyring } from "@/lib/crypto";
 import type { RequestContext } from "@/lib/http/request-context";
+import { tellOwner, withOwnerEmail } from "./notify";
 import { RECOVERY_CODE_COUNT } from "./policy";
 import { formatRecoveryCode, normalizeRecoveryCode, recoveryCodeCandidates, recoveryCodeHash } from "./recovery-code";
 
@@ -41,18 +42,22 @@ export type RecoveryCodesResult =
  */
 export async function generateRecoveryCodes(userId: string, context: RequestContext): Promise<RecoveryCodesResult> {
   if (!isUuid(userId)) return { ok: false, error: "not-found" };
-  return transaction(async (tx): Promise<RecoveryCodesResult> => {
-    if (!(await lockSecondFactorOwner(tx, userId))) return { ok: false, error: "not-found" };
-    // Codes are a way around a lost second factor: without one they would be a factor of their own.
-    if (!(await hasSecondFactor(tx, userId))) return { ok: false, error: "no-second-factor" };
-    const codes = await storeNewRecoveryCodes(tx, userId, context.now);
-    await recordAudit(
-      { event: "second_factor.recovery_codes_generated", actorId: userId, subjectId: userId, outcome: "success" },
-      context,
-      tx,
-    );
-    return { ok: true, codes };
-  });
+  const generate = () =>
+    transaction(async (tx): Promise<RecoveryCodesResult> => {
+      const owner = await lockSecondFactorOwner(tx, userId);
+      if (!owner) return { ok: false, error: "not-found" };
+      // Codes are a way around a lost second factor: without one they would be a factor of their own.
+      if (!(await hasSecondFactor(tx, userId))) return { ok: false, error: "no-second-factor" };
+      const codes = await storeNewRecoveryCodes(tx, userId, context.now);
+      await recordAudit(
+        { event: "second_factor.recovery_codes_generated", actorId: userId, subjectId: userId, outcome: "success" },
+        context,
+        tx,
+      );
+      await tellOwner(tx, owner, "recoveryCodesGenerated", context);
+      return { ok: true, codes };
+    });
+  return withOwnerEmail(generate, (result) => result.ok);
 }
 
 /**
@@ -63,22 +68,17 @@ export async function redeemRecoveryCode(userId: string, code: unknown, context:
   const normalized = normalizeRecoveryCode(code);
   if (!isUuid(userId) || normalized === null) return false;
   const candidates = recoveryCodeCandidates(configuredKeyring(), userId, normalized);
-  return transaction(async (tx) => {
-    if (!(await consumeRecoveryCode(tx, userId, candidates, context.now))) return false;
-    const remaining = await countUnusedRecoveryCodes(tx, userId);
-    await recordAudit(
-      {
-        event: "second_factor.recovery_code_used",
-        actorId: userId,
-        subjectId: userId,
-        outcome: "success",
-        details: { remaining },
-      },
-      context,
-      tx,
-    );
-    return true;
-  });
+  const redeem = () =>
+    transaction(async (tx) => {
+      if (!(await consumeRecoveryCode(tx, userId, candidates, context.now))) return false;
+      const owner = await lockSecondFactorOwner(tx, userId);
+      const remaining = await countUnusedRecoveryCodes(tx, userId);
+      const record = { event: "second_factor.recovery_code_used", actorId: userId, subjectId: userId } as const;
+      await recordAudit({ ...record, outcome: "success", details: { remaining } }, context, tx);
+      if (owner) await tellOwner(tx, owner, "recoveryCodeUsed", context, { remaining });
+      return true;
+    });
+  return withOwnerEmail(redeem, (redeemed) => redeemed);
 }
 
 /** How many of the user's codes are still unused. */

@@ -15,7 +15,7 @@ import {
 import { now } from "@/lib/platform/clock";
 import { auditCount } from "../support/audit";
 import { testContext } from "../support/people";
-import { recoveryCodeRows } from "../support/second-factor";
+import { emailSubjects, recoveryCodeRows } from "../support/second-factor";
 import { onboardedUser } from "../support/sign-in";
 import { SoftwarePasskey } from "../support/software-passkey";
 import { advanceClock, resetClock } from "../support/test-clock";
@@ -59,7 +59,7 @@ test("registration options: RP from APP_URL, the user's address, preferred verif
 });
 
 test("adding a passkey stores its public key and counter, makes the first recovery codes, and excludes it next time", async () => {
-  const { userId, authenticator, added } = await userWithPasskey(new SoftwarePasskey(undefined, true));
+  const { userId, person, authenticator, added } = await userWithPasskey(new SoftwarePasskey(undefined, true));
   expect(added.ok && added.recoveryCodes).toHaveLength(10);
   const [row] = await (await getDb()).select().from(passkeys).where(eq(passkeys.userId, userId));
   expect(row).toMatchObject({
@@ -79,6 +79,7 @@ test("adding a passkey stores its public key and counter, makes the first recove
   const again = (await passkeyRegistrationOptions(userId))!;
   expect(again.excludeCredentials).toEqual([{ id: authenticator.id, type: "public-key", transports: ["internal"] }]);
   expect(await auditCount("second_factor.passkey_added", userId)).toBe(1);
+  expect(await emailSubjects(person.email)).toContain("A passkey was added to your account");
 
   const second = await verifyPasskeyRegistration(
     userId,
@@ -189,4 +190,5 @@ test("no options without a passkey; removing the last one takes the recovery cod
   expect(await listPasskeys(owner.userId)).toEqual([]);
   expect(await recoveryCodeRows(owner.userId)).toHaveLength(0);
   expect(await auditCount("second_factor.passkey_removed", owner.userId)).toBe(1);
+  expect((await emailSubjects(owner.person.email)).at(-1)).toBe("A passkey was removed from your account");
 });

@@ -3,7 +3,7 @@ import { generateRecoveryCodes, methodsOf, remainingRecoveryCodes, redeemRecover
 import { normalizeRecoveryCode } from "@/lib/second-factor/recovery-code";
 import { auditCount, auditRows } from "../support/audit";
 import { testContext } from "../support/people";
-import { recoveryCodeRows, userWithAuthenticatorApp } from "../support/second-factor";
+import { emailSubjects, recoveryCodeRows, userWithAuthenticatorApp } from "../support/second-factor";
 import { onboardedUser } from "../support/sign-in";
 
 afterAll(() => closeDb());
@@ -29,7 +29,7 @@ test("the first method brings 10 distinct codes, stored only as keyed hashes", a
 });
 
 test("a code works once; wrong codes, other users' codes and junk never do", async () => {
-  const { userId, recoveryCodes } = await userWithAuthenticatorApp();
+  const { userId, recoveryCodes, person } = await userWithAuthenticatorApp();
   const other = await userWithAuthenticatorApp();
   const [first, second] = recoveryCodes;
   expect(await redeemRecoveryCode(other.userId, first, testContext())).toBe(false);
@@ -48,10 +48,12 @@ test("a code works once; wrong codes, other users' codes and junk never do", asy
   expect(await methodsOf(userId)).toMatchObject({ recoveryCodes: 8, authenticatorApp: true });
   const used = await auditRows("second_factor.recovery_code_used", userId);
   expect(used.map((row) => row.details)).toEqual(expect.arrayContaining([{ remaining: 9 }, { remaining: 8 }]));
+  const subjects = await emailSubjects(person.email);
+  expect(subjects.filter((s) => s === "A recovery code was used to sign in to your account")).toHaveLength(2);
 });
 
 test("regenerating voids every older code, used or not", async () => {
-  const { userId, recoveryCodes: old } = await userWithAuthenticatorApp();
+  const { userId, recoveryCodes: old, person } = await userWithAuthenticatorApp();
   expect(await redeemRecoveryCode(userId, old[0], testContext())).toBe(true);
   const regenerated = await generateRecoveryCodes(userId, testContext());
   if (!regenerated.ok) throw new Error(regenerated.error);
@@ -64,6 +66,7 @@ test("regenerating voids every older code, used or not", async () => {
   expect(rows).toHaveLength(10);
   expect(new Set(rows.map((row) => row.batchId)).size).toBe(1);
   expect(await auditCount("second_factor.recovery_codes_generated", userId)).toBe(1);
+  expect(await emailSubjects(person.email)).toContain("New recovery codes were generated for your account");
 });
 
 test("codes are only for users with a passkey or an authenticator app", async () => {

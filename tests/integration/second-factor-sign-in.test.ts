@@ -18,7 +18,13 @@ import {
 import { now } from "@/lib/platform/clock";
 import { auditRows } from "../support/audit";
 import { testContext } from "../support/people";
-import { authenticatorAppRow, recoveryCodeRows, totpCode, userWithAuthenticatorApp } from "../support/second-factor";
+import {
+  authenticatorAppRow,
+  emailSubjects,
+  recoveryCodeRows,
+  totpCode,
+  userWithAuthenticatorApp,
+} from "../support/second-factor";
 import { onboardedUser, signedInUser } from "../support/sign-in";
 import { advanceClock, resetClock } from "../support/test-clock";
 
@@ -123,6 +129,7 @@ describe("status, overrides and resets", () => {
       actorId: operator.userId,
       details: { passkeys: 0, authenticatorApp: true, recoveryCodes: 10 },
     });
+    expect((await emailSubjects(person.email)).at(-1)).toBe("Your second factors were reset");
     expect(await resetSecondFactors(userId, operator.userId, testContext(now()))).toEqual({
       ok: false,
       error: "nothing-to-reset",

@@ -3,7 +3,13 @@ import { beginTotpSetup, confirmTotp, disableTotp, methodsOf, verifyTotp } from 
 import { totpSecretFromText } from "@/lib/second-factor/totp";
 import { auditCount } from "../support/audit";
 import { testContext } from "../support/people";
-import { authenticatorAppRow, recoveryCodeRows, totpCode, userWithAuthenticatorApp } from "../support/second-factor";
+import {
+  authenticatorAppRow,
+  emailSubjects,
+  recoveryCodeRows,
+  totpCode,
+  userWithAuthenticatorApp,
+} from "../support/second-factor";
 import { onboardedUser } from "../support/sign-in";
 
 afterAll(() => closeDb());
@@ -38,6 +44,7 @@ test("setup: a sealed pending secret, turned on by one valid code, with the firs
   expect(await confirmTotp(userId, totpCode(key, T0, 1), testContext(T0))).toEqual({ ok: false, error: "no-setup" });
   expect(await methodsOf(userId)).toEqual({ passkeys: 0, authenticatorApp: true, recoveryCodes: 10, enrolled: true });
   expect(await auditCount("second_factor.authenticator_app_enabled", userId)).toBe(1);
+  expect(await emailSubjects(person.email)).toContain("An authenticator app was turned on for your account");
   // The code that turned the app on is used up: it does not also sign in.
   expect(await verifyTotp(userId, totpCode(key, T0), T0)).toBe(false);
 });
@@ -104,7 +111,7 @@ test("full-width digits and spaces are accepted; junk and other users' codes are
 });
 
 test("turning the app off removes it and, as the last method, the recovery codes", async () => {
-  const { userId, secret } = await userWithAuthenticatorApp(T0);
+  const { userId, secret, person } = await userWithAuthenticatorApp(T0);
   expect(await recoveryCodeRows(userId)).toHaveLength(10);
   expect(await disableTotp(userId, testContext(T0))).toBe(true);
   expect(await disableTotp(userId, testContext(T0))).toBe(false);
@@ -114,4 +121,5 @@ test("turning the app off removes it and, as the last method, the recovery codes
   const now = after(40 * STEP);
   expect(await verifyTotp(userId, totpCode(secret, now), now)).toBe(false);
   expect(await auditCount("second_factor.authenticator_app_disabled", userId)).toBe(1);
+  expect((await emailSubjects(person.email)).at(-1)).toBe("The authenticator app was turned off for your account");
 });

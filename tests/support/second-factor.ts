@@ -1,7 +1,7 @@
 import { generateHOTP } from "@oslojs/otp";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { authenticatorApps, recoveryCodes, users, type Role } from "@/db/schema";
+import { authenticatorApps, devMailbox, recoveryCodes, users, type Role } from "@/db/schema";
 import { beginTotpSetup, confirmTotp } from "@/lib/second-factor";
 import { totpSecretFromText, totpStep } from "@/lib/second-factor/totp";
 import { testContext } from "./people";
@@ -31,4 +31,16 @@ export async function authenticatorAppRow(userId: string) {
 
 export async function recoveryCodeRows(userId: string) {
   return (await getDb()).select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}
+
+/** Subjects of the emails captured for an address (the outbox transport of tests), oldest first. */
+export async function emailSubjects(to: string): Promise<string[]> {
+  const rows = await (
+    await getDb()
+  )
+    .select({ subject: devMailbox.subject })
+    .from(devMailbox)
+    .where(eq(devMailbox.toAddress, to))
+    .orderBy(asc(devMailbox.createdAt), asc(devMailbox.id));
+  return rows.map((row) => row.subject);
 }
