@@ -74,6 +74,12 @@ const schema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /**
+   * Who must have a second factor (passkey or authenticator app) after the matrix: nobody
+   * ("optional"), every operator ("operators") or every user ("everyone"). Operators can
+   * override it per user.
+   */
+  SECOND_FACTOR_POLICY: z.enum(["optional", "operators", "everyone"]).default("operators"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),

@@ -17,6 +17,7 @@ const esmPackages = [
   "@panva/hkdf",
   "preact",
   "preact-render-to-string",
+  "@oslojs",
 ];
 
 async function project(name, testEnvironment, extra = {}) {

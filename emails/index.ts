@@ -10,6 +10,11 @@ import {
   type RecipientTimeZone,
 } from "./i18n";
 import PatternSetEmail, { subject as patternSetSubject, type PatternSetProps } from "./pattern-set";
+import SecondFactorChangedEmail, {
+  subject as secondFactorChangedSubject,
+  type SecondFactorChange,
+  type SecondFactorChangedProps,
+} from "./second-factor-changed";
 import StartingGuideEmail, { subject as startingGuideSubject, type StartingGuideProps } from "./starting-guide";
 import TermsChangedEmail, { subject as termsChangedSubject, type TermsChangedProps } from "./terms-changed";
 
@@ -19,6 +24,8 @@ export type {
   EmailTranslator,
   PatternSetProps,
   RecipientTimeZone,
+  SecondFactorChange,
+  SecondFactorChangedProps,
   StartingGuideProps,
   TermsChangedProps,
 };
@@ -29,6 +36,7 @@ export type EmailPropsByTemplate = {
   "pattern-set": PatternSetProps;
   "account-locked": AccountLockedProps;
   "terms-changed": TermsChangedProps;
+  "second-factor-changed": SecondFactorChangedProps;
 };
 
 export type EmailTemplateName = keyof EmailPropsByTemplate;
@@ -48,6 +56,7 @@ export const emailTemplates: { [K in EmailTemplateName]: TemplateEntry<EmailProp
   "pattern-set": { component: PatternSetEmail, subject: patternSetSubject },
   "account-locked": { component: AccountLockedEmail, subject: accountLockedSubject },
   "terms-changed": { component: TermsChangedEmail, subject: termsChangedSubject },
+  "second-factor-changed": { component: SecondFactorChangedEmail, subject: secondFactorChangedSubject },
 };
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {

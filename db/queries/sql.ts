@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** SQL fragments more than one query file builds on. */
 
@@ -9,3 +10,10 @@ export const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/**
+ * A column written with its table's name. Drizzle writes bare column names inside sql``
+ * select fields, and in a sub-select a bare "id" or "user_id" means the inner table's own.
+ */
+export const qualified = (column: AnyPgColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;

@@ -8,3 +8,4 @@ export * from "./mail";
 export * from "./rate-limits";
 export * from "./user-sessions";
 export * from "./unlock";
+export * from "./second-factor";

@@ -3,9 +3,15 @@ import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } f
 
 export const userRole = pgEnum("user_role", ["customer", "operator"]);
 export const userStatus = pgEnum("user_status", ["invited", "active", "disabled"]);
+/**
+ * An operator's per-user word on the second factor: follow SECOND_FACTOR_POLICY ("inherit"), or
+ * require it ("required") or not ("not_required") for this user whatever the policy says.
+ */
+export const secondFactorRequirement = pgEnum("second_factor_requirement", ["inherit", "required", "not_required"]);
 
 export type Role = (typeof userRole.enumValues)[number];
 export type UserStatus = (typeof userStatus.enumValues)[number];
+export type SecondFactorRequirement = (typeof secondFactorRequirement.enumValues)[number];
 
 export const users = pgTable(
   "users",
@@ -31,6 +37,7 @@ export const users = pgTable(
     // Bumped to revoke every JWT session of the user at once (disable, reset, sign out everywhere).
     sessionVersion: integer("session_version").notNull().default(1),
     acceptedTermsVersion: integer("accepted_terms_version"),
+    secondFactorRequirement: secondFactorRequirement("second_factor_requirement").notNull().default("inherit"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -36,6 +36,14 @@ export const AUDIT_EVENT_NAMES = [
   "users.exported",
   "audit.exported",
   "mail.retried",
+  "second_factor.passkey_added",
+  "second_factor.passkey_removed",
+  "second_factor.authenticator_app_enabled",
+  "second_factor.authenticator_app_disabled",
+  "second_factor.recovery_codes_generated",
+  "second_factor.recovery_code_used",
+  "second_factor.reset",
+  "user.second_factor_requirement_changed",
 ] as const;
 
 export type AuditEventName = (typeof AUDIT_EVENT_NAMES)[number];

@@ -2,10 +2,16 @@ import { getDb } from "@/db/client";
 import { deleteExpiredChallenges } from "@/db/queries/login";
 import { deleteEndedOnboardingSessions, deleteEndedTokens } from "@/db/queries/onboarding";
 import { deleteSentEmails } from "@/db/queries/outbox";
+import {
+  deleteAbandonedAuthenticatorSetups,
+  deleteExpiredPendingSignIns,
+  deleteExpiredWebauthnChallenges,
+} from "@/db/queries/second-factor";
 import { deleteStaleRateLimits } from "@/db/queries/rate-limits";
 import { deleteEndedUnlockLinks } from "@/db/queries/unlock";
 import { deleteEndedSessions } from "@/db/queries/user-sessions";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
+import { TOTP_SETUP_MINUTES } from "@/lib/second-factor/policy";
 
 /**
  * Deletes rows that have done their job, so tables that every request writes to do not only
@@ -20,6 +26,8 @@ const DAY = 24 * HOUR;
 /** How long each kind of row is kept after it stopped being usable. */
 export const RETENTION_MS = {
   loginChallenges: DAY,
+  /** WebAuthn challenges, sign-ins waiting for their second step, authenticator setups never turned on. */
+  secondFactorSteps: DAY,
   onboarding: DAY,
   /** Ended sessions (signed out, or idle past the 30-minute limit): kept a day for the sessions list and support. */
   userSessions: DAY,
@@ -37,6 +45,9 @@ export type PurgeResult = {
   sentEmails: number;
   userSessions: number;
   unlockLinks: number;
+  webauthnChallenges: number;
+  pendingSignIns: number;
+  authenticatorSetups: number;
 };
 
 export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
@@ -50,5 +61,11 @@ export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
     sentEmails: await deleteSentEmails(db, before(RETENTION_MS.sentEmails)),
     userSessions: await deleteEndedSessions(db, before(RETENTION_MS.userSessions)),
     unlockLinks: await deleteEndedUnlockLinks(db, before(RETENTION_MS.onboarding)),
+    webauthnChallenges: await deleteExpiredWebauthnChallenges(db, before(RETENTION_MS.secondFactorSteps)),
+    pendingSignIns: await deleteExpiredPendingSignIns(db, before(RETENTION_MS.secondFactorSteps)),
+    authenticatorSetups: await deleteAbandonedAuthenticatorSetups(
+      db,
+      before(TOTP_SETUP_MINUTES * 60_000 + RETENTION_MS.secondFactorSteps),
+    ),
   };
 }

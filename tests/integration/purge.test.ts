@@ -2,20 +2,26 @@ import { randomUUID } from "node:crypto";
 import { eq, gte, inArray, sql } from "drizzle-orm";
 import { closeDb, getDb, transaction } from "@/db/client";
 import {
+  authenticatorApps,
   emailOutbox,
   loginChallenges,
   onboardingSessions,
   onboardingTokens,
+  pendingSignIns,
   rateLimits,
   unlockLinks,
+  webauthnChallenges,
 } from "@/db/schema";
+import { hashToken } from "@/lib/crypto";
 import { isUnlockLinkUsable, issueChallenge, loadPendingChallenge } from "@/lib/login";
 import { issueUnlockLink } from "@/lib/login/unlock-link";
 import { purgeExpiredRows, RETENTION_MS } from "@/lib/maintenance/purge";
 import { queueEmail } from "@/lib/mail";
 import { confirmPattern, isStartingGuideUsable, registerUser, saveDraft, verifyIdentity } from "@/lib/onboarding";
+import { beginSecondFactor, beginTotpSetup, passkeyRegistrationOptions } from "@/lib/second-factor";
 import { newPerson, STRONG_PATTERN, testContext, tokenOf } from "../support/people";
-import { uniqueIp } from "../support/sign-in";
+import { userWithAuthenticatorApp } from "../support/second-factor";
+import { onboardedUser, uniqueIp } from "../support/sign-in";
 import { reportFigure } from "../security/support/report";
 
 /**
@@ -143,4 +149,30 @@ test("used and expired links and onboarding sessions, and emails delivered a mon
   expect(await db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId))).toHaveLength(1);
   await purgeExpiredRows(at(RETENTION_MS.sentEmails + MINUTE));
   expect(await db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId))).toEqual([]);
+});
+
+test("second-factor steps go a day after they expired; authenticator setups never turned on go too", async () => {
+  const db = await getDb();
+  const { userId } = await onboardedUser();
+  const pending = await userWithAuthenticatorApp(START);
+  const abandoned = await onboardedUser();
+  await beginTotpSetup(abandoned.userId, testContext(START));
+  const old = await beginSecondFactor(userId, testContext(START));
+  const live = await beginSecondFactor(userId, testContext(at(DAY)));
+  const oldChallenge = (await passkeyRegistrationOptions(userId, START))!.challenge;
+  const liveChallenge = (await passkeyRegistrationOptions(userId, at(DAY)))!.challenge;
+
+  const purged = await purgeExpiredRows(at(DAY + 16 * MINUTE));
+  expect(purged.pendingSignIns).toBeGreaterThanOrEqual(1);
+  const signIns = await db.select().from(pendingSignIns).where(eq(pendingSignIns.userId, userId));
+  expect(signIns.map((row) => row.tokenHash)).toEqual([hashToken(live.token)]);
+  expect(old.token).not.toBe(live.token);
+  const challenges = await db.select().from(webauthnChallenges).where(eq(webauthnChallenges.userId, userId));
+  expect(challenges.map((row) => row.challengeHash)).toEqual([hashToken(liveChallenge)]);
+  expect(oldChallenge).not.toBe(liveChallenge);
+  const apps = await db
+    .select({ userId: authenticatorApps.userId })
+    .from(authenticatorApps)
+    .where(inArray(authenticatorApps.userId, [pending.userId, abandoned.userId]));
+  expect(apps).toEqual([{ userId: pending.userId }]);
 });

@@ -1,6 +1,7 @@
 import { emailTemplates, renderEmail, type EmailEnvelope, type EmailMessage } from "@/emails";
 import AccountLockedEmail from "@/emails/account-locked";
 import PatternSetEmail from "@/emails/pattern-set";
+import SecondFactorChangedEmail, { SECOND_FACTOR_CHANGES } from "@/emails/second-factor-changed";
 import StartingGuideEmail from "@/emails/starting-guide";
 import TermsChangedEmail from "@/emails/terms-changed";
 
@@ -222,12 +223,53 @@ describe("terms-changed", () => {
   });
 });
 
+describe("second-factor-changed", () => {
+  const at = "2026-12-01T09:00:00.000Z";
+
+  test.each(SECOND_FACTOR_CHANGES)(
+    "%s: a subject and a body in both languages, the time in the recipient's zone",
+    async (change) => {
+      for (const locale of ["en", "ja"] as const) {
+        const props = { name: "Hanako Yamada", change, at, passkeyName: "Work <laptop>", remaining: 3 };
+        const email = await renderEmail({ template: "second-factor-changed", props }, envelope(locale));
+        const text = visibleText(email.html);
+        expect(text).toContain(email.subject);
+        expect(text).toContain(locale === "en" ? "Dear Hanako Yamada," : "Hanako Yamada");
+        expect(text).toContain(locale === "en" ? "6:00" : "18:00");
+        expect(email.html).toContain('href="https://portal.example/dashboard"');
+        expect(email.html).not.toContain("<laptop>");
+      }
+    },
+  );
+
+  test("English subjects name the change; a passkey's name and the codes left are in the text", async () => {
+    const render = (props: Record<string, unknown>) =>
+      renderEmail(
+        { template: "second-factor-changed", props: { name: "Hanako Yamada", at, ...props } } as EmailMessage,
+        envelope("en"),
+      );
+    const added = await render({ change: "passkeyAdded", passkeyName: "Work laptop" });
+    expect(added.subject).toBe("A passkey was added to your account");
+    expect(visibleText(added.html)).toContain("“Work laptop” was added on");
+    const used = await render({ change: "recoveryCodeUsed", remaining: 1 });
+    expect(visibleText(used.html)).toContain("You have 1 recovery code left.");
+    const last = await render({ change: "recoveryCodeUsed", remaining: 0 });
+    expect(visibleText(last.html)).toContain("You have no recovery codes left");
+    const ja = await renderEmail(
+      { template: "second-factor-changed", props: { name: "Hanako Yamada", at, change: "reset" } },
+      envelope("ja"),
+    );
+    expect(ja.subject).toBe("【Matrix Portal】2段階認証リセットのお知らせ");
+  });
+});
+
 test("every template is registered and renders its preview props", async () => {
   const previews = {
     "starting-guide": StartingGuideEmail.PreviewProps,
     "pattern-set": PatternSetEmail.PreviewProps,
     "account-locked": AccountLockedEmail.PreviewProps,
     "terms-changed": TermsChangedEmail.PreviewProps,
+    "second-factor-changed": SecondFactorChangedEmail.PreviewProps,
   } as const;
   expect(Object.keys(emailTemplates).sort()).toEqual(Object.keys(previews).sort());
   for (const [template, preview] of Object.entries(previews)) {

@@ -64,6 +64,7 @@ const samples: Record<string, string> = {
   organization: "株式会社サンプル",
   organizationAddress: "東京都千代田区丸の内1-1-1",
   address: "東京都千代田区丸の内1-1-1",
+  passkey: "Work laptop",
   privacyContact: "privacy@example.jp",
 };
 const numbers =
