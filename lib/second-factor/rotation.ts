@@ -5,9 +5,8 @@ import {
   replaceSealedSecret,
 } from "@/db/queries/second-factor";
 import { configuredKeyring, type Keyring } from "@/lib/crypto";
+import { resealRows } from "@/lib/credentials/rotation";
 import { openSecret, sealSecret } from "./authenticator-app";
-
-const BATCH = 500;
 
 export type SecondFactorResealResult = {
   resealed: number;
@@ -23,30 +22,17 @@ export type SecondFactorResealResult = {
  * the count says how many users should regenerate them before that key is dropped.
  */
 export async function resealSecondFactors(keyring: Keyring = configuredKeyring()): Promise<SecondFactorResealResult> {
-  const result = { resealed: 0, unreadable: 0, recoveryCodesOnOlderKeys: 0 };
-  const skipped = new Set<string>();
-  const db = await getDb();
-  for (;;) {
-    const rows = (await findAuthenticatorAppsSealedWithOtherKeys(db, keyring.current.id, BATCH + skipped.size)).filter(
-      (row) => !skipped.has(row.userId),
-    );
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      let secret: Uint8Array;
-      try {
-        secret = openSecret(row.sealedSecret, row.userId, keyring.all);
-      } catch {
-        result.unreadable += 1;
-        skipped.add(row.userId);
-        continue;
-      }
-      const sealedSecret = sealSecret(secret, row.userId, keyring.current);
-      const values = { userId: row.userId, previous: row.sealedSecret, sealedSecret, keyId: keyring.current.id };
-      if (await replaceSealedSecret(db, values)) result.resealed += 1;
-      // Changed meanwhile (turned off, set up again): its new value is already current.
-      else skipped.add(row.userId);
-    }
-  }
-  result.recoveryCodesOnOlderKeys = await countUsersWithRecoveryCodesUnderOtherKeys(db, keyring.current.id);
-  return result;
+  const result = await resealRows({
+    find: (db, limit) => findAuthenticatorAppsSealedWithOtherKeys(db, keyring.current.id, limit),
+    open: (row) => openSecret(row.sealedSecret, row.userId, keyring.all),
+    replace: (db, row, secret) =>
+      replaceSealedSecret(db, {
+        userId: row.userId,
+        previous: row.sealedSecret,
+        sealedSecret: sealSecret(secret, row.userId, keyring.current),
+        keyId: keyring.current.id,
+      }),
+  });
+  const recoveryCodesOnOlderKeys = await countUsersWithRecoveryCodesUnderOtherKeys(await getDb(), keyring.current.id);
+  return { ...result, recoveryCodesOnOlderKeys };
 }
