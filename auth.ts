@@ -1,11 +1,17 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/env";
-import { answerChallenge, reportSignIn } from "@/lib/login";
+import {
+  answerChallenge,
+  answerSecondFactor,
+  reportSignIn,
+  type AnswerResult,
+  type SecondStepResult,
+} from "@/lib/login";
 import { refreshSession, type SessionUser } from "@/lib/sessions/refresh";
 import { SESSION_COOKIE } from "@/lib/sessions/cookie";
 import { IDLE_MINUTES } from "@/lib/sessions/policy";
-import type { SessionClaims } from "@/lib/sessions/policy";
+import type { SessionClaims, SignInMethod } from "@/lib/sessions/policy";
 import { now } from "@/lib/platform/clock";
 import { clientIp } from "@/lib/http/request-context";
 
@@ -18,6 +24,7 @@ declare module "next-auth" {
     sessionVersion?: number;
     sessionKey?: string;
     termsAccepted?: boolean;
+    amr?: SignInMethod[];
   }
 }
 
@@ -28,8 +35,25 @@ declare module "@auth/core/jwt" {
   }
 }
 
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const contextOf = (request: Request) => ({
+  ip: clientIp(request.headers),
+  userAgent: request.headers.get("user-agent"),
+  now: now(),
+});
+
+/** Reports the step's result to the action that asked (sign-in-outcome) and lets in whom it signed in. */
+async function signInWith(answering: Promise<AnswerResult | SecondStepResult>) {
+  const result = await answering;
+  reportSignIn(result);
+  if (!result.ok) throw new CredentialsSignin();
+  const { id, name, email, role, sessionVersion, sessionKey, termsAccepted, amr } = result.user;
+  return { id, name, email, role, sessionVersion, sessionKey, termsAccepted, amr };
+}
+
 /**
- * Auth.js with one Credentials provider whose "password" is the answer to a stored challenge.
+ * Auth.js with two Credentials providers, the matrix and the second step, whose "passwords" are
+ * answers checked by lib/login.
  * Sessions are JWTs checked against the database on every request (see refreshSession), so
  * revocation is immediate; the cookie slides with activity up to the idle limit.
  */
@@ -42,17 +66,21 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   cookies: { sessionToken: { name: SESSION_COOKIE } },
   logger: { error: () => {}, warn: () => {}, debug: () => {} },
   providers: [
+    // Step one: the matrix. For a user with a second factor it signs nobody in (see AnswerResult).
     Credentials({
+      id: "credentials",
       credentials: { challengeId: {}, answer: {} },
-      async authorize(credentials, request) {
-        const challengeId = typeof credentials.challengeId === "string" ? credentials.challengeId : "";
-        const answer = typeof credentials.answer === "string" ? credentials.answer : "";
-        const context = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent"), now: now() };
-        const result = await answerChallenge(challengeId, answer, context);
-        if (!result.ok) throw new CredentialsSignin();
-        reportSignIn(result.user);
-        const { id, name, email, role, sessionVersion, sessionKey, termsAccepted } = result.user;
-        return { id, name, email, role, sessionVersion, sessionKey, termsAccepted };
+      authorize: (credentials, request) =>
+        signInWith(answerChallenge(text(credentials.challengeId), text(credentials.answer), contextOf(request))),
+    }),
+    // Step two: the browser's pending sign-in token and a code from the user's app or recovery codes.
+    Credentials({
+      id: "second-factor",
+      credentials: { token: {}, method: {}, code: {} },
+      authorize: (credentials, request) => {
+        const method = credentials.method === "recovery-code" ? "recovery-code" : "totp";
+        const answer = { method, code: text(credentials.code) } as const;
+        return signInWith(answerSecondFactor(text(credentials.token), answer, contextOf(request)));
       },
     }),
   ],
@@ -61,7 +89,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       const at = now().getTime();
       if (user) {
         // Just checked against the database by the sign-in's own statement: no second look.
-        const { id, role, sessionVersion, sessionKey } = user;
+        const { id, role, sessionVersion, sessionKey, amr } = user;
         token.claims = {
           userId: id!,
           role: role!,
@@ -69,6 +97,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           sessionKey: sessionKey!,
           signedInAt: at,
           lastSeenAt: at,
+          amr: amr!,
         };
         token.termsAccepted = user.termsAccepted === true;
         return token;

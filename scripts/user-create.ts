@@ -1,11 +1,15 @@
 import { parseArgs } from "node:util";
+import { secondFactorRequirement } from "@/db/schema";
 import { env } from "@/env";
 import { dispatchPendingEmails } from "@/lib/mail";
 import { registerUser } from "@/lib/onboarding";
+import { setSecondFactorRequirement } from "@/lib/second-factor";
 import { systemContext } from "@/lib/http/request-context";
 import { runCli } from "./run-cli";
 
-const usage = `Usage: npm run user:create -- --email a@example.com --name "Taro Yamada" --phone 0312345678 [--company "..."] [--role customer|operator] [--locale en|ja]`;
+const usage = `Usage: npm run user:create -- --email a@example.com --name "Taro Yamada" --phone 0312345678 [--company "..."] [--role customer|operator] [--locale en|ja] [--second-factor inherit|required|not_required]`;
+
+const REQUIREMENTS: readonly string[] = secondFactorRequirement.enumValues;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -16,12 +20,18 @@ async function main(): Promise<number> {
       company: { type: "string" },
       role: { type: "string", default: "customer" },
       locale: { type: "string", default: "en" },
+      "second-factor": { type: "string", default: "inherit" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     console.log(usage);
     return 0;
+  }
+  const secondFactor = values["second-factor"];
+  if (!REQUIREMENTS.includes(secondFactor)) {
+    console.error(`--second-factor: invalid\n${usage}`);
+    return 2;
   }
   const result = await registerUser(
     {
@@ -39,6 +49,8 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
+  // Whether this user must have a second factor, overriding SECOND_FACTOR_POLICY (as on the user page).
+  if (secondFactor !== "inherit") await setSecondFactorRequirement(result.userId, secondFactor, null, systemContext());
   await dispatchPendingEmails();
   console.log(`Registered ${values.email} (${values.role}); the starting-guide email is on its way.`);
   // The link is a secret: print it only where email is captured locally anyway.

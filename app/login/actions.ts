@@ -1,12 +1,19 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { formField, postAction } from "@/app/components/form-action";
 import { emailField } from "@/lib/identity";
-import { forgetLogin, issueChallenge, pendingLogin, rememberChallenge, withSignInOutcome } from "@/lib/login";
+import {
+  forgetLogin,
+  issueChallenge,
+  pendingLogin,
+  rememberChallenge,
+  withSignInOutcome,
+  type SignedInUser,
+} from "@/lib/login";
+import { forgetPendingSignIn, pendingSignInToken, rememberPendingSignIn } from "@/lib/second-factor";
 import { requestContext } from "@/lib/http/request-context";
 import { safeReturnPath, termsPath } from "@/lib/sessions";
 import { rememberLocale } from "@/lib/i18n/cookie";
@@ -37,25 +44,63 @@ export const answerChallengeAction = postAction({
   fields: ["answer"],
   guard: pendingChallenge,
   schema: z.object({ answer: formField.transform((answer) => answer.slice(0, 64)) }),
-  run: async ({ answer }, pending) => {
-    try {
-      return {
-        pending,
-        user: await withSignInOutcome(() =>
-          signIn("credentials", { challengeId: pending.challengeId, answer, redirect: false }),
-        ),
-      };
-    } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
-      const { challengeId } = await issueChallenge(pending.email, await requestContext());
-      await rememberChallenge(challengeId, pending.email, pending.returnTo);
-      redirect("/login/challenge?retry=1");
+  run: async ({ answer }, pending) => ({
+    pending,
+    result: await withSignInOutcome(() =>
+      signIn("credentials", { challengeId: pending.challengeId, answer, redirect: false }),
+    ),
+  }),
+  messages: async ({ pending, result }) => {
+    if (result.ok) return signedIn(result.user);
+    if ("secondFactor" in result && result.secondFactor) {
+      await rememberPendingSignIn(result.secondFactor.token);
+      redirect("/login/second-factor");
     }
-  },
-  messages: async ({ pending, user }) => {
-    await forgetLogin();
-    if (user && isLocale(user.locale)) await rememberLocale(user.locale);
-    // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
-    redirect(user?.termsAccepted ? (pending.returnTo ?? "/dashboard") : termsPath(pending.returnTo));
+    const { challengeId } = await issueChallenge(pending.email, await requestContext());
+    await rememberChallenge(challengeId, pending.email, pending.returnTo);
+    redirect("/login/challenge?retry=1");
   },
 });
+
+/** Only a browser holding a pending sign-in may answer the second step; anyone else starts again. */
+async function pendingSecondStep() {
+  const token = await pendingSignInToken();
+  if (!token) redirect("/login?error=second-step");
+  return token;
+}
+
+/** A code from the authenticator app or a recovery code; a wrong one keeps the step, anything else starts over. */
+export const answerSecondFactorAction = postAction({
+  fields: ["method", "code"],
+  guard: pendingSecondStep,
+  schema: z.object({
+    method: z.enum(["totp", "recovery-code"]).catch("totp"),
+    code: formField.transform((code) => code.slice(0, 64)),
+  }),
+  run: async ({ method, code }, token) => ({
+    method,
+    result: await withSignInOutcome(() => signIn("second-factor", { token, method, code, redirect: false })),
+  }),
+  messages: async ({ method, result }) => {
+    if (result.ok) {
+      await forgetPendingSignIn();
+      return signedIn(result.user);
+    }
+    if ("restart" in result && result.restart) {
+      await forgetPendingSignIn();
+      redirect("/login?error=second-step");
+    }
+    redirect(
+      method === "recovery-code" ? "/login/second-factor?method=recovery&retry=1" : "/login/second-factor?retry=1",
+    );
+  },
+});
+
+/** Signed in: the login cookies go, the user's language is kept, and the terms come first if not yet accepted. */
+async function signedIn(user: SignedInUser): Promise<never> {
+  const { returnTo } = await pendingLogin();
+  await forgetLogin();
+  if (isLocale(user.locale)) await rememberLocale(user.locale);
+  // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
+  redirect(user.termsAccepted ? (returnTo ?? "/dashboard") : termsPath(returnTo));
+}

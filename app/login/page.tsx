@@ -11,7 +11,12 @@ import { titleMetadata } from "@/app/components/page-title";
 
 export const generateMetadata = titleMetadata("Login", "title");
 
-const notices = { expired: "expired", "signed-out": "signedOut", ended: "sessionEnded" } as const;
+const notices = {
+  expired: "expired",
+  "second-step": "secondStepEnded",
+  "signed-out": "signedOut",
+  ended: "sessionEnded",
+} as const;
 
 /** Plain HTML form posting to a server action: works without JavaScript. */
 export default async function LoginPage({

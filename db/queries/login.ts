@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { loginChallenges, matrixCredentials, users, type ChallengePurpose } from "../schema";
+import { hasSecondFactorSql } from "./second-factor/methods";
 
 /**
  * All SQL for sign-in challenges and the accounts they are answered for. Times come in as
@@ -25,7 +26,7 @@ export async function findSignInAccountByEmail(executor: Executor, email: string
   return row;
 }
 
-/** The account a challenge is bound to, with its lock state and sealed pattern. */
+/** The account a challenge is bound to, with its lock state, sealed pattern and whether a second step follows. */
 export async function findSignInAccount(executor: Executor, userId: string) {
   const [row] = await executor
     .select({
@@ -34,6 +35,7 @@ export async function findSignInAccount(executor: Executor, userId: string) {
       lockedUntil: users.lockedUntil,
       failuresSinceUnlock: users.failuresSinceUnlock,
       sealedPattern: matrixCredentials.sealedPattern,
+      hasSecondFactor: hasSecondFactorSql(users.id),
     })
     .from(users)
     .leftJoin(matrixCredentials, eq(matrixCredentials.userId, users.id))

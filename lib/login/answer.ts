@@ -12,7 +12,8 @@ import { answersMatch, CELL_COUNT, expectedAnswer, generateChallengeDigits, norm
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
-import { hasAcceptedCurrentTerms } from "@/lib/sessions/policy";
+import { hasAcceptedCurrentTerms, type SignInMethod } from "@/lib/sessions/policy";
+import { beginSecondFactor } from "@/lib/second-factor/pending-sign-in";
 import { inLastingLock, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
@@ -27,11 +28,19 @@ export type SignedInUser = {
   locale: string;
   /** Whether the current terms are accepted, read in the sign-in's own statement. */
   termsAccepted: boolean;
+  /** What the sign-in proved (see SignInMethod). */
+  amr: SignInMethod[];
 };
-export type AnswerResult = { ok: true; user: SignedInUser } | { ok: false };
+/**
+ * A right matrix answer signs in, or, for a user with a second factor, only opens the second
+ * step: `secondFactor` is the pending sign-in's token for the browser's cookie (nobody is
+ * signed in yet and the failure counter is left alone until the second step is passed too).
+ */
+export type AnswerResult =
+  { ok: true; user: SignedInUser } | { ok: false; secondFactor?: { token: string; expiresAt: Date } };
 
 /** Why an answer failed: for the audit log only, never for the person answering. */
-type FailureReason =
+export type FailureReason =
   | "unknown-challenge" // unknown id, already answered, or expired
   | "rate-limited"
   | "decoy"
@@ -39,7 +48,8 @@ type FailureReason =
   | "locked"
   | "credential-error"
   | "malformed"
-  | "wrong-code";
+  | "wrong-code"
+  | "wrong-second-factor"; // a wrong authentication or recovery code at the second step
 
 // Decoy paths open and compare this throwaway pattern, so they cost what a real check costs.
 const DECOY_USER_ID = randomUUID();
@@ -72,12 +82,24 @@ export async function answerChallenge(
   answer: string,
   context: RequestContext,
 ): Promise<AnswerResult> {
-  const accountId = await checkAnswer(challengeId, answer, context, "sign_in");
-  if (accountId === null) return FAILED;
-  const user = await signIn(accountId, context);
+  const account = await checkAnswer(challengeId, answer, context, "sign_in");
+  if (account === null) return FAILED;
+  if (account.hasSecondFactor) return { ok: false, secondFactor: await beginSecondFactor(account.id, context) };
+  return completeSignIn(account.id, ["matrix"], context);
+}
+
+/**
+ * Signs in a user who passed every step (`amr`): counters reset, audited, a session row made.
+ * A concurrent failure may have locked the account, or it was disabled meanwhile: then nobody.
+ */
+export async function completeSignIn(
+  userId: string,
+  amr: SignInMethod[],
+  context: RequestContext,
+): Promise<AnswerResult> {
+  const user = await signIn(userId, amr, context);
   if (user) return { ok: true, user };
-  // A concurrent failure locked the account, or it was disabled meanwhile.
-  await fail(NO_USER_ID, accountId, "locked", context);
+  await fail(NO_USER_ID, userId, "locked", context);
   return FAILED;
 }
 
@@ -93,8 +115,8 @@ export async function answerReauthentication(
   context: RequestContext,
 ): Promise<boolean> {
   const { userId, sessionId } = session;
-  const accountId = await checkAnswer(challengeId, answer, context, "reauthenticate");
-  if (accountId !== userId || !isUuid(sessionId)) return false;
+  const account = await checkAnswer(challengeId, answer, context, "reauthenticate");
+  if (account?.id !== userId || !isUuid(sessionId)) return false;
   return transaction(async (tx) => {
     if (!(await markSessionAuthenticated(tx, sessionId, userId, context.now))) return false;
     await recordAudit(
@@ -106,13 +128,13 @@ export async function answerReauthentication(
   });
 }
 
-/** The shared check: the account id when the code is right, null (after recording why) otherwise. */
+/** The shared check: the account when the code is right, null (after recording why) otherwise. */
 async function checkAnswer(
   challengeId: string,
   answer: string,
   context: RequestContext,
   purpose: ChallengePurpose,
-): Promise<string | null> {
+): Promise<{ id: string; hasSecondFactor: boolean } | null> {
   const { now } = context;
   const db = await getDb();
   // A malformed id still runs the consuming query (matching nothing): no shortcut to time.
@@ -133,7 +155,7 @@ async function checkAnswer(
   const digits = challenge?.digits ?? DECOY_DIGITS;
   if (reason === null && account?.sealedPattern) {
     try {
-      if (matches(account.sealedPattern, account.id, digits, typed ?? "")) return account.id;
+      if (matches(account.sealedPattern, account.id, digits, typed ?? "")) return account;
       reason = typed === null ? "malformed" : "wrong-code";
     } catch {
       // A pattern that cannot be opened (missing key, damaged row) is not the user's failure.
@@ -149,12 +171,18 @@ async function checkAnswer(
   return null;
 }
 
-async function signIn(userId: string, context: RequestContext): Promise<SignedInUser | undefined> {
+async function signIn(userId: string, amr: SignInMethod[], context: RequestContext): Promise<SignedInUser | undefined> {
   return transaction(async (tx) => {
     const row = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
     if (!row) return undefined;
     await recordAudit(
-      { event: "login.succeeded", actorId: row.id, subjectId: row.id, outcome: "success" },
+      {
+        event: "login.succeeded",
+        actorId: row.id,
+        subjectId: row.id,
+        outcome: "success",
+        details: { amr: amr.join(" ") },
+      },
       context,
       tx,
     );
@@ -171,6 +199,7 @@ async function signIn(userId: string, context: RequestContext): Promise<SignedIn
     return {
       ...user,
       sessionKey,
+      amr,
       termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }),
     };
   });
@@ -183,7 +212,7 @@ async function signIn(userId: string, context: RequestContext): Promise<SignedIn
  * the response, so the locking answer takes as long as any other wrong one and its timing
  * does not tell an attacker that the account is now locked.
  */
-async function fail(
+export async function fail(
   countedUserId: string,
   subjectId: string | null,
   reason: FailureReason,

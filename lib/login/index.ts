@@ -1,4 +1,4 @@
-export { answerChallenge, answerReauthentication } from "./answer";
+export { answerChallenge, answerReauthentication, type AnswerResult, type SignedInUser } from "./answer";
 export { issueChallenge, issueReauthChallenge, loadPendingChallenge } from "./challenge";
 export { forgetLogin, pendingLogin, rememberChallenge } from "./cookie";
 export { reportSignIn, withSignInOutcome } from "./sign-in-outcome";
@@ -13,3 +13,4 @@ export {
   MAX_LOCK_MINUTES,
   isLocked,
 } from "./policy";
+export { answerSecondFactor, type SecondFactorAnswer, type SecondStepResult } from "./second-step";

@@ -53,11 +53,14 @@ export type RequirementResult = { ok: true } | { ok: false; error: "not-found" |
 const isRequirement = (value: unknown): value is SecondFactorRequirement =>
   (secondFactorRequirement.enumValues as readonly unknown[]).includes(value);
 
-/** Sets the user's override: "inherit" (follow SECOND_FACTOR_POLICY), "required" or "not_required". */
+/**
+ * Sets the user's override: "inherit" (follow SECOND_FACTOR_POLICY), "required" or "not_required".
+ * `actorId` is the operator who set it, or null for the command line.
+ */
 export async function setSecondFactorRequirement(
   userId: string,
   requirement: unknown,
-  actorId: string,
+  actorId: string | null,
   context: RequestContext,
 ): Promise<RequirementResult> {
   if (!isUuid(userId)) return { ok: false, error: "not-found" };

@@ -12,7 +12,12 @@ export type SessionClaims = {
   sessionKey: string;
   signedInAt: number;
   lastSeenAt: number;
+  /** What this session's sign-in proved, in order: the matrix, then a second factor if one was asked. */
+  amr: SignInMethod[];
 };
+
+/** The ways a sign-in step can be passed (kept in the session, later the identity token's `amr`). */
+export type SignInMethod = "matrix" | "totp" | "recovery-code" | "passkey";
 
 export type SessionState = {
   sessionVersion: number;

@@ -113,6 +113,7 @@ describe("answering the challenge", () => {
         sessionKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         locale: "en",
         termsAccepted: false,
+        amr: ["matrix"],
       },
     });
     const user = await userRow(userId);

@@ -22,10 +22,11 @@ import {
   authenticatorAppRow,
   emailSubjects,
   recoveryCodeRows,
+  signedInWithApp,
   totpCode,
   userWithAuthenticatorApp,
 } from "../support/second-factor";
-import { onboardedUser, signedInUser } from "../support/sign-in";
+import { onboardedUser } from "../support/sign-in";
 import { advanceClock, resetClock } from "../support/test-clock";
 
 afterAll(() => closeDb());
@@ -105,7 +106,7 @@ describe("status, overrides and resets", () => {
   test("an operator's reset removes every method and pending step and ends the user's sessions", async () => {
     const operator = await onboardedUser();
     const { userId, person, secret } = await userWithAuthenticatorApp();
-    const session = await signedInUser(person.email);
+    const session = await signedInWithApp(person.email, secret);
     const { token } = await beginSecondFactor(userId, testContext(now()));
 
     expect(await resetSecondFactors(userId, userId, testContext(now()))).toEqual({ ok: false, error: "self" });

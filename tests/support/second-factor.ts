@@ -5,7 +5,8 @@ import { authenticatorApps, devMailbox, recoveryCodes, users, type Role } from "
 import { beginTotpSetup, confirmTotp } from "@/lib/second-factor";
 import { totpSecretFromText, totpStep } from "@/lib/second-factor/totp";
 import { testContext } from "./people";
-import { onboardedUser } from "./sign-in";
+import { answerChallenge, answerSecondFactor, issueChallenge } from "@/lib/login";
+import { correctAnswer, loginContext, onboardedUser } from "./sign-in";
 
 /** The code an authenticator app shows at `at`, `steps` steps away from its own step. */
 export function totpCode(secret: Uint8Array, at: Date, steps = 0): string {
@@ -43,4 +44,16 @@ export async function emailSubjects(to: string): Promise<string[]> {
     .where(eq(devMailbox.toAddress, to))
     .orderBy(asc(devMailbox.createdAt), asc(devMailbox.id));
   return rows.map((row) => row.subject);
+}
+
+/** Signs in through both steps, the second with the app's code for the next step (the current one went to the setup). */
+export async function signedInWithApp(email: string, secret: Uint8Array, at = new Date()) {
+  const context = loginContext(at);
+  const { challengeId } = await issueChallenge(email, context);
+  const first = await answerChallenge(challengeId, await correctAnswer(challengeId, undefined, at), context);
+  if (first.ok || !first.secondFactor) throw new Error("expected a second step");
+  const code = totpCode(secret, at, 1);
+  const done = await answerSecondFactor(first.secondFactor.token, { method: "totp", code }, context);
+  if (!done.ok) throw new Error("second step failed");
+  return done.user;
 }

@@ -69,7 +69,7 @@ export async function signedInUser(
 /** The claims auth.ts builds for a user who signed in at `at` (ms). */
 export function claimsOf(user: Awaited<ReturnType<typeof signedInUser>>, at: number): SessionClaims {
   const { id, role, sessionVersion, sessionKey } = user;
-  return { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at };
+  return { userId: id, role, sessionVersion, sessionKey, signedInAt: at, lastSeenAt: at, amr: user.amr };
 }
 
 /** Signs in at `at` (ms) and builds the claims exactly as auth.ts does. */

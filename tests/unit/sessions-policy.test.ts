@@ -19,6 +19,7 @@ const claims = (overrides: Partial<SessionClaims> = {}): SessionClaims => ({
   sessionKey: "session-key",
   signedInAt: NOW - HOUR,
   lastSeenAt: NOW - MINUTE,
+  amr: ["matrix"],
   ...overrides,
 });
 
