@@ -37,31 +37,22 @@ export default async function SecondFactorPage({
       <Card>
         <form action={answerSecondFactorAction} className="space-y-5">
           <input type="hidden" name="method" value={recovery ? "recovery-code" : "totp"} />
-          {recovery ? (
-            <TextField
-              name="code"
-              label={t("recoveryCode")}
-              hint={t("recoveryHint")}
-              autoComplete="off"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              maxLength={64}
-              required
-              autoFocus
-            />
-          ) : (
-            <TextField
-              name="code"
-              label={t("code")}
-              hint={t("codeHint")}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={64}
-              required
-              autoFocus
-            />
-          )}
+          <TextField
+            name="code"
+            maxLength={64}
+            required
+            autoFocus
+            {...(recovery
+              ? {
+                  label: t("recoveryCode"),
+                  hint: t("recoveryHint"),
+                  autoComplete: "off",
+                  autoCapitalize: "none",
+                  autoCorrect: "off",
+                  spellCheck: false,
+                }
+              : { label: t("code"), hint: t("codeHint"), inputMode: "numeric", autoComplete: "one-time-code" })}
+          />
           <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
             {t("verify")}
           </button>

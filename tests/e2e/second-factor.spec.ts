@@ -1,0 +1,70 @@
+import { generateHOTP } from "@oslojs/otp";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { e2eSettings } from "./support/app-env";
+import { acceptTerms, onboard, PATTERN, signIn } from "./support/portal";
+
+const run = promisify(execFile);
+const { appEnv } = e2eSettings();
+
+/** Turns on an authenticator app for `email` (tests/e2e/support/authenticator-cli.ts): its key and recovery codes. */
+async function withAuthenticatorApp(email: string): Promise<{ secret: Uint8Array; recoveryCodes: string[] }> {
+  const args = ["node_modules/.bin/tsx", "tests/e2e/support/authenticator-cli.ts", email];
+  const { stdout } = await run("node", args, { env: { ...process.env, ...appEnv } });
+  // The app's own log lines (mail) may follow: the answer is the line that starts it.
+  const line = stdout.split("\n").find((text) => text.startsWith('{"secret"'))!;
+  const { secret, recoveryCodes } = JSON.parse(line) as { secret: string; recoveryCodes: string[] };
+  return { secret: decodeBase32IgnorePadding(secret), recoveryCodes };
+}
+
+/** The code an app shows one step after now (now's step went to the setup). */
+const nextCode = (secret: Uint8Array) => generateHOTP(secret, BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+
+async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  return (await browser.newContext({ baseURL })).newPage();
+}
+
+test("a customer with an authenticator app signs in with its code, once; then with a recovery code, once", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const customer = await onboard(page, PATTERN);
+  await signIn(page, customer.email, PATTERN);
+  await acceptTerms(page);
+  const { secret, recoveryCodes } = await withAuthenticatorApp(customer.email);
+
+  const first = await freshPage(browser, baseURL);
+  await signIn(first, customer.email, PATTERN);
+  await expect(first).toHaveURL(/\/login\/second-factor$/);
+  const code = nextCode(secret);
+  await first.getByRole("textbox", { name: "Authentication code", exact: true }).fill(code);
+  await first.getByRole("button", { name: "Verify" }).click();
+  await expect(first).toHaveURL(/\/dashboard$/);
+
+  // The same code is refused at the next sign-in (replayed TOTP), and the step stays open.
+  const second = await freshPage(browser, baseURL);
+  await signIn(second, customer.email, PATTERN);
+  await second.getByRole("textbox", { name: "Authentication code", exact: true }).fill(code);
+  await second.getByRole("button", { name: "Verify" }).click();
+  await expect(second).toHaveURL(/\/login\/second-factor\?retry=1$/);
+  await expect(second.getByText("That code did not work")).toBeVisible();
+  if (process.env.SECOND_FACTOR_SHOTS) await second.screenshot({ path: `${process.env.SECOND_FACTOR_SHOTS}/totp.png` });
+
+  await second.getByRole("link", { name: "Use a recovery code" }).click();
+  await second.getByRole("textbox", { name: "Recovery code", exact: true }).fill(recoveryCodes[0]!);
+  await second.getByRole("button", { name: "Verify" }).click();
+  await expect(second).toHaveURL(/\/dashboard$/);
+
+  const third = await freshPage(browser, baseURL);
+  await signIn(third, customer.email, PATTERN);
+  await third.getByRole("link", { name: "Use a recovery code" }).click();
+  await third.getByRole("textbox", { name: "Recovery code", exact: true }).fill(recoveryCodes[0]!);
+  await third.getByRole("button", { name: "Verify" }).click();
+  await expect(third).toHaveURL(/\/login\/second-factor\?method=recovery&retry=1$/);
+  if (process.env.SECOND_FACTOR_SHOTS)
+    await third.screenshot({ path: `${process.env.SECOND_FACTOR_SHOTS}/recovery.png` });
+});
