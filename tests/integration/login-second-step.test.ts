@@ -125,3 +125,24 @@ test("of 10 concurrent right answers (each recovery code once) to one pending si
   );
   expect(results.filter((result) => result.ok)).toHaveLength(1);
 });
+
+test("malformed tokens are refused without touching any account; malformed codes are counted wrong codes", async () => {
+  const { userId, person, secret } = await userWithAuthenticatorApp(now());
+  for (const token of [null, "", "x", "A".repeat(43), "A".repeat(10_000)])
+    expect(await answerSecondFactor(token, { method: "totp", code: "123456" }, loginContext(now()))).toEqual({
+      ok: false,
+      restart: true,
+    });
+  expect((await userRow(userId)).consecutiveFailures).toBe(0);
+
+  const token = await pendingToken(person.email);
+  for (const code of ["", "12345", "1".repeat(10_000), "\u0000\u202e"])
+    expect(await answerSecondFactor(token, { method: "recovery-code", code }, loginContext(now()))).toEqual({
+      ok: false,
+      restart: false,
+    });
+  expect((await userRow(userId)).consecutiveFailures).toBe(4);
+  // Still waiting: the right code (full-width digits are accepted too) completes it.
+  const code = totpCode(secret, now(), 1).replace(/\d/g, (digit) => String.fromCharCode(0xff10 + Number(digit)));
+  expect(await answerSecondFactor(token, { method: "totp", code }, loginContext(now()))).toMatchObject({ ok: true });
+});
