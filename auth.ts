@@ -17,7 +17,7 @@ import { clientIp } from "@/lib/http/request-context";
 
 declare module "next-auth" {
   interface Session {
-    user: Pick<SessionUser, "id" | "role" | "termsAccepted"> & DefaultSession["user"];
+    user: Pick<SessionUser, "id" | "role" | "termsAccepted" | "secondFactorSetupNeeded"> & DefaultSession["user"];
   }
   interface User {
     role?: SessionUser["role"];
@@ -32,6 +32,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     claims?: SessionClaims;
     termsAccepted?: boolean;
+    secondFactorSetupNeeded?: boolean;
   }
 }
 
@@ -107,6 +108,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       if (!refreshed) return null;
       token.claims = refreshed.claims;
       token.termsAccepted = refreshed.termsAccepted;
+      token.secondFactorSetupNeeded = refreshed.secondFactorSetupNeeded;
       return token;
     },
     session({ session, token }) {
@@ -116,6 +118,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         id: claims.userId,
         role: claims.role,
         termsAccepted: token.termsAccepted ?? false,
+        // Known from the first request after sign-in on (the sign-in itself does not look).
+        secondFactorSetupNeeded: token.secondFactorSetupNeeded ?? false,
       };
       return session;
     },

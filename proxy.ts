@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { servingAvailable } from "@/lib/platform/health";
 import { SESSION_COOKIE } from "@/lib/sessions/cookie";
-import { termsPath } from "@/lib/sessions/return-path";
+import { isSecondFactorSetup, secondFactorSetupPath, termsPath } from "@/lib/sessions/return-path";
 import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/http/unavailable";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
@@ -12,10 +12,11 @@ const portalPrefixes = ["/dashboard", "/account", "/admin"];
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 const isPortalPath = (pathname: string) => portalPrefixes.some((prefix) => under(pathname, prefix));
 
+type GateUser = { role: string; termsAccepted: boolean; secondFactorSetupNeeded?: boolean };
 type Gate = { redirect: URL } | { notFound: true } | null;
 
 /** Where a request may not go as it is. Pages and actions check again themselves. */
-function gate(request: NextRequest, user: { role: string; termsAccepted: boolean } | undefined): Gate {
+function gate(request: NextRequest, user: GateUser | undefined): Gate {
   const { pathname, search } = request.nextUrl;
   if (!isPortalPath(pathname)) return null;
   // Nobody but operators is told the admin area exists.
@@ -26,6 +27,8 @@ function gate(request: NextRequest, user: { role: string; termsAccepted: boolean
     return { redirect: login };
   }
   if (!user.termsAccepted) return { redirect: new URL(termsPath(`${pathname}${search}`), request.url) };
+  if (user.secondFactorSetupNeeded && !isSecondFactorSetup(pathname))
+    return { redirect: new URL(secondFactorSetupPath(`${pathname}${search}`), request.url) };
   return null;
 }
 
@@ -61,7 +64,7 @@ async function isUnreadableActionCall(request: NextRequest): Promise<boolean> {
 }
 
 /** Security headers with a per-request CSP nonce, and the portal checks. */
-function respond(request: NextRequest, user: { role: string; termsAccepted: boolean } | undefined) {
+function respond(request: NextRequest, user: GateUser | undefined) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
   const headers = new Headers(request.headers);

@@ -3,8 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { postAction } from "@/app/components/form-action";
+import { formAction, postAction } from "@/app/components/form-action";
+import type { FormState } from "@/app/components/form-state";
 import { requestContext } from "@/lib/http/request-context";
+import { requireRecentSignIn } from "@/lib/reauth";
+import { disableTotp, generateRecoveryCodes, secondFactorStatus } from "@/lib/second-factor";
 import { endAllSessions, endSession, requirePortalUser, requireSignedIn, signOutSession } from "@/lib/sessions";
 
 /**
@@ -34,3 +37,32 @@ export const signOutAction = signOutWith(signOutSession);
 
 /** Ends this session and every other one the user has, on any device. */
 export const signOutEverywhereAction = signOutWith((user, context) => endAllSessions(user.id, context));
+
+const METHODS = "/dashboard#sign-in-methods";
+
+/**
+ * "Turn off the authenticator app" (a recent sign-in first). Refused while it is the only second
+ * factor of a user who must have one: the setup gate would only send them straight back.
+ */
+export const turnOffAuthenticatorAppAction = postAction({
+  fields: [],
+  guard: () => requireRecentSignIn("methods", METHODS),
+  schema: z.object({}),
+  run: async (_, user) => {
+    const status = await secondFactorStatus(user.id);
+    if (!status || (status.required && status.methods.passkeys === 0)) return false;
+    return disableTotp(user.id, await requestContext());
+  },
+  messages: (turnedOff) => redirect(turnedOff ? "/dashboard?methods=app-off#sign-in-methods" : METHODS),
+});
+
+export type RecoveryCodesState = FormState<never> & { codes?: string[] };
+
+/** "Regenerate recovery codes": ten new ones in the form's state, shown once; the old ones stop working. */
+export const regenerateRecoveryCodesAction = formAction({
+  fields: [],
+  guard: () => requireRecentSignIn("methods", METHODS),
+  schema: z.object({}),
+  run: async (_, user) => generateRecoveryCodes(user.id, await requestContext()),
+  messages: (result): RecoveryCodesState => (result.ok ? { codes: result.codes } : {}),
+});

@@ -11,8 +11,10 @@ import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
 import { now } from "@/lib/platform/clock";
+import { secondFactorStatus } from "@/lib/second-factor";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
 import { endOwnSessionAction, signOutAction, signOutEverywhereAction } from "./actions";
+import { methodsNotice, SignInMethods } from "./SignInMethods";
 import { titleMetadata } from "@/app/components/page-title";
 
 export const generateMetadata = titleMetadata("Dashboard", "account");
@@ -26,10 +28,11 @@ export default async function DashboardPage({
 }) {
   await connection();
   const user = await requirePortalUser("/dashboard");
-  const [profile, summary, sessions, query, t, ts, format] = await Promise.all([
+  const [profile, summary, sessions, methods, query, t, ts, format] = await Promise.all([
     accountProfile(user.id),
     signInSummary(user.id),
     listSessions(user.id, now(), user.sessionId),
+    secondFactorStatus(user.id),
     searchParams,
     getTranslations("Dashboard"),
     getTranslations("Sessions"),
@@ -39,7 +42,7 @@ export default async function DashboardPage({
     typeof query.session === "string" && Object.hasOwn(sessionNotices, query.session)
       ? (query.session as keyof typeof sessionNotices)
       : undefined;
-  if (!profile) return null;
+  if (!profile || !methods) return null;
   const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone: profile.timeZone });
   // Catalogue keys cannot hold dots, so "login.succeeded" is looked up as "login_succeeded".
   const eventName = (event: string) => {
@@ -89,6 +92,7 @@ export default async function DashboardPage({
           </p>
         </Card>
       </div>
+      <SignInMethods status={methods} notice={methodsNotice(query.methods)} />
       <Card id="sessions" title={ts("yourSessions")}>
         {notice ? (
           <div className="mb-4">

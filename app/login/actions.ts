@@ -15,7 +15,7 @@ import {
 } from "@/lib/login";
 import { forgetPendingSignIn, pendingSignInToken, rememberPendingSignIn } from "@/lib/second-factor";
 import { requestContext } from "@/lib/http/request-context";
-import { safeReturnPath, termsPath } from "@/lib/sessions";
+import { safeReturnPath, secondFactorSetupPath, termsPath } from "@/lib/sessions";
 import { rememberLocale } from "@/lib/i18n/cookie";
 import { isLocale } from "@/lib/i18n/config";
 
@@ -102,5 +102,6 @@ async function signedIn(user: SignedInUser): Promise<never> {
   await forgetLogin();
   if (isLocale(user.locale)) await rememberLocale(user.locale);
   // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
-  redirect(user.termsAccepted ? (returnTo ?? "/dashboard") : termsPath(returnTo));
+  if (!user.termsAccepted) redirect(termsPath(returnTo));
+  redirect(user.secondFactorSetupNeeded ? secondFactorSetupPath(returnTo) : (returnTo ?? "/dashboard"));
 }

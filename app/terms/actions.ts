@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, formField } from "@/app/components/form-action";
 import { requestContext } from "@/lib/http/request-context";
-import { requireSignedIn, safeReturnPath } from "@/lib/sessions";
+import { requireSignedIn, safeReturnPath, secondFactorSetupPath } from "@/lib/sessions";
 import { acceptTerms } from "@/lib/terms";
 
 export type TermsFormState = { error?: "mustTick" | "outdated" };
@@ -22,10 +22,12 @@ export const acceptTermsAction = formAction({
   run: async ({ version, next }, user) => ({
     accepted: await acceptTerms(user.id, version, await requestContext()),
     next,
+    setupFirst: user.secondFactorSetupNeeded,
   }),
   refused: ({ fieldErrors }): TermsFormState => ({ error: fieldErrors.accept ? "mustTick" : "outdated" }),
-  messages: ({ accepted, next }): TermsFormState => {
+  messages: ({ accepted, next, setupFirst }): TermsFormState => {
     if (!accepted) return { error: "outdated" };
-    redirect(safeReturnPath(next) ?? "/dashboard");
+    // Decided here: a redirect issued while rendering the action's target would leave the URL behind.
+    redirect(setupFirst ? secondFactorSetupPath(next) : (safeReturnPath(next) ?? "/dashboard"));
   },
 });

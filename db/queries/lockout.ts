@@ -132,6 +132,7 @@ export async function recordSuccess(
       locale: users.locale,
       acceptedTermsVersion: users.acceptedTermsVersion,
       currentTermsVersion: currentTermsVersion,
+      secondFactorRequirement: users.secondFactorRequirement,
     });
   return row;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { users, userSessions } from "../schema";
+import { hasSecondFactorSql } from "./second-factor/methods";
 import { currentTermsVersion } from "./terms";
 
 /**
@@ -15,6 +16,8 @@ export async function findSessionState(executor: Executor, userId: string, sessi
       role: users.role,
       acceptedTermsVersion: users.acceptedTermsVersion,
       currentTermsVersion,
+      secondFactorRequirement: users.secondFactorRequirement,
+      hasSecondFactor: hasSecondFactorSql(users.id),
       sessionId: userSessions.id,
       sessionLastSeenAt: userSessions.lastSeenAt,
       authenticatedAt: userSessions.authenticatedAt,

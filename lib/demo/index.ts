@@ -9,6 +9,8 @@ import { configuredKeyring, sealPattern } from "@/lib/crypto";
 import { cellIndex, checkStrength, validatePattern } from "@/lib/matrix";
 import { historyHash } from "@/lib/credentials/history";
 import type { RequestContext } from "@/lib/http/request-context";
+import { storeKnownAuthenticatorApp } from "@/lib/second-factor/authenticator-app";
+import { totpCodeAt, totpSecretFromText } from "@/lib/second-factor/totp";
 
 /**
  * Demo accounts for developers: seeded by `npm run dev` on the embedded database so the
@@ -24,6 +26,11 @@ export type DemoAccount = {
   role: Role;
   /** Cell indices (row * 12 + column, 0-based) in click order. */
   pattern: readonly number[];
+  /**
+   * An authenticator app's key (base32), turned on at seeding: the policy asks operators for a
+   * second factor, and the development mailbox shows its current code, so no phone is needed.
+   */
+  authenticatorKey?: string;
 };
 
 /** Cell index of a 1-based "Row r, column c", as the matrix labels its cells. */
@@ -47,6 +54,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
     role: "operator",
     // The down-right diagonal of the first block, then that of the third block.
     pattern: [cell(1, 1), cell(2, 2), cell(3, 3), cell(4, 4), cell(1, 9), cell(2, 10), cell(3, 11), cell(4, 12)],
+    authenticatorKey: "MATRIXPORTALDEMOOPERATORKEY23456",
   },
 ]);
 
@@ -83,6 +91,8 @@ async function seedAccount(account: DemoAccount, context: RequestContext): Promi
         patternHash,
         now: context.now,
       });
+      if (account.authenticatorKey)
+        await storeKnownAuthenticatorApp(tx, user.id, totpSecretFromText(account.authenticatorKey), context.now);
       await recordAudit(
         { event: "demo.seeded", subjectId: user.id, outcome: "success", details: { role: user.role } },
         context,
@@ -119,4 +129,11 @@ export async function seedDemoAccounts(
 export async function seedDemoAccountsForDevelopment(): Promise<DemoSeedResult | null> {
   if (env.NODE_ENV !== "development" || env.DATABASE_URL) return null;
   return seedDemoAccounts();
+}
+
+/** The code each demo account's authenticator app shows at `now`, for the development mailbox. */
+export function demoAuthenticatorCodes(at: Date): { email: string; code: string }[] {
+  return DEMO_ACCOUNTS.flatMap(({ email, authenticatorKey }) =>
+    authenticatorKey ? [{ email, code: totpCodeAt(totpSecretFromText(authenticatorKey), at) }] : [],
+  );
 }

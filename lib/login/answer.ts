@@ -14,6 +14,7 @@ import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
 import { hasAcceptedCurrentTerms, type SignInMethod } from "@/lib/sessions/policy";
 import { beginSecondFactor } from "@/lib/second-factor/pending-sign-in";
+import { secondFactorRequired } from "@/lib/second-factor/policy";
 import { inLastingLock, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
@@ -30,6 +31,8 @@ export type SignedInUser = {
   termsAccepted: boolean;
   /** What the sign-in proved (see SignInMethod). */
   amr: SignInMethod[];
+  /** The policy asks this user for a second factor and they signed in without one: its setup comes first. */
+  secondFactorSetupNeeded: boolean;
 };
 /**
  * A right matrix answer signs in, or, for a user with a second factor, only opens the second
@@ -195,12 +198,14 @@ async function signIn(userId: string, amr: SignInMethod[], context: RequestConte
       userAgent: context.userAgent,
       now: context.now,
     });
-    const { acceptedTermsVersion, currentTermsVersion, ...user } = row;
+    const { acceptedTermsVersion, currentTermsVersion, secondFactorRequirement, ...user } = row;
     return {
       ...user,
       sessionKey,
       amr,
       termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }),
+      // Only a matrix-only sign-in can lack a factor (a user with one takes the second step).
+      secondFactorSetupNeeded: amr.length === 1 && secondFactorRequired({ role: user.role, secondFactorRequirement }),
     };
   });
 }

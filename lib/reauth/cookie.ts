@@ -1,11 +1,11 @@
 import { cookies } from "next/headers";
 import { env } from "@/env";
 import { isToken } from "@/lib/crypto";
-import type { ReauthScope } from "./policy";
+import { challengeCookiePath, type ReauthScope } from "./policy";
 
 /**
  * The pending re-authentication challenge: one httpOnly cookie name, scoped by path to the area
- * that asked (/account or /admin), so an operator's two areas never answer each other's.
+ * whose page shows it (/account or /admin), so an operator's two areas never answer each other's.
  */
 const NAME = "reauth_challenge";
 const MAX_AGE = 5 * 60;
@@ -14,7 +14,7 @@ const options = (scope: ReauthScope) => ({
   httpOnly: true,
   sameSite: "lax" as const,
   secure: env.APP_URL.startsWith("https:"),
-  path: `/${scope}`,
+  path: challengeCookiePath(scope),
   maxAge: MAX_AGE,
 });
 
@@ -28,5 +28,5 @@ export async function pendingChallengeId(): Promise<string | null> {
 }
 
 export async function forgetChallenge(scope: ReauthScope): Promise<void> {
-  (await cookies()).delete({ name: NAME, path: `/${scope}` });
+  (await cookies()).delete({ name: NAME, path: challengeCookiePath(scope) });
 }

@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
-import { requireOperator, requirePortalUser, type SessionUser } from "@/lib/sessions";
+import { requireAcceptedTerms, requireOperator, requirePortalUser, type SessionUser } from "@/lib/sessions";
 import { issue } from "./challenge";
 import { reauthPage, signedInRecently, type ReauthScope } from "./policy";
 
 /** Who may take a scope's sensitive actions at all, before the recent-sign-in rule. */
 const members: Record<ReauthScope, (returnTo: string) => Promise<SessionUser>> = {
   account: (returnTo) => requirePortalUser(returnTo),
+  // Open before a second factor exists: setting up the one the policy asks for is such a change.
+  methods: (returnTo) => requireAcceptedTerms(returnTo),
   admin: () => requireOperator(),
 };
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { getDb, transaction } from "@/db/client";
+import { getDb, transaction, type Executor } from "@/db/client";
 import {
   acceptAuthenticatorStep,
   confirmAuthenticatorApp,
@@ -64,8 +64,36 @@ export async function beginTotpSetup(userId: string, context: RequestContext): P
     now: context.now,
   });
   if (!stored) return { ok: false, error: "already-on" };
-  const uri = otpauthUri(SERVICE_NAME, user.email, secret);
-  return { ok: true, setup: { secret: totpSecretText(secret), uri, qrCodeDataUrl: await qrCodeDataUrl(uri) } };
+  return { ok: true, setup: await setupShown(user.email, secret) };
+}
+
+async function setupShown(email: string, secret: Uint8Array): Promise<TotpSetup> {
+  const uri = otpauthUri(SERVICE_NAME, email, secret);
+  return { secret: totpSecretText(secret), uri, qrCodeDataUrl: await qrCodeDataUrl(uri) };
+}
+
+/**
+ * The setup begun and not yet confirmed, as its page shows it (to its owner only), or null when
+ * there is none or it has expired. Reading it changes nothing: the page can be reloaded.
+ */
+export async function pendingTotpSetup(userId: string, now: Date): Promise<TotpSetup | null> {
+  if (!isUuid(userId)) return null;
+  const db = await getDb();
+  const [pending, user] = await Promise.all([findAuthenticatorApp(db, userId), findUserById(db, userId)]);
+  if (!pending || !user || pending.confirmedAt !== null) return null;
+  if (pending.createdAt <= minutesAfter(now, -TOTP_SETUP_MINUTES)) return null;
+  return setupShown(user.email, openSecret(pending.sealedSecret, userId));
+}
+
+/**
+ * Stores an app already turned on with a known key, in the caller's transaction: the demo
+ * accounts' (README), whose codes the development mailbox shows. Never for a real account.
+ */
+export async function storeKnownAuthenticatorApp(tx: Executor, userId: string, secret: Uint8Array, now: Date) {
+  const keyring = configuredKeyring();
+  const sealedSecret = sealSecret(secret, userId, keyring.current);
+  await storePendingAuthenticatorApp(tx, { userId, sealedSecret, keyId: keyring.current.id, now });
+  await confirmAuthenticatorApp(tx, { userId, sealedSecret, step: 0, setupSince: new Date(0), now });
 }
 
 export type ConfirmTotpResult =

@@ -3,6 +3,7 @@ export {
   beginTotpSetup,
   confirmTotp,
   disableTotp,
+  pendingTotpSetup,
   verifyTotp,
   type ConfirmTotpResult,
   type TotpSetup,

@@ -1,4 +1,4 @@
-import { verifyHOTP } from "@oslojs/otp";
+import { generateHOTP, verifyHOTP } from "@oslojs/otp";
 import QRCode from "qrcode";
 import { decodeBase32IgnorePadding, encodeBase32NoPadding } from "@oslojs/encoding";
 import { normalizeAnswer } from "@/lib/matrix";
@@ -31,6 +31,11 @@ export function totpSecretFromText(text: string): Uint8Array {
 /** The 30-second step that `now` falls in (the HOTP counter). */
 export function totpStep(now: Date): number {
   return Math.floor(now.getTime() / (TOTP.periodSeconds * 1000));
+}
+
+/** The code an app shows at `now` (the development mailbox shows the demo accounts' codes). */
+export function totpCodeAt(secret: Uint8Array, now: Date): string {
+  return generateHOTP(secret, BigInt(totpStep(now)), TOTP.digits);
 }
 
 /**

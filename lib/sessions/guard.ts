@@ -3,7 +3,7 @@ import { cache } from "react";
 import { now } from "@/lib/platform/clock";
 import { readSessionToken } from "./cookie";
 import { refreshSession, type SessionUser } from "./refresh";
-import { termsPath } from "./return-path";
+import { secondFactorSetupPath, termsPath } from "./return-path";
 
 /**
  * The signed-in user, or null: the session cookie re-checked against the database, as the
@@ -15,15 +15,22 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!claims) return null;
   const refreshed = await refreshSession(claims, now().getTime());
   if (!refreshed) return null;
-  const { termsAccepted, sessionId, authenticatedAt } = refreshed;
-  return { id: claims.userId, role: claims.role, termsAccepted, sessionId, authenticatedAt };
+  const { termsAccepted, secondFactorSetupNeeded, sessionId, authenticatedAt } = refreshed;
+  return { id: claims.userId, role: claims.role, termsAccepted, secondFactorSetupNeeded, sessionId, authenticatedAt };
 });
 
 /**
  * The check every portal page and action makes itself (the proxy is not the only lock):
- * signed in, and the current terms accepted.
+ * signed in, the current terms accepted, and a second factor set up if the policy asks for one.
  */
 export async function requirePortalUser(returnTo = "/dashboard"): Promise<SessionUser> {
+  const user = await requireAcceptedTerms(returnTo);
+  if (user.secondFactorSetupNeeded) redirect(secondFactorSetupPath(returnTo));
+  return user;
+}
+
+/** Signed in and the current terms accepted: the second-factor setup pages, open before a factor exists. */
+export async function requireAcceptedTerms(returnTo = "/dashboard"): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
   if (!user.termsAccepted) redirect(termsPath(returnTo));
@@ -45,5 +52,6 @@ export async function requireOperator(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user || user.role !== "operator") notFound();
   if (!user.termsAccepted) redirect("/terms");
+  if (user.secondFactorSetupNeeded) redirect(secondFactorSetupPath("/admin"));
   return user;
 }

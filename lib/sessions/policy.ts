@@ -1,4 +1,5 @@
-import type { Role, UserStatus } from "@/db/schema";
+import type { Role, SecondFactorRequirement, UserStatus } from "@/db/schema";
+import { secondFactorRequired } from "@/lib/second-factor/policy";
 
 /** Session lifetimes: a session ends after 30 idle minutes or 12 hours, whichever is first. */
 export const IDLE_MINUTES = 30;
@@ -25,6 +26,9 @@ export type SessionState = {
   role: Role;
   acceptedTermsVersion: number | null;
   currentTermsVersion: number | null;
+  secondFactorRequirement: SecondFactorRequirement;
+  /** A passkey or an authenticator app turned on. */
+  hasSecondFactor: boolean;
   /** This session's own row; null when it is unknown, another user's, or revoked. */
   sessionId: string | null;
   sessionLastSeenAt: Date | null;
@@ -47,4 +51,14 @@ export function hasAcceptedCurrentTerms(
   state: Pick<SessionState, "acceptedTermsVersion" | "currentTermsVersion">,
 ): boolean {
   return state.currentTermsVersion === null || state.acceptedTermsVersion === state.currentTermsVersion;
+}
+
+/**
+ * Whether the policy (or an operator's override) asks this user for a second factor they do not
+ * have yet: then they set one up before any other page, like a required action at sign-in.
+ */
+export function mustSetUpSecondFactor(
+  state: Pick<SessionState, "role" | "secondFactorRequirement" | "hasSecondFactor">,
+): boolean {
+  return !state.hasSecondFactor && secondFactorRequired(state);
 }

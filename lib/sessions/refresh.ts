@@ -3,12 +3,14 @@ import { findSessionState } from "@/db/queries/sessions";
 import { touchUserSession } from "@/db/queries/user-sessions";
 import type { Role } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
-import { hasAcceptedCurrentTerms, sessionStillValid, type SessionClaims } from "./policy";
+import { hasAcceptedCurrentTerms, mustSetUpSecondFactor, sessionStillValid, type SessionClaims } from "./policy";
 
 export type SessionUser = {
   id: string;
   role: Role;
   termsAccepted: boolean;
+  /** Required to have a second factor and has none: only its setup pages are open. */
+  secondFactorSetupNeeded: boolean;
   /** This session's user_sessions row. */
   sessionId: string;
   /** The last challenge answered in this session (sign-in or re-authentication). */
@@ -35,6 +37,7 @@ export async function refreshSession(claims: SessionClaims, now: number) {
   return {
     claims: { ...claims, lastSeenAt: now },
     termsAccepted: hasAcceptedCurrentTerms(state!),
+    secondFactorSetupNeeded: mustSetUpSecondFactor(state!),
     sessionId: sessionId!,
     authenticatedAt: authenticatedAt!,
   };

@@ -35,3 +35,20 @@ export function termsPath(returnTo: string | null): string {
   const next = safeReturnPath(returnTo);
   return next && next !== "/dashboard" ? `/terms?next=${encodeURIComponent(next)}` : "/terms";
 }
+
+/** Where a user the policy asks for a second factor sets one up, and its re-authentication page. */
+export const SECOND_FACTOR_SETUP_PAGE = "/account/authenticator";
+const SETUP_PAGES = [SECOND_FACTOR_SETUP_PAGE, "/account/reauth"];
+
+/** A page a user who still has to set up a second factor may open (the setup and its re-authentication). */
+export function isSecondFactorSetup(pathname: string): boolean {
+  return SETUP_PAGES.includes(pathname);
+}
+
+/** The setup page, keeping where the user was headed. */
+export function secondFactorSetupPath(returnTo: string | null): string {
+  const next = safeReturnPath(returnTo);
+  return next && next !== "/dashboard" && !isSecondFactorSetup(new URL(next, "http://portal").pathname)
+    ? `${SECOND_FACTOR_SETUP_PAGE}?next=${encodeURIComponent(next)}`
+    : SECOND_FACTOR_SETUP_PAGE;
+}

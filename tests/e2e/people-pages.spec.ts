@@ -26,6 +26,7 @@ const PAGES: Record<string, string> = {
   "/faq": "public",
   "/login": "public (form, invalid email, expired, signed out, session ended)",
   "/login/challenge": "public (grid, wrong answer)",
+  "/login/second-factor": "second step (both forms): checked in second-factor.spec.ts",
   "/terms": "public (reading) and customer (accept form)",
   "/start/resend": "public",
   "/start/[token]": "onboarding (form, field errors) and public (link no longer usable)",
@@ -36,6 +37,8 @@ const PAGES: Record<string, string> = {
   "/unlock/done": "public",
   "/dashboard": "customer (page, session-timeout warning, session ended)",
   "/account/password": "customer (start, re-authentication challenge)",
+  "/account/reauth": "customer (challenge); its start state is /admin/reauth's (one component)",
+  "/account/authenticator": "customer (start); the QR code step and the required lead in second-factor-setup.spec.ts",
   "/admin": "admin",
   "/admin/users": "admin (list, search)",
   "/admin/users/new": "admin (form, field errors)",
@@ -197,6 +200,11 @@ test("onboarding and customer pages pass axe and reflow at 320px in English and 
     await open(page, "/account/password?retry=1");
     await expect(page.locator("main table")).toBeVisible();
   });
+  await check("/account/reauth (challenge, failed)", async () => {
+    await open(page, "/account/reauth?next=%2Faccount%2Fauthenticator&retry=1");
+    await expect(page.locator("main table")).toBeVisible();
+  });
+  await check("/account/authenticator", () => open(page, "/account/authenticator"));
 
   expect(problems).toEqual([]);
 });

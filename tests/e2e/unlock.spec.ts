@@ -12,7 +12,11 @@ const MINUTE = 60_000;
 
 test.afterEach(() => setClockOffset(0));
 
-/** The newest unlock link emailed to the address (through the fake Resend API). */
+/**
+ * The newest unlock link emailed to the address (through the fake Resend API). It goes out after
+ * the twenty timed-lock emails before it, at Resend's pace of 2 requests a second, so on a busy
+ * machine it can take more than 15 seconds to arrive.
+ */
 async function unlockLink(address: string): Promise<string> {
   let link: string | undefined;
   await expect
@@ -21,7 +25,7 @@ async function unlockLink(address: string): Promise<string> {
         (link = (await emailsTo(address))
           .map((email) => email.text.match(/https?:\/\/\S+\/unlock\/[A-Za-z0-9_-]{43}/)?.[0])
           .find(Boolean)),
-      { timeout: 15_000 },
+      { timeout: 45_000 },
     )
     .toBeTruthy();
   return link!;

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { auditEvents, matrixCredentials, patternHistory, users } from "@/db/schema";
-import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoAccountsForDevelopment } from "@/lib/demo";
+import { DEMO_ACCOUNTS, demoAuthenticatorCodes, seedDemoAccounts, seedDemoAccountsForDevelopment } from "@/lib/demo";
 import { configuredKeyring } from "@/lib/crypto";
-import { answerChallenge, issueChallenge } from "@/lib/login";
+import { answerChallenge, answerSecondFactor, issueChallenge } from "@/lib/login";
 import { cellIndex, checkStrength } from "@/lib/matrix";
 import { isRecentPattern } from "@/lib/credentials/history";
 import { testContext } from "../support/people";
@@ -87,11 +87,21 @@ test("seeding creates both accounts, active, stored like real ones; the demo cus
   const result = await signInWith("demo@matrix-portal.example", documentedPattern("demo@matrix-portal.example"));
   expect(result).toMatchObject({ ok: true, user: { email: customer.email, name: "Demo Customer", role: "customer" } });
 
+  // The demo operator has an authenticator app (operators must): the matrix opens the second
+  // step, and the code the development mailbox shows finishes it.
   const operator = await signInWith(
     "operator@matrix-portal.example",
     documentedPattern("operator@matrix-portal.example"),
   );
-  expect(operator).toMatchObject({ ok: true, user: { name: "Demo Operator", role: "operator" } });
+  expect(operator).toMatchObject({ ok: false, secondFactor: { token: expect.any(String) } });
+  const { secondFactor } = operator as { secondFactor: { token: string } };
+  const at = new Date();
+  const shown = demoAuthenticatorCodes(at).find((entry) => entry.email === "operator@matrix-portal.example")!;
+  const second = await answerSecondFactor(secondFactor.token, { method: "totp", code: shown.code }, loginContext(at));
+  expect(second).toMatchObject({
+    ok: true,
+    user: { name: "Demo Operator", role: "operator", amr: ["matrix", "totp"] },
+  });
 });
 
 test("seeding again changes nothing", async () => {

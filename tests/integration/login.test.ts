@@ -114,6 +114,7 @@ describe("answering the challenge", () => {
         locale: "en",
         termsAccepted: false,
         amr: ["matrix"],
+        secondFactorSetupNeeded: false,
       },
     });
     const user = await userRow(userId);

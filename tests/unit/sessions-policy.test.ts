@@ -2,12 +2,13 @@ import {
   ABSOLUTE_HOURS,
   hasAcceptedCurrentTerms,
   IDLE_MINUTES,
+  mustSetUpSecondFactor,
   sessionStillValid,
   type SessionClaims,
   type SessionState,
 } from "@/lib/sessions/policy";
 
-import { safeReturnPath, termsPath } from "@/lib/sessions/return-path";
+import { isSecondFactorSetup, safeReturnPath, secondFactorSetupPath, termsPath } from "@/lib/sessions/return-path";
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,6 +30,8 @@ const state = (overrides: Partial<SessionState> = {}): SessionState => ({
   role: "customer",
   acceptedTermsVersion: 1,
   currentTermsVersion: 1,
+  secondFactorRequirement: "inherit",
+  hasSecondFactor: false,
   sessionId: "5b0e7c1a-8d3f-4c2e-9f6a-1e2d3c4b5a69",
   sessionLastSeenAt: new Date(NOW - MINUTE),
   authenticatedAt: new Date(NOW - HOUR),
@@ -123,5 +126,28 @@ describe("return paths", () => {
     expect(termsPath("/dashboard")).toBe("/terms");
     expect(termsPath(null)).toBe("/terms");
     expect(termsPath("//evil.example/")).toBe("/terms");
+  });
+});
+
+describe("second-factor setup gate (policy: operators)", () => {
+  test.each([
+    ["an operator without a factor", { role: "operator" }, true],
+    ["an operator with a factor", { role: "operator", hasSecondFactor: true }, false],
+    ["an operator exempted by an operator", { role: "operator", secondFactorRequirement: "not_required" }, false],
+    ["a customer without a factor", {}, false],
+    ["a customer an operator requires one of", { secondFactorRequirement: "required" }, true],
+    ["that customer once they have one", { secondFactorRequirement: "required", hasSecondFactor: true }, false],
+  ] as const)("%s: setup needed %s", (_label, overrides, needed) => {
+    expect(mustSetUpSecondFactor(state(overrides))).toBe(needed);
+  });
+
+  test("the setup page keeps where the user was going, but not a loop back to itself", () => {
+    expect(secondFactorSetupPath("/admin/users?q=ken")).toBe("/account/authenticator?next=%2Fadmin%2Fusers%3Fq%3Dken");
+    expect(secondFactorSetupPath("/dashboard")).toBe("/account/authenticator");
+    expect(secondFactorSetupPath("/account/authenticator?next=%2Fadmin")).toBe("/account/authenticator");
+    expect(secondFactorSetupPath("//evil.example/")).toBe("/account/authenticator");
+    expect(isSecondFactorSetup("/account/authenticator")).toBe(true);
+    expect(isSecondFactorSetup("/account/reauth")).toBe(true);
+    expect(isSecondFactorSetup("/account/password")).toBe(false);
   });
 });

@@ -5,6 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { env } from "@/env";
 import { dateTimeWithSecondsAndZone } from "@/lib/i18n/date-time";
 import { listCapturedEmails } from "@/lib/mail";
+import { demoAuthenticatorCodes } from "@/lib/demo";
+import { now } from "@/lib/platform/clock";
+import { DataTable } from "../../components/DataTable";
 import { PageShell } from "../../components/PageShell";
 import { linkClass } from "../../components/styles";
 import { titleMetadata } from "@/app/components/page-title";
@@ -44,6 +47,20 @@ export default async function DevMailboxPage() {
         </>
       }
     >
+      <section aria-labelledby="demo-codes" className="mb-8 rounded-2xl border border-line bg-surface p-5 sm:p-6">
+        <h2 id="demo-codes" className="text-xl font-semibold text-ink">
+          {t("demoCodesTitle")}
+        </h2>
+        <p className="mt-2 mb-4 text-muted">{t("demoCodesLead")}</p>
+        <DataTable caption={t("demoCodesTitle")} columns={[t("account"), t("code")]}>
+          {demoAuthenticatorCodes(now()).map(({ email, code }) => (
+            <tr key={email} className="border-b border-line last:border-0">
+              <td className="py-2 pr-4 break-all text-ink">{email}</td>
+              <td className="py-2 font-mono text-lg tracking-widest text-ink">{code}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
       <p role="status" className="text-base font-semibold text-ink">
         {t("count", { count: emails.length })}
       </p>
