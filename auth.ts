@@ -74,12 +74,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       authorize: (credentials, request) =>
         signInWith(answerChallenge(text(credentials.challengeId), text(credentials.answer), contextOf(request))),
     }),
-    // Step two: the browser's pending sign-in token and a code from the user's app or recovery codes.
+    // Step two: the browser's pending sign-in token and a code from the user's app or recovery codes, or a passkey's assertion.
     Credentials({
       id: "second-factor",
       credentials: { token: {}, method: {}, code: {} },
       authorize: (credentials, request) => {
-        const method = credentials.method === "recovery-code" ? "recovery-code" : "totp";
+        const method = credentials.method === "recovery-code" || credentials.method === "passkey" ? credentials.method : "totp";
         const answer = { method, code: text(credentials.code) } as const;
         return signInWith(answerSecondFactor(text(credentials.token), answer, contextOf(request)));
       },

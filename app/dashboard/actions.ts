@@ -3,11 +3,19 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { formAction, postAction } from "@/app/components/form-action";
+import { formAction, formField, postAction } from "@/app/components/form-action";
 import type { FormState } from "@/app/components/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { requireRecentSignIn } from "@/lib/reauth";
-import { disableTotp, generateRecoveryCodes, secondFactorStatus } from "@/lib/second-factor";
+import {
+  disableTotp,
+  generateRecoveryCodes,
+  passkeyRegistrationOptions,
+  removePasskey,
+  secondFactorStatus,
+  verifyPasskeyRegistration,
+} from "@/lib/second-factor";
+import { parseWebauthnResponse } from "@/lib/second-factor/webauthn";
 import { endAllSessions, endSession, requirePortalUser, requireSignedIn, signOutSession } from "@/lib/sessions";
 
 /**
@@ -65,4 +73,42 @@ export const regenerateRecoveryCodesAction = formAction({
   schema: z.object({}),
   run: async (_, user) => generateRecoveryCodes(user.id, await requestContext()),
   messages: (result): RecoveryCodesState => (result.ok ? { codes: result.codes } : {}),
+});
+
+/** The options for navigator.credentials.create() (adding a passkey needs a recent sign-in). */
+export const passkeyRegistrationOptionsAction = formAction({
+  fields: [],
+  guard: () => requireRecentSignIn("methods", METHODS),
+  schema: z.object({}),
+  run: async (_, user) => passkeyRegistrationOptions(user.id),
+  messages: (options) => ({ options }),
+});
+
+export type SavePasskeyState = { saved?: true; error?: "name-invalid" | "not-saved"; recoveryCodes?: string[] };
+
+/** "Save passkey": the browser's answer to those options and the name chosen for it. */
+export const savePasskeyAction = formAction({
+  fields: ["name", "response"],
+  guard: () => requireRecentSignIn("methods", METHODS),
+  schema: z.object({ name: formField, response: formField.transform(parseWebauthnResponse) }),
+  run: async ({ name, response }, user) => verifyPasskeyRegistration(user.id, response, name, await requestContext()),
+  messages: (result): SavePasskeyState => {
+    if (result.ok) return { saved: true, recoveryCodes: result.recoveryCodes ?? undefined };
+    return { error: result.error === "name-invalid" ? "name-invalid" : "not-saved" };
+  },
+});
+
+/** "Remove" beside a passkey: only the user's own, after a recent sign-in. */
+export const removePasskeyAction = postAction({
+  fields: ["passkeyId"],
+  guard: () => requireRecentSignIn("methods", METHODS),
+  schema: z.object({ passkeyId: z.uuid() }),
+  run: async ({ passkeyId }, user) => {
+    const status = await secondFactorStatus(user.id);
+    // A required user keeps at least one factor (see turnOffAuthenticatorAppAction).
+    if (!status || (status.required && !status.methods.authenticatorApp && status.methods.passkeys <= 1)) return false;
+    return removePasskey(user.id, passkeyId, await requestContext());
+  },
+  refused: () => redirect(METHODS),
+  messages: (removed) => redirect(removed ? "/dashboard?methods=passkey-removed#sign-in-methods" : METHODS),
 });

@@ -11,7 +11,7 @@ import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
 import { now } from "@/lib/platform/clock";
-import { secondFactorStatus } from "@/lib/second-factor";
+import { listPasskeys, secondFactorStatus } from "@/lib/second-factor";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
 import { endOwnSessionAction, signOutAction, signOutEverywhereAction } from "./actions";
 import { methodsNotice, SignInMethods } from "./SignInMethods";
@@ -28,11 +28,12 @@ export default async function DashboardPage({
 }) {
   await connection();
   const user = await requirePortalUser("/dashboard");
-  const [profile, summary, sessions, methods, query, t, ts, format] = await Promise.all([
+  const [profile, summary, sessions, methods, passkeys, query, t, ts, format] = await Promise.all([
     accountProfile(user.id),
     signInSummary(user.id),
     listSessions(user.id, now(), user.sessionId),
     secondFactorStatus(user.id),
+    listPasskeys(user.id),
     searchParams,
     getTranslations("Dashboard"),
     getTranslations("Sessions"),
@@ -92,7 +93,16 @@ export default async function DashboardPage({
           </p>
         </Card>
       </div>
-      <SignInMethods status={methods} notice={methodsNotice(query.methods)} />
+      <SignInMethods
+        status={methods}
+        passkeys={passkeys.map(({ id, name, createdAt, lastUsedAt }) => ({
+          id,
+          name,
+          added: when(createdAt),
+          used: lastUsedAt ? when(lastUsedAt) : null,
+        }))}
+        notice={methodsNotice(query.methods)}
+      />
       <Card id="sessions" title={ts("yourSessions")}>
         {notice ? (
           <div className="mb-4">

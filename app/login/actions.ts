@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { formField, postAction } from "@/app/components/form-action";
+import { formAction, formField, postAction } from "@/app/components/form-action";
 import { emailField } from "@/lib/identity";
 import {
   forgetLogin,
@@ -13,7 +13,15 @@ import {
   withSignInOutcome,
   type SignedInUser,
 } from "@/lib/login";
-import { forgetPendingSignIn, pendingSignInToken, rememberPendingSignIn } from "@/lib/second-factor";
+import {
+  forgetPendingSignIn,
+  passkeyAuthenticationOptions,
+  pendingSecondFactor,
+  pendingSignInToken,
+  rememberPendingSignIn,
+} from "@/lib/second-factor";
+import { now } from "@/lib/platform/clock";
+import { MAX_WEBAUTHN_RESPONSE_CHARS } from "@/lib/second-factor/webauthn";
 import { requestContext } from "@/lib/http/request-context";
 import { safeReturnPath, secondFactorSetupPath, termsPath } from "@/lib/sessions";
 import { rememberLocale } from "@/lib/i18n/cookie";
@@ -69,14 +77,21 @@ async function pendingSecondStep() {
   return token;
 }
 
-/** A code from the authenticator app or a recovery code; a wrong one keeps the step, anything else starts over. */
+/** A passkey assertion is JSON of a few hundred bytes to a few kilobytes; codes are short. */
+const MAX_ANSWER = { totp: 64, "recovery-code": 64, passkey: MAX_WEBAUTHN_RESPONSE_CHARS } as const;
+/** The step again after a wrong answer, showing the form (and the message) of the method used. */
+const RETRY = { totp: "retry=1", "recovery-code": "method=recovery&retry=1", passkey: "retry=passkey" } as const;
+
+/**
+ * A code from the authenticator app, a recovery code or a passkey's assertion (posted by the
+ * page's script); a wrong one keeps the step, anything else starts over.
+ */
 export const answerSecondFactorAction = postAction({
   fields: ["method", "code"],
   guard: pendingSecondStep,
-  schema: z.object({
-    method: z.enum(["totp", "recovery-code"]).catch("totp"),
-    code: formField.transform((code) => code.slice(0, 64)),
-  }),
+  schema: z
+    .object({ method: z.enum(["totp", "recovery-code", "passkey"]).catch("totp"), code: formField })
+    .transform(({ method, code }) => ({ method, code: code.slice(0, MAX_ANSWER[method]) })),
   run: async ({ method, code }, token) => ({
     method,
     result: await withSignInOutcome(() => signIn("second-factor", { token, method, code, redirect: false })),
@@ -90,10 +105,20 @@ export const answerSecondFactorAction = postAction({
       await forgetPendingSignIn();
       redirect("/login?error=second-step");
     }
-    redirect(
-      method === "recovery-code" ? "/login/second-factor?method=recovery&retry=1" : "/login/second-factor?retry=1",
-    );
+    redirect(`/login/second-factor?${RETRY[method]}`);
   },
+});
+
+/** The options for navigator.credentials.get(): the pending sign-in's user's passkeys (null when none). */
+export const passkeySignInOptionsAction = formAction({
+  fields: [],
+  guard: pendingSecondStep,
+  schema: z.object({}),
+  run: async (_, token) => {
+    const pending = await pendingSecondFactor(token, now());
+    return pending ? passkeyAuthenticationOptions(pending.userId) : null;
+  },
+  messages: (options) => ({ options }),
 });
 
 /** Signed in: the login cookies go, the user's language is kept, and the terms come first if not yet accepted. */

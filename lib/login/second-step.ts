@@ -6,12 +6,17 @@ import { SealError } from "@/lib/crypto";
 import { completeSecondFactor, pendingSecondFactor } from "@/lib/second-factor/pending-sign-in";
 import { redeemRecoveryCode } from "@/lib/second-factor/recovery-codes";
 import { verifyTotp } from "@/lib/second-factor/authenticator-app";
+import { verifyPasskeyAuthentication } from "@/lib/second-factor/passkey-authentication";
+import { parseWebauthnResponse } from "@/lib/second-factor/webauthn";
 import type { SignInMethod } from "@/lib/sessions/policy";
 import { completeSignIn, fail, type AnswerResult, type FailureReason } from "./answer";
 import { isLocked, NO_USER_ID } from "./policy";
 
-/** The second step's answers that work without JavaScript (a passkey answers through its own route). */
-export type SecondFactorAnswer = { method: "totp" | "recovery-code"; code: string };
+/**
+ * The second step's answers: a code from the app or a recovery code (both work without
+ * JavaScript), or a passkey's assertion (the browser's JSON, as text).
+ */
+export type SecondFactorAnswer = { method: "totp" | "recovery-code" | "passkey"; code: string };
 
 /**
  * The second step's outcome. `retry`: the pending sign-in still waits (a wrong code, counted);
@@ -25,6 +30,7 @@ const checks: Record<
 > = {
   totp: (userId, code, context) => verifyTotp(userId, code, context.now),
   "recovery-code": (userId, code, context) => redeemRecoveryCode(userId, code, context),
+  passkey: (userId, code, context) => verifyPasskeyAuthentication(userId, parseWebauthnResponse(code), context.now),
 };
 
 /**

@@ -62,3 +62,16 @@ export function passkeyName(input: unknown): string | null {
   if (name.length === 0 || name.length > 64 || /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(name)) return null;
   return name;
 }
+
+/** The largest WebAuthn response (as the browser's JSON) accepted; real ones are a few kilobytes. */
+export const MAX_WEBAUTHN_RESPONSE_CHARS = 16_384;
+
+/** A WebAuthn response posted as JSON text: the parsed value, or null for anything else (then it fails verification). */
+export function parseWebauthnResponse(text: string): unknown {
+  if (text.length > MAX_WEBAUTHN_RESPONSE_CHARS) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -11,6 +11,7 @@ import { titleMetadata } from "@/app/components/page-title";
 import { methodsOf, pendingSecondFactor, pendingSignInToken } from "@/lib/second-factor";
 import { now } from "@/lib/platform/clock";
 import { answerSecondFactorAction } from "../actions";
+import { PasskeySignIn } from "./PasskeySignIn";
 
 export const generateMetadata = titleMetadata("SecondFactor", "title");
 
@@ -28,43 +29,54 @@ export default async function SecondFactorPage({
   const { method, retry } = await searchParams;
   const pending = await pendingSecondFactor(await pendingSignInToken(), now());
   if (!pending) redirect("/login?error=second-step");
-  const { authenticatorApp } = await methodsOf(pending.userId);
-  const recovery = method === "recovery" || !authenticatorApp;
+  const { authenticatorApp, passkeys } = await methodsOf(pending.userId);
+  const recovery = method === "recovery" || (!authenticatorApp && passkeys === 0);
   const t = await getTranslations("SecondFactor");
   return (
     <PageShell title={recovery ? t("recoveryTitle") : t("title")} lead={recovery ? t("recoveryLead") : t("lead")}>
-      <FormMessage tone="error">{retry ? t("failed") : undefined}</FormMessage>
-      <Card>
-        <form action={answerSecondFactorAction} className="space-y-5">
-          <input type="hidden" name="method" value={recovery ? "recovery-code" : "totp"} />
-          <TextField
-            name="code"
-            maxLength={64}
-            required
-            autoFocus
-            {...(recovery
-              ? {
-                  label: t("recoveryCode"),
-                  hint: t("recoveryHint"),
-                  autoComplete: "off",
-                  autoCapitalize: "none",
-                  autoCorrect: "off",
-                  spellCheck: false,
-                }
-              : { label: t("code"), hint: t("codeHint"), inputMode: "numeric", autoComplete: "one-time-code" })}
+      <FormMessage tone="error">
+        {retry === "passkey" ? t("passkeyFailed") : retry ? t("failed") : undefined}
+      </FormMessage>
+      {!recovery && passkeys > 0 ? (
+        <Card>
+          <PasskeySignIn
+            texts={{ use: t("usePasskey"), failed: t("passkeyFailed"), needsJavaScript: t("passkeyNeedsJavaScript") }}
           />
-          <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
-            {t("verify")}
-          </button>
-        </form>
-        <p className="mt-4 text-sm text-muted">{t("expiresNote")}</p>
-      </Card>
+        </Card>
+      ) : null}
+      {recovery || authenticatorApp ? (
+        <Card>
+          <form action={answerSecondFactorAction} className="space-y-5">
+            <input type="hidden" name="method" value={recovery ? "recovery-code" : "totp"} />
+            <TextField
+              name="code"
+              maxLength={64}
+              required
+              autoFocus
+              {...(recovery
+                ? {
+                    label: t("recoveryCode"),
+                    hint: t("recoveryHint"),
+                    autoComplete: "off",
+                    autoCapitalize: "none",
+                    autoCorrect: "off",
+                    spellCheck: false,
+                  }
+                : { label: t("code"), hint: t("codeHint"), inputMode: "numeric", autoComplete: "one-time-code" })}
+            />
+            <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
+              {t("verify")}
+            </button>
+          </form>
+          <p className="mt-4 text-sm text-muted">{t("expiresNote")}</p>
+        </Card>
+      ) : null}
       <ul className="space-y-2">
         {recovery ? (
-          authenticatorApp ? (
+          authenticatorApp || passkeys > 0 ? (
             <li>
               <Link href="/login/second-factor" className={linkClass}>
-                {t("useAuthenticatorApp")}
+                {authenticatorApp ? t("useAuthenticatorApp") : t("usePasskeyInstead")}
               </Link>
             </li>
           ) : null
