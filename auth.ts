@@ -79,7 +79,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       id: "second-factor",
       credentials: { token: {}, method: {}, code: {} },
       authorize: (credentials, request) => {
-        const method = credentials.method === "recovery-code" || credentials.method === "passkey" ? credentials.method : "totp";
+        const method =
+          credentials.method === "recovery-code" || credentials.method === "passkey" ? credentials.method : "totp";
         const answer = { method, code: text(credentials.code) } as const;
         return signInWith(answerSecondFactor(text(credentials.token), answer, contextOf(request)));
       },
