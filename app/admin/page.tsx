@@ -127,6 +127,9 @@ export default async function AdminOverviewPage() {
             </li>
           ))}
         </ul>
+        <p className="mt-4 text-ink">
+          {t("secondFactors", { with: overview.secondFactors.with, without: overview.secondFactors.without })}
+        </p>
         <p className="mt-4">
           <Link href="/admin/users" className={linkClass}>
             {t("usersLink")}

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { countEventsPerPeriod } from "@/db/queries/audit";
 import { countUsersByStatus, type StatusCounts } from "@/db/queries/users";
+import { countActiveUsersBySecondFactor } from "@/db/queries/second-factor";
 import { recordAudit } from "@/lib/audit";
 import { MAX_FAILURES_BEFORE_OPERATOR } from "@/lib/login/policy";
 import { getOutboxCounts, retryFailedEmails, scheduleMailDispatch } from "@/lib/mail";
@@ -14,11 +15,14 @@ export type AdminOverview = {
   users: StatusCounts;
   signIns: SignInDay[];
   outbox: { pending: number; failed: number };
+  /** Active users with a passkey or an authenticator app, and without. */
+  secondFactors: { with: number; without: number };
 };
 
 /**
  * The operators' overview: users by status, sign-ins and failed sign-ins per day over the last
- * 14 days (days in the operator's time zone, today included) and the email outbox's health.
+ * 14 days (days in the operator's time zone, today included), the email outbox's health, and
+ * how many active users have a second factor.
  */
 export async function getAdminOverview(now: Date, timeZone: string): Promise<AdminOverview> {
   const db = await getDb();
@@ -26,10 +30,11 @@ export async function getAdminOverview(now: Date, timeZone: string): Promise<Adm
   let day = dayOf(new Date(now.getTime() - (OVERVIEW_DAYS - 1) * 86_400_000), timeZone);
   for (let i = 0; i < OVERVIEW_DAYS; i++, day = nextDay(day)) days.push(day);
   const boundaries = [...days, nextDay(days.at(-1)!)].map((d) => startOfDay(d, timeZone));
-  const [counts, perDay, outbox] = await Promise.all([
+  const [counts, perDay, outbox, secondFactors] = await Promise.all([
     countUsersByStatus(db, { now, maxFailures: MAX_FAILURES_BEFORE_OPERATOR }),
     countEventsPerPeriod(db, ["login.succeeded", "login.failed"], boundaries),
     getOutboxCounts(),
+    countActiveUsersBySecondFactor(db),
   ]);
   return {
     users: counts,
@@ -39,6 +44,7 @@ export async function getAdminOverview(now: Date, timeZone: string): Promise<Adm
       failed: perDay["login.failed"]![i]!,
     })),
     outbox: { pending: outbox.pending, failed: outbox.failed },
+    secondFactors,
   };
 }
 

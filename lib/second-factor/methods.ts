@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { countActiveUsersBySecondFactor, findSecondFactorSummary } from "@/db/queries/second-factor";
 import { isUuid } from "@/db/ids";
+import type { SecondFactorRequirement } from "@/db/schema";
 import { secondFactorRequired } from "./policy";
 
 /**
@@ -27,6 +28,8 @@ const NONE: SecondFactorMethods = Object.freeze({
 export type SecondFactorStatus = {
   /** The policy and the operators' override ask this user for a second factor. */
   required: boolean;
+  /** The operators' override for this user ("inherit": the policy decides). */
+  requirement: SecondFactorRequirement;
   methods: SecondFactorMethods;
 };
 
@@ -38,6 +41,7 @@ export async function secondFactorStatus(userId: string): Promise<SecondFactorSt
   const { role, secondFactorRequirement, passkeys, authenticatorApp, recoveryCodes } = row;
   return {
     required: secondFactorRequired({ role, secondFactorRequirement }),
+    requirement: secondFactorRequirement,
     methods: { passkeys, authenticatorApp, recoveryCodes, enrolled: passkeys > 0 || authenticatorApp },
   };
 }

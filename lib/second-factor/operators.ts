@@ -48,14 +48,15 @@ export async function resetSecondFactors(
   return withOwnerEmail(reset, (result) => result.ok);
 }
 
-export type RequirementResult = { ok: true } | { ok: false; error: "not-found" | "invalid" };
+export type RequirementResult = { ok: true } | { ok: false; error: "not-found" | "invalid" | "self" };
 
 const isRequirement = (value: unknown): value is SecondFactorRequirement =>
   (secondFactorRequirement.enumValues as readonly unknown[]).includes(value);
 
 /**
  * Sets the user's override: "inherit" (follow SECOND_FACTOR_POLICY), "required" or "not_required".
- * `actorId` is the operator who set it, or null for the command line.
+ * `actorId` is the operator who set it, or null for the command line; an operator cannot exempt
+ * themselves.
  */
 export async function setSecondFactorRequirement(
   userId: string,
@@ -65,6 +66,7 @@ export async function setSecondFactorRequirement(
 ): Promise<RequirementResult> {
   if (!isUuid(userId)) return { ok: false, error: "not-found" };
   if (!isRequirement(requirement)) return { ok: false, error: "invalid" };
+  if (actorId !== null && actorId.toLowerCase() === userId.toLowerCase()) return { ok: false, error: "self" };
   return transaction(async (tx): Promise<RequirementResult> => {
     const owner = await lockSecondFactorOwner(tx, userId);
     if (!owner) return { ok: false, error: "not-found" };

@@ -5,7 +5,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { e2eSettings } from "./support/app-env";
 import { checkInBothLanguages, setLocaleCookie } from "./support/people";
-import { acceptTerms, onboard, PATTERN, signIn } from "./support/portal";
+import { expectNoAxeViolations } from "./support/axe";
+import { acceptTerms, emailsTo, onboard, onboardOperator, PATTERN, signIn } from "./support/portal";
 
 const run = promisify(execFile);
 const { appEnv } = e2eSettings();
@@ -74,4 +75,54 @@ test("a customer with an authenticator app signs in with its code, once; then wi
   await expect(third).toHaveURL(/\/login\/second-factor\?method=recovery&retry=1$/);
   if (process.env.SECOND_FACTOR_SHOTS)
     await third.screenshot({ path: `${process.env.SECOND_FACTOR_SHOTS}/recovery.png` });
+});
+
+test("an operator resets a customer's second factors: the customer's session ends and the matrix alone signs in again", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const customerPage = await freshPage(browser, baseURL);
+  const customer = await onboard(customerPage, PATTERN);
+  const { secret } = await withAuthenticatorApp(customer.email);
+  await signIn(customerPage, customer.email, PATTERN);
+  await customerPage.getByRole("textbox", { name: "Authentication code", exact: true }).fill(nextCode(secret));
+  await customerPage.getByRole("button", { name: "Verify" }).click();
+  await acceptTerms(customerPage);
+
+  const operator = await onboardOperator(page);
+  await signIn(page, operator.email, PATTERN);
+  await acceptTerms(page);
+  await page.goto(`/admin/users?q=${encodeURIComponent(customer.email)}`);
+  await page.getByRole("table", { name: "Users" }).getByRole("link").click();
+  const methods = page.getByRole("region", { name: "Sign-in methods" });
+  await expect(methods.getByRole("heading", { name: "Sign-in methods" })).toBeVisible();
+  await expect(methods).toContainText("Authenticator appOn");
+  await expect(methods).toContainText("10 unused");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Reset second factors" }).click();
+  await page.getByRole("button", { name: "Yes, reset second factors" }).click();
+  await expect(page.getByText("The second factors are reset")).toBeVisible();
+  await expect(methods).toContainText("Authenticator appOff");
+  await expect(page.getByRole("link", { name: "Reset second factors" })).toHaveCount(0);
+
+  // The customer's browser was signed out; the next sign-in takes the matrix alone.
+  await customerPage.goto("/dashboard");
+  await expect(customerPage).toHaveURL(/\/login/);
+  await signIn(customerPage, customer.email, PATTERN);
+  await expect(customerPage).toHaveURL(/\/dashboard$/);
+  await expect
+    .poll(async () => (await emailsTo(customer.email)).map((email) => email.subject).join("\n"))
+    .toMatch(/Your second factors were reset/);
+
+  // The operator then requires a second factor of this customer: their next page is its setup.
+  await methods.getByRole("combobox", { name: "Requirement for this user" }).selectOption("required");
+  await methods.getByRole("button", { name: "Save requirement" }).click();
+  await expect(page.getByText("The second-factor requirement is saved.")).toBeVisible();
+  await expect(methods).toContainText("Second factorRequired");
+  if (process.env.PEOPLE_SHOTS)
+    await page.screenshot({ path: `${process.env.PEOPLE_SHOTS}/admin-user-methods.png`, fullPage: true });
+  await customerPage.goto("/dashboard");
+  await expect(customerPage).toHaveURL(/\/account\/authenticator$/);
 });

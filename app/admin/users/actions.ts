@@ -17,6 +17,7 @@ import {
 import { registerUser, type RegistrationField } from "@/lib/onboarding";
 import { requestContext, type RequestContext } from "@/lib/http/request-context";
 import { requireRecentSignIn } from "@/lib/reauth";
+import { resetSecondFactors, setSecondFactorRequirement } from "@/lib/second-factor";
 import { endSession, requireOperator } from "@/lib/sessions";
 
 /**
@@ -77,7 +78,7 @@ export const editProfileAction = formAction({
   },
 });
 
-type AccountAction = "resend" | "reset" | "unlock" | "disable" | "enable";
+type AccountAction = "resend" | "reset" | "unlock" | "disable" | "enable" | "factors";
 type AccountVerb = (
   userId: string,
   actorId: string,
@@ -106,6 +107,24 @@ export const resetPasswordAction = accountAction("reset", resetMatrixPassword, t
 export const unlockAction = accountAction("unlock", unlockUserAccount);
 export const disableAction = accountAction("disable", disableUser, true);
 export const enableAction = accountAction("enable", enableUser);
+export const resetSecondFactorsAction = accountAction("factors", resetSecondFactors, true);
+
+/**
+ * The user's second-factor requirement (follow the policy, required, not required). Loosening
+ * it weakens their sign-in, so any change needs a recent sign-in.
+ */
+export const setSecondFactorRequirementAction = postAction({
+  fields: ["requirement"],
+  guard: (form) => target(form, (userId) => `/admin/users/${userId}#sign-in-methods`),
+  schema: z.object({ requirement: formField }),
+  run: async ({ requirement }, { operator, userId, context }) => ({
+    userId,
+    result: await setSecondFactorRequirement(userId, requirement, operator.id, context),
+  }),
+  messages: ({ userId, result }) => {
+    redirect(`/admin/users/${userId}?${result.ok ? "done=requirement" : `error=${result.error}`}#sign-in-methods`);
+  },
+});
 
 /**
  * Ends one of the user's sessions from their page (needs a recent sign-in; audited). A session

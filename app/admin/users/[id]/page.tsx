@@ -17,8 +17,11 @@ import {
   endUserSessionAction,
   resendGuideAction,
   resetPasswordAction,
+  resetSecondFactorsAction,
   unlockAction,
 } from "../actions";
+import { listPasskeys, secondFactorStatus, type SecondFactorMethods } from "@/lib/second-factor";
+import { SignInMethodsCard } from "./SignInMethodsCard";
 import { BackToList } from "../BackToList";
 import { StatusBadge } from "../StatusBadge";
 import { Facts } from "./Facts";
@@ -27,7 +30,7 @@ import { titleMetadata } from "@/app/components/page-title";
 
 export const generateMetadata = titleMetadata("AdminUsers", "detailTitle");
 
-type Action = "resend" | "reset" | "unlock" | "disable" | "enable";
+type Action = "resend" | "reset" | "unlock" | "disable" | "enable" | "factors";
 
 const actions: Record<Action, { run: (form: FormData) => Promise<void>; danger: boolean }> = {
   resend: { run: resendGuideAction, danger: false },
@@ -35,15 +38,17 @@ const actions: Record<Action, { run: (form: FormData) => Promise<void>; danger: 
   unlock: { run: unlockAction, danger: false },
   disable: { run: disableAction, danger: true },
   enable: { run: enableAction, danger: false },
+  factors: { run: resetSecondFactorsAction, danger: true },
 };
 
 /** The actions that make sense for this user now, in display order. */
-function availableActions(user: DirectoryUser, operatorId: string): Action[] {
+function availableActions(user: DirectoryUser, operatorId: string, methods: SecondFactorMethods): Action[] {
   const self = user.id === operatorId;
   const list: Action[] = [];
   if (user.status === "invited") list.push("resend");
   if (user.hasPassword && user.status !== "disabled" && !self) list.push("reset");
   if (user.locked || user.failuresSinceUnlock > 0 || user.consecutiveFailures > 0) list.push("unlock");
+  if ((methods.enrolled || methods.recoveryCodes > 0) && !self) list.push("factors");
   if (user.status === "disabled") list.push("enable");
   else if (!self) list.push("disable");
   return list;
@@ -59,6 +64,8 @@ const dones = [
   "disable",
   "enable",
   "session",
+  "factors",
+  "requirement",
 ] as const;
 const errors = [
   "not-invited",
@@ -68,6 +75,8 @@ const errors = [
   "unchanged",
   "not-found",
   "session-not-found",
+  "nothing-to-reset",
+  "invalid",
 ] as const;
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
   (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
@@ -85,15 +94,18 @@ export default async function UserDetailPage({
   const at = now();
   const user = await directoryUser(id, at);
   if (!user) notFound();
-  const [sessions, t, format, timeZone] = await Promise.all([
+  const [sessions, methods, passkeys, t, format, timeZone] = await Promise.all([
     listSessions(user.id, at, operator.sessionId),
+    secondFactorStatus(user.id),
+    listPasskeys(user.id),
     getTranslations("AdminUsers"),
     getFormatter(),
     operatorTimeZone(operator.id),
   ]);
   const when = (date: Date) => format.dateTime(date, { ...dateTimeWithZone, timeZone });
 
-  const available = availableActions(user, operator.id);
+  if (!methods) notFound();
+  const available = availableActions(user, operator.id, methods.methods);
   const confirm = pick(available, query.confirm);
   const done = pick(dones, query.done);
   const error = pick(errors, query.error);
@@ -184,6 +196,8 @@ export default async function UserDetailPage({
           />
         </Card>
       </div>
+
+      <SignInMethodsCard userId={user.id} status={methods} passkeys={passkeys} self={self} />
 
       <Card title={t("actionsHeading")}>
         {self ? <p className="mb-4 text-sm text-muted">{t("selfNote")}</p> : null}
