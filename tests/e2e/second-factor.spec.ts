@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { e2eSettings } from "./support/app-env";
 import { checkInBothLanguages, setLocaleCookie } from "./support/people";
 import { expectNoAxeViolations } from "./support/axe";
-import { acceptTerms, emailsTo, onboard, onboardOperator, PATTERN, signIn } from "./support/portal";
+import { acceptTerms, emailsTo, onboard, onboardOperator, PATTERN, setClockOffset, signIn } from "./support/portal";
 
 const run = promisify(execFile);
 const { appEnv } = e2eSettings();
@@ -21,8 +21,11 @@ async function withAuthenticatorApp(email: string): Promise<{ secret: Uint8Array
   return { secret: decodeBase32IgnorePadding(secret), recoveryCodes };
 }
 
-/** The code an app shows one step after now (now's step went to the setup). */
-const nextCode = (secret: Uint8Array) => generateHOTP(secret, BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+/** The code an app shows one step after now on the server's clock (now's step went to the setup). */
+const nextCode = (secret: Uint8Array, clockOffset = 0) =>
+  generateHOTP(secret, BigInt(Math.floor((Date.now() + clockOffset) / 30_000) + 1), 6);
+
+test.afterEach(() => setClockOffset(0));
 
 async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   return (await browser.newContext({ baseURL })).newPage();
@@ -125,4 +128,42 @@ test("an operator resets a customer's second factors: the customer's session end
     await page.screenshot({ path: `${process.env.PEOPLE_SHOTS}/admin-user-methods.png`, fullPage: true });
   await customerPage.goto("/dashboard");
   await expect(customerPage).toHaveURL(/\/account\/authenticator$/);
+});
+
+test("the matrix-passed state ends after 5 minutes, and a used one cannot be replayed from another browser", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const customer = await onboard(page, PATTERN);
+  const { secret, recoveryCodes } = await withAuthenticatorApp(customer.email);
+
+  // 5 minutes and a second after the matrix, even the right code starts the sign-in over.
+  await signIn(page, customer.email, PATTERN);
+  await expect(page).toHaveURL(/\/login\/second-factor$/);
+  setClockOffset(5 * 60_000 + 1_000);
+  await page
+    .getByRole("textbox", { name: "Authentication code", exact: true })
+    .fill(nextCode(secret, 5 * 60_000 + 1_000));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/login\?error=second-step$/);
+  await expect(page.getByText("Your sign-in was not finished in time, or it ended.")).toBeVisible();
+  setClockOffset(0);
+
+  // A finished second step's cookie, copied to another browser, opens nothing.
+  await signIn(page, customer.email, PATTERN);
+  await expect(page).toHaveURL(/\/login\/second-factor$/);
+  const pendingCookie = (await page.context().cookies()).find((cookie) => cookie.name === "login_second_factor")!;
+  expect(pendingCookie).toBeDefined();
+  await page.getByRole("link", { name: "Use a recovery code" }).click();
+  await page.getByRole("textbox", { name: "Recovery code", exact: true }).fill(recoveryCodes[0]!);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/terms$/);
+  const replay = await browser.newContext({ baseURL });
+  await replay.addCookies([pendingCookie]);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/login/second-factor");
+  await expect(replayPage).toHaveURL(/\/login\?error=second-step$/);
+  await replay.close();
 });
