@@ -65,10 +65,13 @@ const samples: Record<string, string> = {
   organizationAddress: "東京都千代田区丸の内1-1-1",
   address: "東京都千代田区丸の内1-1-1",
   passkey: "Work laptop",
+  added: "2026/12/02 15:04 JST",
+  used: "2026/12/03 9:30 JST",
+  policy: "オペレーターは必須",
   privacyContact: "privacy@example.jp",
 };
 const numbers =
-  /^(max|min|row|column|version|order|count|remaining|actual|total|rows|minutes|maxRows|year|succeeded|shown|number|megabytes|maxMb|invalidRows|found|first|failed|expected|current)$/;
+  /^(max|min|row|column|version|order|count|remaining|actual|total|rows|minutes|maxRows|year|succeeded|shown|number|megabytes|maxMb|invalidRows|found|first|failed|expected|current|with|without)$/;
 
 function asShown(text: string): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
