@@ -16,6 +16,7 @@ import {
   verifyIdentity,
 } from "@/lib/onboarding";
 import { requestContext } from "@/lib/http/request-context";
+import { answerPractice, beginPractice, forgetPractice, pendingPractice, rememberPractice } from "@/lib/login";
 import { now } from "@/lib/platform/clock";
 
 /** The starting guide's identity form: a match opens the onboarding session that sets the pattern. */
@@ -63,7 +64,14 @@ export const confirmPatternAction = formAction({
   fields: [],
   guard: onboarding,
   schema: z.object({}),
-  run: async (_, sessionId) => (sessionId ? confirmPattern(sessionId, await requestContext()) : EXPIRED),
+  run: async (_, sessionId) => {
+    if (!sessionId) return EXPIRED;
+    const context = await requestContext();
+    const result = await confirmPattern(sessionId, context);
+    // The next page offers a practice grid on the new pattern, to this browser only.
+    if (result.ok) await rememberPractice(await beginPractice(result.userId, context));
+    return result;
+  },
   messages: async (result, { t }): Promise<PatternFormState> => {
     if ("error" in result && result.error === "no-draft") redirect("/start/pattern");
     if (!result.ok) return { message: t("Onboarding.confirmFailed") };
@@ -90,4 +98,21 @@ export const resendGuideAction = formAction({
     values,
   }),
   messages: (_, { t }): FormState<"email"> => ({ message: t("Resend.sent"), tone: "success" }),
+});
+
+/**
+ * Answers the practice grid on /start/done: it signs nobody in and counts nothing against the
+ * account. A wrong answer shows a new grid; once right (or expired) the grid goes.
+ */
+export const answerPracticeAction = postAction({
+  fields: ["answer"],
+  guard: async () => (await pendingPractice()) ?? redirect("/start/done"),
+  schema: z.object({ answer: formField }),
+  run: async ({ answer }, challengeId) => {
+    const result = await answerPractice(challengeId, answer, await requestContext());
+    if (result.outcome === "wrong") await rememberPractice(result.next);
+    else await forgetPractice();
+    return result.outcome;
+  },
+  messages: (outcome) => redirect(`/start/done?practice=${outcome}`),
 });

@@ -2,7 +2,8 @@ import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-co
 import { users } from "./users";
 import { createdAt } from "./columns";
 
-export const challengePurpose = pgEnum("challenge_purpose", ["sign_in", "reauthenticate"]);
+// "practice": the grid on the page after a new matrix password, which signs nobody in.
+export const challengePurpose = pgEnum("challenge_purpose", ["sign_in", "reauthenticate", "practice"]);
 export type ChallengePurpose = (typeof challengePurpose.enumValues)[number];
 
 /**

@@ -6,15 +6,16 @@ import { insertUserSession, markSessionAuthenticated } from "@/db/queries/user-s
 import type { ChallengePurpose, Role } from "@/db/schema";
 import { afterResponse } from "@/lib/http/after-response";
 import { recordAudit } from "@/lib/audit";
-import { configuredKeyring, generateToken, hashToken, isToken, openPattern, sealPattern } from "@/lib/crypto";
+import { configuredKeyring, generateToken, hashToken, isToken, sealPattern } from "@/lib/crypto";
 import { queueEmail, scheduleMailDispatch } from "@/lib/mail";
-import { answersMatch, CELL_COUNT, expectedAnswer, generateChallengeDigits, normalizeAnswer } from "@/lib/matrix";
+import { CELL_COUNT, generateChallengeDigits } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
 import { hasAcceptedCurrentTerms, type SignInMethod } from "@/lib/sessions/policy";
 import { beginSecondFactor } from "@/lib/second-factor/pending-sign-in";
 import { secondFactorRequired } from "@/lib/second-factor/policy";
+import { matches, typedCode } from "./code";
 import { inLastingLock, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
 
@@ -59,18 +60,6 @@ const DECOY_USER_ID = randomUUID();
 const DECOY_PATTERN = Array.from({ length: 12 }, (_, i) => (randomBytes(1)[0]! + i * 7) % CELL_COUNT);
 const DECOY_SEALED = sealPattern(DECOY_PATTERN, DECOY_USER_ID, configuredKeyring().current);
 const DECOY_DIGITS = generateChallengeDigits(randomBytes);
-
-/** Longer input is not a code; it is refused before any normalisation work. */
-const MAX_ANSWER_INPUT = 256;
-
-function typedCode(answer: unknown): string | null {
-  if (typeof answer !== "string" || answer.length > MAX_ANSWER_INPUT) return null;
-  return normalizeAnswer(answer);
-}
-
-function matches(sealed: string, userId: string, digits: string, typed: string): boolean {
-  return answersMatch(expectedAnswer(digits, openPattern(sealed, userId, configuredKeyring().all)), typed);
-}
 
 const FAILED: AnswerResult = Object.freeze({ ok: false });
 

@@ -76,14 +76,22 @@ export async function issueChallenge(
   return { challengeId };
 }
 
-/** A challenge for a signed-in user to prove again who they are before a sensitive change. */
-export async function issueReauthChallenge(userId: string, context: RequestContext): Promise<{ challengeId: string }> {
+/**
+ * A challenge bound to a known user, never a sign-in: "reauthenticate" for a signed-in user to
+ * prove again who they are before a sensitive change, "practice" for the grid shown right after a
+ * new matrix password.
+ */
+export async function issueUserChallenge(
+  userId: string,
+  purpose: Exclude<ChallengePurpose, "sign_in">,
+  context: RequestContext,
+): Promise<{ challengeId: string }> {
   const challengeId = generateToken();
   await transaction((tx) =>
     insertChallenge(tx, {
       idHash: hashToken(challengeId),
       userId,
-      purpose: "reauthenticate",
+      purpose,
       digits: generateChallengeDigits(randomBytes),
       ip: context.ip,
       createdAt: context.now,

@@ -43,3 +43,20 @@ export async function forgetLogin(): Promise<void> {
   const jar = await cookies();
   for (const name of [CHALLENGE, EMAIL, RETURN_TO]) jar.delete({ name, path: "/login" });
 }
+
+/** The practice grid after a new matrix password (lib/login/practice.ts), for the page that shows it. */
+const PRACTICE = "practice_challenge";
+const practiceOptions = () => ({ ...options(), path: "/start" });
+
+export async function rememberPractice(challengeId: string): Promise<void> {
+  (await cookies()).set(PRACTICE, challengeId, practiceOptions());
+}
+
+export async function pendingPractice(): Promise<string | null> {
+  const value = (await cookies()).get(PRACTICE)?.value ?? null;
+  return isToken(value) ? value : null;
+}
+
+export async function forgetPractice(): Promise<void> {
+  (await cookies()).delete({ name: PRACTICE, path: "/start" });
+}

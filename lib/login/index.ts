@@ -1,6 +1,14 @@
 export { answerChallenge, answerReauthentication, type AnswerResult, type SignedInUser } from "./answer";
-export { issueChallenge, issueReauthChallenge, loadPendingChallenge } from "./challenge";
-export { forgetLogin, pendingLogin, rememberChallenge } from "./cookie";
+export { issueChallenge, issueUserChallenge, loadPendingChallenge } from "./challenge";
+export {
+  forgetLogin,
+  forgetPractice,
+  pendingLogin,
+  pendingPractice,
+  rememberChallenge,
+  rememberPractice,
+} from "./cookie";
+export { answerPractice, beginPractice, type PracticeResult } from "./practice";
 export { reportSignIn, withSignInOutcome } from "./sign-in-outcome";
 export { unlockAccount, unlockAccountByEmail } from "./lockout";
 export { isUnlockLinkUsable, unlockWithLink } from "./unlock-link";

@@ -1,4 +1,4 @@
-import { answerReauthentication, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
+import { answerReauthentication, issueUserChallenge, loadPendingChallenge } from "@/lib/login";
 import { requestContext } from "@/lib/http/request-context";
 import { now } from "@/lib/platform/clock";
 import type { SessionUser } from "@/lib/sessions";
@@ -15,7 +15,7 @@ type Prover = Pick<SessionUser, "id" | "sessionId">;
 
 /** A fresh challenge for the user, remembered for this scope (it replaces any pending one). */
 export async function issue(user: Prover, scope: ReauthScope): Promise<void> {
-  const { challengeId } = await issueReauthChallenge(user.id, await requestContext());
+  const { challengeId } = await issueUserChallenge(user.id, "reauthenticate", await requestContext());
   await rememberChallenge(scope, challengeId);
 }
 

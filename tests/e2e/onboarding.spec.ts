@@ -1,6 +1,16 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { cellName, clickCells, createUser, emailsTo, newCustomer, PATTERN, startingGuideLink } from "./support/portal";
+import {
+  cellName,
+  clickCells,
+  createUser,
+  emailsTo,
+  newCustomer,
+  PATTERN,
+  readAnswer,
+  startingGuideLink,
+  wrongCode,
+} from "./support/portal";
 
 test("a new customer onboards from the starting-guide email, with a repeated cell showing its last order", async ({
   page,
@@ -44,6 +54,23 @@ test("a new customer onboards from the starting-guide email, with a repeated cel
   await expect(page).toHaveURL(/\/start\/done$/);
   await expectNoAxeViolations(page);
   await expect.poll(async () => (await emailsTo(customer.email)).length).toBe(2);
+
+  // A practice sign-in on the new pattern: a wrong answer shows a new grid, the right one says so.
+  const practice = page.getByRole("region", { name: "Try it: a practice sign-in" });
+  const answer = practice.getByRole("textbox", { name: "One-time password", exact: true });
+  await answer.fill(wrongCode(await readAnswer(page, PATTERN)));
+  await practice.getByRole("button", { name: "Send" }).click();
+  await expect(page).toHaveURL(/\/start\/done\?practice=wrong$/);
+  await expect(practice.getByText("Not quite.")).toBeVisible();
+  if (process.env.PEOPLE_SHOTS)
+    await page.screenshot({ path: `${process.env.PEOPLE_SHOTS}/start-done-practice.png`, fullPage: true });
+  await answer.fill(await readAnswer(page, PATTERN));
+  await practice.getByRole("button", { name: "Send" }).click();
+  await expect(practice.getByText("That's right.")).toBeVisible();
+  await expect(practice.getByRole("table", { name: "Matrix" })).toHaveCount(0);
+  // It signed nobody in.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
 
   // The link is spent.
   await page.goto(link);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
-import { answerReauthentication, issueReauthChallenge, loadPendingChallenge } from "@/lib/login";
+import { answerReauthentication, issueUserChallenge, loadPendingChallenge } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
 import { endAllSessions, endSession, listSessions, signOutSession } from "@/lib/sessions";
 import { refreshSession } from "@/lib/sessions/refresh";
@@ -40,7 +40,7 @@ async function reauthCode(challengeId: string): Promise<string> {
 
 /** Re-authenticates `userId` with the right code, crediting the session `sessionId`; whether it was accepted. */
 async function reauthenticate(userId: string, sessionId: string): Promise<boolean> {
-  const { challengeId } = await issueReauthChallenge(userId, loginContext());
+  const { challengeId } = await issueUserChallenge(userId, "reauthenticate", loginContext());
   return answerReauthentication(challengeId, await reauthCode(challengeId), { userId, sessionId }, loginContext());
 }
 

@@ -18,7 +18,7 @@ import {
   answerChallenge,
   answerReauthentication,
   issueChallenge,
-  issueReauthChallenge,
+  issueUserChallenge,
   loadPendingChallenge,
 } from "@/lib/login";
 import { expectedAnswer } from "@/lib/matrix";
@@ -197,7 +197,7 @@ test("operator verbs refuse generated input", async () => {
 
 test("steps out of order are refused and change nothing", async () => {
   const { person, userId } = await onboardedUser();
-  const reauth = await issueReauthChallenge(userId, loginContext());
+  const reauth = await issueUserChallenge(userId, "reauthenticate", loginContext());
   const signIn = await issueChallenge(person.email, loginContext());
   const reauthGrid = await loadPendingChallenge(reauth.challengeId, new Date(), "reauthenticate");
   const reauthCode = expectedAnswer(reauthGrid!.digits, STRONG_PATTERN);

@@ -9,9 +9,12 @@ import { buttonClass } from "@/app/components/styles";
 export async function ChallengeAnswerForm({
   action,
   next,
+  autoFocus = true,
 }: {
   action: (form: FormData) => Promise<void>;
   next?: string;
+  /** False where the grid is not what the page is for (the practice after a new matrix password). */
+  autoFocus?: boolean;
 }) {
   const t = await getTranslations("Login");
   return (
@@ -27,7 +30,7 @@ export async function ChallengeAnswerForm({
         spellCheck={false}
         maxLength={64}
         required
-        autoFocus
+        autoFocus={autoFocus}
       />
       <button type="submit" className={buttonClass("primary", { fullWidth: true })}>
         {t("send")}
