@@ -182,8 +182,9 @@ test("generated input to every form, action and route answers without a 500 or a
   const customer = await onboard(customerPage, PATTERN);
   await signIn(customerPage, customer.email, PATTERN);
   await acceptTerms(customerPage);
-  await fuzzForms(request(customerPage), ["/dashboard", "/account/password"], counts);
-  await fuzzQueries(request(customerPage), ["/dashboard", "/account/password", "/terms"], counts);
+  const customerForms = ["/dashboard", "/account/password", "/account/authenticator", "/account/reauth"];
+  await fuzzForms(request(customerPage), customerForms, counts);
+  await fuzzQueries(request(customerPage), [...customerForms, "/terms"], counts);
 
   // An operator.
   const operatorPage = await (await browser.newContext({ baseURL })).newPage();
@@ -226,7 +227,7 @@ test("generated input to every form, action and route answers without a 500 or a
         "/start/done",
         "/faq",
       ],
-      ...["/dashboard", "/account/password", "/terms"],
+      ...["/dashboard", "/account/password", "/account/authenticator", "/account/reauth", "/terms"],
       ...[
         "/admin/users/new",
         `${userPath}/edit`,
