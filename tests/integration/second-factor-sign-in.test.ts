@@ -67,11 +67,13 @@ describe("status, overrides and resets", () => {
     const customer = await onboardedUser();
     expect(await secondFactorStatus(customer.userId)).toEqual({
       required: false,
+      requirement: "inherit",
       methods: { passkeys: 0, authenticatorApp: false, recoveryCodes: 0, enrolled: false },
     });
     const operator = await userWithAuthenticatorApp(new Date(), "operator");
     expect(await secondFactorStatus(operator.userId)).toEqual({
       required: true,
+      requirement: "inherit",
       methods: { passkeys: 0, authenticatorApp: true, recoveryCodes: 10, enrolled: true },
     });
 
@@ -79,7 +81,12 @@ describe("status, overrides and resets", () => {
     expect(await setSecondFactorRequirement(customer.userId, "required", operator.userId, context)).toEqual({
       ok: true,
     });
-    expect((await secondFactorStatus(customer.userId))!.required).toBe(true);
+    expect(await secondFactorStatus(customer.userId)).toMatchObject({ required: true, requirement: "required" });
+    // An operator cannot exempt themselves from the policy.
+    expect(await setSecondFactorRequirement(operator.userId, "not_required", operator.userId, context)).toEqual({
+      ok: false,
+      error: "self",
+    });
     expect(await setSecondFactorRequirement(operator.userId, "not_required", customer.userId, context)).toEqual({
       ok: true,
     });
