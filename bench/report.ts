@@ -36,8 +36,12 @@ export type Report = {
     searchUsers: number;
     searchRepeat: number;
     mailLimitPerSecond: number;
+    totpUsers: number;
+    totpVus: number;
   };
   load: { signIn: LoadResult; floor: LoadResult }[];
+  /** The sign-in of users with an authenticator app (its second step's page and code added). */
+  totpSignIn?: LoadResult;
   mail?: MailRun & {
     delivered: number;
     duplicates: number;
@@ -110,6 +114,31 @@ export function printReport(r: Report): void {
   );
   for (const { signIn, floor } of r.load)
     for (const e of [...signIn.firstErrors, ...floor.firstErrors]) out.push(`  error (${signIn.vus} VUs): ${e}`);
+
+  const totp = r.totpSignIn;
+  const plain = r.load.find((l) => l.signIn.vus === totp?.vus)?.signIn;
+  if (totp && plain) {
+    out.push(
+      `\n1b. Sign-in with an authenticator app (${plan.totpUsers} users taking turns: a code is accepted once per 30-second step)`,
+    );
+    const totpSteps = ["POST email", "GET challenge", "POST answer", "GET second step", "POST code", "GET dashboard"];
+    out.push(
+      table(
+        ["VUs", "done/s", "errors", ...totpSteps, "flow p50 sum", "vs sign-in without (throughput, p50 flow)"],
+        [
+          [
+            String(totp.vus),
+            fmt(totp.completed / totp.seconds),
+            String(totp.errors),
+            ...totp.perStep.map(pcts),
+            fmt(iterationP50(totp), 0),
+            `${fmt(totp.completed / totp.seconds / (plain.completed / plain.seconds || NaN), 2)}, ${fmt(iterationP50(totp) / iterationP50(plain), 2)}`,
+          ],
+        ],
+      ),
+    );
+    for (const e of totp.firstErrors) out.push(`  error (authenticator app, ${totp.vus} VUs): ${e}`);
+  }
 
   const mail = r.mail;
   if (mail) {

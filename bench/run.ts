@@ -45,6 +45,9 @@ const plan = {
   searchUsers: quick ? 10_000 : 100_000,
   searchRepeat: quick ? 10 : 50,
   mailLimitPerSecond: 2,
+  /** Users with an authenticator app: each can sign in twice per 30-second step (a code counts once). */
+  totpUsers: quick ? 60 : 200,
+  totpVus: 10,
 };
 
 const serverUrl =
@@ -104,13 +107,14 @@ async function main(): Promise<number> {
   let server: RunningServer | undefined;
   try {
     const load: { signIn: LoadResult; floor: LoadResult }[] = [];
+    let totp: LoadResult | undefined;
     let weights: Awaited<ReturnType<typeof pageWeights>> = [];
     let profile: ReturnType<typeof summariseProfiles> | undefined;
     if (sections.has("signin")) {
       const seeded = await runTask<{
         users: BenchUser[];
         onboardingSessionId: string;
-      }>("seed.ts", ["--users", String(maxVus)], {
+      }>("seed.ts", ["--users", String(maxVus), "--totp-users", String(plan.totpUsers)], {
         ...common,
         NODE_ENV: "test",
         MAIL_TRANSPORT: "outbox",
@@ -121,7 +125,8 @@ async function main(): Promise<number> {
       if (args.profile) mkdirSync(profileDir, { recursive: true });
       server = await startServer(port, serverEnv, nodeArgs);
       const agent = createAgent(maxVus);
-      const signIn = signInFlow(seeded.users);
+      const signIn = signInFlow(seeded.users.filter((user) => !user.totpSecret));
+      const totpSignIn = signInFlow(seeded.users.filter((user) => user.totpSecret));
       const floor = floorFlow();
       // Warm the server (JIT, connections, caches) before anything is counted.
       await runLoad(server.url, agent, signIn, {
@@ -148,6 +153,17 @@ async function main(): Promise<number> {
           `[bench] ${vus} VUs: sign-in ${(signInResult.completed / signInResult.seconds).toFixed(1)}/s, floor ${(floorResult.completed / floorResult.seconds).toFixed(1)}/s`,
         );
       }
+      // The same sign-in for users with an authenticator app: its two extra requests, at one load.
+      const totpOptions = { vus: plan.totpVus, warmupMs: plan.warmupMs, durationMs: plan.durationMs };
+      await runLoad(server.url, agent, totpSignIn, {
+        vus: plan.totpVus,
+        warmupMs: 0,
+        durationMs: quick ? 1_000 : 3_000,
+      });
+      totp = await measuredLoad(server.url, agent, totpSignIn, totpOptions, databaseUrl);
+      console.error(
+        `[bench] ${plan.totpVus} VUs: sign-in with an authenticator app ${(totp.completed / totp.seconds).toFixed(1)}/s`,
+      );
       weights = await pageWeights(server.url, agent, seeded.users[0]!.email, seeded.onboardingSessionId);
       await agent.close();
       await server.stop();
@@ -192,6 +208,7 @@ async function main(): Promise<number> {
       },
       plan,
       load,
+      totpSignIn: totp,
       mail: mail && {
         ...mail,
         delivered: importRecipients.length,
@@ -210,7 +227,7 @@ async function main(): Promise<number> {
       JSON.stringify(report, null, 2),
     );
     printReport(report);
-    const signInErrors = load.reduce((sum, l) => sum + l.signIn.errors + l.floor.errors, 0);
+    const signInErrors = load.reduce((sum, l) => sum + l.signIn.errors + l.floor.errors, 0) + (totp ? totp.errors : 0);
     const mailBroken =
       report.mail !== undefined &&
       (report.mail.delivered !== report.mail.rows ||
@@ -220,6 +237,7 @@ async function main(): Promise<number> {
     if (mailBroken) console.error("[bench] FAIL: emails lost, duplicated or not marked sent");
     // A level where no flow completed at all proves nothing: a failure too.
     const idle = load.filter((l) => l.signIn.completed === 0 || l.floor.completed === 0).map((l) => l.signIn.vus);
+    if (totp?.completed === 0) idle.push(totp.vus);
     if (idle.length > 0) console.error(`[bench] FAIL: no flow completed in the window at ${idle.join(", ")} VUs`);
     return signInErrors > 0 || idle.length > 0 || mailBroken ? 1 : 0;
   } finally {

@@ -1,8 +1,9 @@
 import type { Dispatcher } from "undici";
+import { nextTotpCode } from "./totp";
 import { challengeDigits, hiddenInputs, VirtualUser, type Step } from "./vu";
 
 /**
- * Closed-loop load: `vus` virtual users each repeat a flow of four requests back to back for
+ * Closed-loop load: `vus` virtual users each repeat a flow of requests back to back for
  * a fixed time. Iterations that complete during the warm-up or after the window are not
  * counted (errors always are).
  */
@@ -14,6 +15,8 @@ export type Flow = {
   prepare(vu: VirtualUser): Promise<void>;
   /** One complete iteration; throws on any unexpected answer. */
   run(vu: VirtualUser): Promise<FlowResult>;
+  /** Iterations per client address (default ROTATE_EVERY): fewer when an iteration answers twice. */
+  rotateEvery?: number;
 };
 
 export type LoadResult = {
@@ -39,21 +42,36 @@ function expect(step: Step, status: number, location?: string): Step {
   return step;
 }
 
-export type BenchUser = { email: string; pattern: number[] };
+/** A seeded user; `totpSecret` (base32) when they have an authenticator app turned on. */
+export type BenchUser = { email: string; pattern: number[]; totpSecret?: string };
 
-/** The full sign-in: email entry (server action), challenge page, answer (server action), dashboard. */
+/**
+ * The full sign-in: email entry (server action), challenge page, answer (server action), then,
+ * for users with an authenticator app, the second step's page and its code (server action), and
+ * the dashboard. Users with an app take turns per iteration (a code is accepted once per step);
+ * the others keep one user per VU.
+ */
 export function signInFlow(users: readonly BenchUser[]): Flow {
+  const secondStep = users.some((user) => user.totpSecret);
   const hidden = new WeakMap<VirtualUser, Record<string, string>>();
   const userOf = new WeakMap<VirtualUser, BenchUser>();
   let next = 0;
   return {
-    steps: ["POST /login (email)", "GET /login/challenge", "POST /login/challenge (answer)", "GET /dashboard"],
+    steps: [
+      "POST /login (email)",
+      "GET /login/challenge",
+      "POST /login/challenge (answer)",
+      ...(secondStep ? ["GET /login/second-factor", "POST /login/second-factor (code)"] : []),
+      "GET /dashboard",
+    ],
+    // Two answers per iteration (the matrix and the code) against the 30-per-5-minutes limit.
+    rotateEvery: secondStep ? Math.floor(ROTATE_EVERY / 2) : ROTATE_EVERY,
     async prepare(vu) {
       userOf.set(vu, users[next++ % users.length]!);
       hidden.set(vu, hiddenInputs(expect(await vu.get("/login"), 200).body));
     },
     async run(vu) {
-      const user = userOf.get(vu)!;
+      const user = secondStep ? users[next++ % users.length]! : userOf.get(vu)!;
       vu.clearCookies();
       const email = expect(await vu.post("/login", hidden.get(vu)!, { email: user.email }), 303, "/login/challenge");
       const page = expect(await vu.get("/login/challenge"), 200);
@@ -62,10 +80,21 @@ export function signInFlow(users: readonly BenchUser[]): Flow {
       const answered = expect(
         await vu.post("/login/challenge", hiddenInputs(page.body), { answer }),
         303,
-        "/dashboard",
+        user.totpSecret ? "/login/second-factor" : "/dashboard",
       );
+      const second: number[] = [];
+      if (user.totpSecret) {
+        const step = expect(await vu.get("/login/second-factor"), 200);
+        const code = nextTotpCode(user.email, user.totpSecret);
+        const verified = expect(
+          await vu.post("/login/second-factor", hiddenInputs(step.body), { code }),
+          303,
+          "/dashboard",
+        );
+        second.push(step.ms, verified.ms);
+      }
       const dashboard = expect(await vu.get("/dashboard"), 200);
-      return { stepMs: [email.ms, page.ms, answered.ms, dashboard.ms] };
+      return { stepMs: [email.ms, page.ms, answered.ms, ...second, dashboard.ms] };
     },
   };
 }
@@ -123,7 +152,7 @@ export async function runLoad(
       let iterations = 0;
       while (performance.now() < end) {
         started++;
-        if (++iterations % ROTATE_EVERY === 0) vu.ip = nextAddress();
+        if (++iterations % (flow.rotateEvery ?? ROTATE_EVERY) === 0) vu.ip = nextAddress();
         try {
           const { stepMs } = await flow.run(vu);
           // Counted when it completes inside the window (a closed loop's throughput).
