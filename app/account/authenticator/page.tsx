@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { PageShell } from "@/app/components/PageShell";
+import { StartCard } from "@/app/components/StartCard";
 import { Field } from "@/app/components/Field";
 import { buttonClass, linkClass } from "@/app/components/styles";
 import { titleMetadata } from "@/app/components/page-title";
@@ -83,15 +84,7 @@ export default async function AuthenticatorPage({
             </Link>
           </Card>
         ) : (
-          <Card>
-            <p className="text-ink">{t("startNote")}</p>
-            <form action={startTotpSetupAction} className="mt-5">
-              <input type="hidden" name="next" value={next} />
-              <button type="submit" className={buttonClass("primary")}>
-                {t("start")}
-              </button>
-            </form>
-          </Card>
+          <StartCard note={t("startNote")} action={startTotpSetupAction} label={t("start")} next={next} />
         )}
       </TurnOnForm>
       {user.secondFactorSetupNeeded ? null : (

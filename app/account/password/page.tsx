@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
+import { StartCard } from "@/app/components/StartCard";
 import { PageShell } from "@/app/components/PageShell";
-import { buttonClass, linkClass } from "@/app/components/styles";
+import { linkClass } from "@/app/components/styles";
 import { ChallengeGrid } from "@/app/components/challenge/ChallengeGrid";
 import { ChallengeAnswerForm } from "@/app/components/challenge/ChallengeAnswerForm";
 import { pending } from "@/lib/reauth";
@@ -32,14 +33,7 @@ export default async function ChangePatternPage({ searchParams }: { searchParams
           </Card>
         </>
       ) : (
-        <Card>
-          <p className="text-ink">{t("changeNote")}</p>
-          <form action={startPatternChangeAction} className="mt-5">
-            <button type="submit" className={buttonClass("primary")}>
-              {t("start")}
-            </button>
-          </form>
-        </Card>
+        <StartCard note={t("changeNote")} action={startPatternChangeAction} label={t("start")} />
       )}
       <p>
         <Link href="/dashboard" className={linkClass}>

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { PageShell } from "@/app/components/PageShell";
-import { buttonClass, linkClass } from "@/app/components/styles";
+import { StartCard } from "@/app/components/StartCard";
+import { linkClass } from "@/app/components/styles";
 import { pending } from "@/lib/reauth";
 import { ChallengeAnswerForm } from "./ChallengeAnswerForm";
 import { ChallengeGrid } from "./ChallengeGrid";
@@ -46,15 +47,7 @@ export async function ReauthChallengePage({
           </Card>
         </>
       ) : (
-        <Card>
-          <p className="text-ink">{t("why")}</p>
-          <form action={startAction} className="mt-5">
-            <input type="hidden" name="next" value={next} />
-            <button type="submit" className={buttonClass("primary")}>
-              {t("start")}
-            </button>
-          </form>
-        </Card>
+        <StartCard note={t("why")} action={startAction} label={t("start")} next={next} />
       )}
       <p>
         <Link href={next} className={linkClass}>
