@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FormMessage } from "@/app/components/FormMessage";
 import { RecoveryCodeList } from "@/app/components/RecoveryCodeList";
 import { TextField } from "@/app/components/TextField";
+import { useHydrated } from "@/app/components/useHydrated";
 import { buttonClass } from "@/app/components/styles";
 import { passkeyRegistrationOptionsAction, savePasskeyAction, type SavePasskeyState } from "./actions";
 
@@ -21,6 +22,7 @@ type Texts = Record<
  */
 export function AddPasskey({ texts }: { texts: Texts }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<SavePasskeyState>({});
@@ -74,11 +76,11 @@ export function AddPasskey({ texts }: { texts: Texts }) {
             {texts.save}
           </button>
         </form>
-      ) : (
+      ) : hydrated ? (
         <button type="button" className={buttonClass("secondary")} onClick={() => setOpen(true)}>
           {texts.add}
         </button>
-      )}
+      ) : null}
       <noscript>
         <p className="text-sm text-muted">{texts.needsJavaScript}</p>
       </noscript>

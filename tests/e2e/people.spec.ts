@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { setLocaleCookie } from "./support/people";
+import { contextWithoutJavaScript, setLocaleCookie } from "./support/people";
 import { PATTERN, TERMS_CHECKBOX, newCustomer, onboard, readAnswer, signIn, acceptTerms } from "./support/portal";
 import { expect, test } from "./support/test";
 
@@ -23,16 +23,6 @@ test("the one-time-password field brings up a numeric keypad", async ({ page }) 
     "numeric",
   );
 });
-
-async function contextWithoutJavaScript(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL,
-    javaScriptEnabled: false,
-    extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.1" },
-  });
-  await setLocaleCookie(context, baseURL, "en");
-  return context;
-}
 
 test("a customer signs in, accepts the terms and signs out with JavaScript turned off", async ({
   page,

@@ -2,7 +2,7 @@ import { generateHOTP } from "@oslojs/otp";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { checkInBothLanguages, setLocaleCookie } from "./support/people";
+import { checkInBothLanguages, contextWithoutJavaScript, setLocaleCookie } from "./support/people";
 import {
   acceptTerms,
   emailsTo,
@@ -139,4 +139,42 @@ test("a customer adds an authenticator app from the dashboard after confirming i
   await expect(page).toHaveURL(/\/dashboard\?methods=app-off#sign-in-methods$/);
   await expect(methods.getByText("The authenticator app is off.")).toBeVisible();
   await expect(methods.getByText("Recovery codes come with your first second sign-in method.")).toBeVisible();
+});
+
+test("without JavaScript a customer sets up an authenticator app, regenerates the recovery codes and signs in with a code", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const customer = await onboard(page, PATTERN);
+  const context = await contextWithoutJavaScript(browser, baseURL);
+  const noJs = await context.newPage();
+  try {
+    await signIn(noJs, customer.email, PATTERN);
+    await acceptTerms(noJs);
+    const methods = noJs.getByRole("region", { name: "Sign-in methods" });
+    await expect(methods.getByText("Adding a passkey needs JavaScript.")).toBeAttached();
+    await methods.getByRole("button", { name: "Set up an authenticator app" }).click();
+    await expect(noJs).toHaveURL(/\/account\/authenticator$/);
+    const key = await noJs.getByRole("textbox", { name: "Setup key", exact: true }).inputValue();
+    await turnOnApp(noJs);
+    await noJs.getByRole("link", { name: "Continue" }).click();
+    await expect(noJs).toHaveURL(/\/dashboard$/);
+    await methods.getByRole("button", { name: "Regenerate recovery codes" }).click();
+    await expect(methods.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+    await noJs.getByRole("main").getByRole("button", { name: "Sign out", exact: true }).click();
+
+    await signIn(noJs, customer.email, PATTERN);
+    await expect(noJs).toHaveURL(/\/login\/second-factor$/);
+    await expect(noJs.getByRole("button", { name: "Use a passkey" })).toHaveCount(0);
+    const secret = decodeBase32IgnorePadding(key);
+    // The step after the one the setup used.
+    const code = generateHOTP(secret, BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+    await noJs.getByRole("textbox", { name: "Authentication code", exact: true }).fill(code);
+    await noJs.getByRole("button", { name: "Verify" }).click();
+    await expect(noJs).toHaveURL(/\/dashboard$/);
+  } finally {
+    await context.close();
+  }
 });

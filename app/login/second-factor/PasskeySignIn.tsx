@@ -4,6 +4,7 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { FormMessage } from "@/app/components/FormMessage";
 import { buttonClass } from "@/app/components/styles";
+import { useHydrated } from "@/app/components/useHydrated";
 import { answerSecondFactorAction, passkeySignInOptionsAction } from "../actions";
 
 /**
@@ -12,6 +13,7 @@ import { answerSecondFactorAction, passkeySignInOptionsAction } from "../actions
  * JavaScript, and says so without it.
  */
 export function PasskeySignIn({ texts }: { texts: { use: string; failed: string; needsJavaScript: string } }) {
+  const hydrated = useHydrated();
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const use = async () => {
@@ -36,9 +38,11 @@ export function PasskeySignIn({ texts }: { texts: { use: string; failed: string;
   return (
     <div className="space-y-3">
       <FormMessage tone="error">{failed ? texts.failed : undefined}</FormMessage>
-      <button type="button" onClick={use} disabled={busy} className={buttonClass("primary", { fullWidth: true })}>
-        {texts.use}
-      </button>
+      {hydrated ? (
+        <button type="button" onClick={use} disabled={busy} className={buttonClass("primary", { fullWidth: true })}>
+          {texts.use}
+        </button>
+      ) : null}
       <noscript>
         <p className="text-sm text-muted">{texts.needsJavaScript}</p>
       </noscript>

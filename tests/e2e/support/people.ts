@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { expectNoAxeViolations } from "./axe";
 
@@ -95,4 +95,15 @@ export async function checkInBothLanguages(
     if (!lang?.startsWith(locale)) problems.push(`${locale} ${label}: <html lang="${lang}">`);
     await checkPage(page, `${locale} ${label}`, problems);
   }
+}
+
+/** A browser with JavaScript turned off (English), as people with it off or on a slow page meet the portal. */
+export async function contextWithoutJavaScript(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": "198.18.250.1" },
+  });
+  await setLocaleCookie(context, baseURL, "en");
+  return context;
 }
