@@ -14,7 +14,7 @@ import {
   signIn,
   TERMS_CHECKBOX,
 } from "./support/portal";
-import { expect, test } from "./support/test";
+import { expect, newClientContext, test } from "./support/test";
 
 const MINUTE = 60_000;
 test.afterEach(() => setClockOffset(0));
@@ -97,7 +97,7 @@ test("an operator under the default policy sets up an authenticator app before a
   expect(fresh.filter((code) => recoveryCodes.includes(code))).toEqual([]);
   await expectNoAxeViolations(page);
 
-  const other = await page.context().browser()!.newContext({ baseURL });
+  const other = await newClientContext(page.context().browser()!, baseURL);
   const next = await other.newPage();
   await signIn(next, operator.email, PATTERN);
   await next.getByRole("link", { name: "Use a recovery code" }).click();

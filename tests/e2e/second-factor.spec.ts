@@ -1,11 +1,12 @@
 import { generateHOTP } from "@oslojs/otp";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { e2eSettings } from "./support/app-env";
 import { checkInBothLanguages, setLocaleCookie } from "./support/people";
 import { expectNoAxeViolations } from "./support/axe";
+import { expect, newClientContext, test } from "./support/test";
 import { acceptTerms, emailsTo, onboard, onboardOperator, PATTERN, setClockOffset, signIn } from "./support/portal";
 
 const run = promisify(execFile);
@@ -28,7 +29,7 @@ const nextCode = (secret: Uint8Array, clockOffset = 0) =>
 test.afterEach(() => setClockOffset(0));
 
 async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  return (await browser.newContext({ baseURL })).newPage();
+  return (await newClientContext(browser, baseURL)).newPage();
 }
 
 test("a customer with an authenticator app signs in with its code, once; then with a recovery code, once", async ({
@@ -160,7 +161,7 @@ test("the matrix-passed state ends after 5 minutes, and a used one cannot be rep
   await page.getByRole("textbox", { name: "Recovery code", exact: true }).fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/terms$/);
-  const replay = await browser.newContext({ baseURL });
+  const replay = await newClientContext(browser, baseURL);
   await replay.addCookies([pendingCookie]);
   const replayPage = await replay.newPage();
   await replayPage.goto("/login/second-factor");

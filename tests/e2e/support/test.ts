@@ -1,5 +1,5 @@
-import { test as base } from "@playwright/test";
-import { createHash } from "node:crypto";
+import { test as base, type Browser, type BrowserContext } from "@playwright/test";
+import { createHash, randomBytes } from "node:crypto";
 
 export { expect } from "@playwright/test";
 
@@ -14,3 +14,9 @@ export const test = base.extend({
     await provide(context);
   },
 });
+
+/** Another browser of the same person or of someone else: a client address of its own, like `context`'s. */
+export function newClientContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
+  const [a, b] = randomBytes(2);
+  return browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": `198.19.${a}.${(b! % 250) + 1}` } });
+}
