@@ -116,7 +116,9 @@ test("a hyphenated phone is refused with a clear message; five wrong identities 
   await page.getByRole("button", { name: "Continue" }).click();
   // The field's own error (its hint says "without hyphens" from the start): the refusal has
   // arrived and the form has been rebuilt with what was typed, so typing again is not undone.
-  await expect(page.getByRole("alert").filter({ hasText: "Type the telephone number as digits only" })).toBeVisible();
+  await expect(
+    page.getByRole("textbox", { name: "Contact telephone number", exact: true }),
+  ).toHaveAccessibleDescription(/Type the telephone number as digits only/);
 
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByRole("textbox", { name: "Email address", exact: true }).fill(customer.email);
