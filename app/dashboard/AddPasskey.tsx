@@ -80,10 +80,10 @@ export function AddPasskey({ texts }: { texts: Texts }) {
         <button type="button" className={buttonClass("secondary")} onClick={() => setOpen(true)}>
           {texts.add}
         </button>
-      ) : null}
-      <noscript>
+      ) : (
+        // Until the script runs, and for good without JavaScript.
         <p className="text-sm text-muted">{texts.needsJavaScript}</p>
-      </noscript>
+      )}
     </div>
   );
 }

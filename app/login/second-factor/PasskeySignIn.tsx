@@ -42,10 +42,10 @@ export function PasskeySignIn({ texts }: { texts: { use: string; failed: string;
         <button type="button" onClick={use} disabled={busy} className={buttonClass("primary", { fullWidth: true })}>
           {texts.use}
         </button>
-      ) : null}
-      <noscript>
+      ) : (
+        // Until the script runs, and for good without JavaScript.
         <p className="text-sm text-muted">{texts.needsJavaScript}</p>
-      </noscript>
+      )}
     </div>
   );
 }
