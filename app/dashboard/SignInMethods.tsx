@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
 import { buttonClass } from "@/app/components/styles";
-import type { SecondFactorStatus } from "@/lib/second-factor";
+import { mayRemoveMethod, type SecondFactorStatus } from "@/lib/second-factor";
 import { startTotpSetupAction } from "../account/actions";
 import { regenerateRecoveryCodesAction, removePasskeyAction, turnOffAuthenticatorAppAction } from "./actions";
 import { AddPasskey } from "./AddPasskey";
@@ -27,8 +27,7 @@ export async function SignInMethods({
 }) {
   const t = await getTranslations("SignInMethods");
   const { methods, required } = status;
-  const onlyRequiredMethod = required && methods.passkeys === 0;
-  const lastRequiredPasskey = required && !methods.authenticatorApp && methods.passkeys <= 1;
+  const removable = mayRemoveMethod(status);
   const subheading = "text-lg font-semibold text-ink";
   return (
     <Card id="sign-in-methods" title={t("title")}>
@@ -52,14 +51,14 @@ export async function SignInMethods({
                       {t("passkeyDates", { added: passkey.added, used: passkey.used ?? "never" })}
                     </p>
                   </div>
-                  {lastRequiredPasskey ? null : (
+                  {removable ? (
                     <form action={removePasskeyAction}>
                       <input type="hidden" name="passkeyId" value={passkey.id} />
                       <button type="submit" className={buttonClass("secondary")}>
                         {t("remove")}
                       </button>
                     </form>
-                  )}
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -90,7 +89,7 @@ export async function SignInMethods({
                 {t("setUpApp")}
               </button>
             </form>
-          ) : onlyRequiredMethod ? (
+          ) : !removable ? (
             <p className="text-sm text-muted">{t("turnOffRequired")}</p>
           ) : (
             <form action={turnOffAuthenticatorAppAction}>

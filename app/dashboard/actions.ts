@@ -10,6 +10,7 @@ import { requireRecentSignIn } from "@/lib/reauth";
 import {
   disableTotp,
   generateRecoveryCodes,
+  mayRemoveMethod,
   passkeyRegistrationOptions,
   removePasskey,
   secondFactorStatus,
@@ -58,7 +59,7 @@ export const turnOffAuthenticatorAppAction = postAction({
   schema: z.object({}),
   run: async (_, user) => {
     const status = await secondFactorStatus(user.id);
-    if (!status || (status.required && status.methods.passkeys === 0)) return false;
+    if (!status || !mayRemoveMethod(status)) return false;
     return disableTotp(user.id, await requestContext());
   },
   messages: (turnedOff) => redirect(turnedOff ? "/dashboard?methods=app-off#sign-in-methods" : METHODS),
@@ -105,8 +106,7 @@ export const removePasskeyAction = postAction({
   schema: z.object({ passkeyId: z.uuid() }),
   run: async ({ passkeyId }, user) => {
     const status = await secondFactorStatus(user.id);
-    // A required user keeps at least one factor (see turnOffAuthenticatorAppAction).
-    if (!status || (status.required && !status.methods.authenticatorApp && status.methods.passkeys <= 1)) return false;
+    if (!status || !mayRemoveMethod(status)) return false;
     return removePasskey(user.id, passkeyId, await requestContext());
   },
   refused: () => redirect(METHODS),

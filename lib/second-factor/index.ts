@@ -11,6 +11,7 @@ export {
 } from "./authenticator-app";
 export { forgetPendingSignIn, pendingSignInToken, rememberPendingSignIn } from "./cookie";
 export {
+  mayRemoveMethod,
   methodsOf,
   secondFactorOverview,
   secondFactorStatus,

@@ -55,3 +55,12 @@ export async function methodsOf(userId: string): Promise<SecondFactorMethods> {
 export async function secondFactorOverview(): Promise<{ with: number; without: number }> {
   return countActiveUsersBySecondFactor(await getDb());
 }
+
+/**
+ * Whether the user may remove one of their passkeys or their app: not when the policy requires a
+ * second factor and it is their only one (the setup gate would only send them straight back).
+ */
+export function mayRemoveMethod(status: SecondFactorStatus): boolean {
+  const { passkeys, authenticatorApp } = status.methods;
+  return !status.required || passkeys + (authenticatorApp ? 1 : 0) > 1;
+}

@@ -1,6 +1,7 @@
 import type { Role, SecondFactorRequirement } from "@/db/schema";
 import { secondFactorRequired, type SecondFactorPolicy } from "@/lib/second-factor/policy";
 import { passkeyName } from "@/lib/second-factor/webauthn";
+import { mayRemoveMethod } from "@/lib/second-factor/methods";
 
 // Every policy × role × override: the override wins; "inherit" follows the policy for the role.
 const CASES: [SecondFactorPolicy, Role, SecondFactorRequirement, boolean][] = [
@@ -46,5 +47,22 @@ describe("passkey names", () => {
 
   test.each(["", "   ", "x".repeat(65), "tab\u0007bell", "evil\u202Etxt.exe", 42, null])("%j is refused", (typed) => {
     expect(passkeyName(typed)).toBeNull();
+  });
+});
+
+describe("removing a method", () => {
+  const status = (required: boolean, passkeys: number, authenticatorApp: boolean) => ({
+    required,
+    requirement: "inherit" as const,
+    methods: { passkeys, authenticatorApp, recoveryCodes: 10, enrolled: passkeys > 0 || authenticatorApp },
+  });
+  test.each([
+    ["not required, only an app", status(false, 0, true), true],
+    ["required, only an app", status(true, 0, true), false],
+    ["required, only one passkey", status(true, 1, false), false],
+    ["required, a passkey and an app", status(true, 1, true), true],
+    ["required, two passkeys", status(true, 2, false), true],
+  ])("%s", (_label, given, allowed) => {
+    expect(mayRemoveMethod(given)).toBe(allowed);
   });
 });
