@@ -12,9 +12,8 @@ import { CELL_COUNT, generateChallengeDigits } from "@/lib/matrix";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { isUuid } from "@/db/ids";
 import type { RequestContext } from "@/lib/http/request-context";
-import { hasAcceptedCurrentTerms, type SignInMethod } from "@/lib/sessions/policy";
+import { hasAcceptedCurrentTerms, mustSetUpSecondFactor, type SignInMethod } from "@/lib/sessions/policy";
 import { beginSecondFactor } from "@/lib/second-factor/pending-sign-in";
-import { secondFactorRequired } from "@/lib/second-factor/policy";
 import { matches, typedCode } from "./code";
 import { inLastingLock, isLocked, LOCK_POLICY, NO_USER_ID } from "./policy";
 import { renewUnlockLink, sendUnlockLink } from "./unlock-link";
@@ -193,8 +192,12 @@ async function signIn(userId: string, amr: SignInMethod[], context: RequestConte
       sessionKey,
       amr,
       termsAccepted: hasAcceptedCurrentTerms({ acceptedTermsVersion, currentTermsVersion }),
-      // Only a matrix-only sign-in can lack a factor (a user with one takes the second step).
-      secondFactorSetupNeeded: amr.length === 1 && secondFactorRequired({ role: user.role, secondFactorRequirement }),
+      // The session's own rule; a sign-in that passed a second step had a factor.
+      secondFactorSetupNeeded: mustSetUpSecondFactor({
+        role: user.role,
+        secondFactorRequirement,
+        hasSecondFactor: amr.length > 1,
+      }),
     };
   });
 }
