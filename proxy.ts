@@ -8,6 +8,8 @@ import { isSecondFactorSetup, secondFactorSetupPath, termsPath } from "@/lib/ses
 import { UNAVAILABLE_CSP, unavailableHeaders, unavailablePage } from "@/lib/http/unavailable";
 
 const portalPrefixes = ["/dashboard", "/account", "/admin"];
+/** Pages whose form can end in a redirect to an application signing in with the portal. */
+const applicationSignInPrefixes = ["/oidc", "/authorize", "/login", "/terms", "/account/authenticator"];
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 const isPortalPath = (pathname: string) => portalPrefixes.some((prefix) => under(pathname, prefix));
@@ -37,7 +39,9 @@ function gate(request: NextRequest, user: GateUser | undefined): Gate {
  * answering 403 here keeps bad input away from the 500 path.
  */
 function isCrossOriginPost(request: NextRequest): boolean {
-  if (request.method !== "POST") return false;
+  // Applications call the OpenID Connect endpoints from their own origins (a browser app's token
+  // request); those carry no portal cookie to abuse, and the provider checks them itself.
+  if (request.method !== "POST" || under(request.nextUrl.pathname, "/oidc")) return false;
   const origin = request.headers.get("origin");
   if (origin === null) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
@@ -66,7 +70,12 @@ async function isUnreadableActionCall(request: NextRequest): Promise<boolean> {
 /** Security headers with a per-request CSP nonce, and the portal checks. */
 function respond(request: NextRequest, user: GateUser | undefined) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
+  const pathname = request.nextUrl.pathname;
+  const csp = contentSecurityPolicy(
+    nonce,
+    env.NODE_ENV === "development",
+    applicationSignInPrefixes.some((prefix) => under(pathname, prefix)),
+  );
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);

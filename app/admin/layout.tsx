@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/import", label: t("import") },
     { href: "/admin/audit", label: t("audit") },
     { href: "/admin/terms", label: t("terms") },
+    { href: "/admin/apps", label: t("apps") },
   ];
   return (
     <>

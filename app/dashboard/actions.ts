@@ -6,6 +6,7 @@ import { signOut } from "@/auth";
 import { formAction, formField, postAction } from "@/app/components/form-action";
 import type { FormState } from "@/app/components/form-state";
 import { requestContext } from "@/lib/http/request-context";
+import { revokeConnectedApplication } from "@/lib/oidc/grants";
 import { requireRecentSignIn } from "@/lib/reauth";
 import {
   disableTotp,
@@ -111,4 +112,18 @@ export const removePasskeyAction = postAction({
   },
   refused: () => redirect(METHODS),
   messages: (removed) => redirect(removed ? "/dashboard?methods=passkey-removed#sign-in-methods" : METHODS),
+});
+
+/**
+ * "Revoke" beside a connected application: ends what the user allowed it (grants, codes and
+ * tokens), so it asks for consent again next time. Only the user's own grants are touched; any
+ * other id changes nothing and reads as not found.
+ */
+export const revokeConnectedAppAction = postAction({
+  fields: ["clientId"],
+  guard: () => requirePortalUser("/dashboard"),
+  schema: z.object({ clientId: z.string().min(1).max(128) }),
+  run: async ({ clientId }, user) => revokeConnectedApplication(user.id, clientId, await requestContext()),
+  refused: () => redirect("/dashboard?apps=not-found#connected-apps"),
+  messages: (revoked) => redirect(`/dashboard?apps=${revoked ? "revoked" : "not-found"}#connected-apps`),
 });

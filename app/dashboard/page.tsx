@@ -10,10 +10,12 @@ import { buttonClass } from "@/app/components/styles";
 import { accountProfile } from "@/lib/account";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { signInSummary } from "@/lib/login";
+import { listConnectedApplications } from "@/lib/oidc/grants";
 import { now } from "@/lib/platform/clock";
 import { listPasskeys, secondFactorStatus } from "@/lib/second-factor";
 import { listSessions, requirePortalUser } from "@/lib/sessions";
 import { endOwnSessionAction, signOutAction, signOutEverywhereAction } from "./actions";
+import { appsNotice, ConnectedApps } from "./ConnectedApps";
 import { methodsNotice, SignInMethods } from "./SignInMethods";
 import { titleMetadata } from "@/app/components/page-title";
 
@@ -28,12 +30,13 @@ export default async function DashboardPage({
 }) {
   await connection();
   const user = await requirePortalUser("/dashboard");
-  const [profile, summary, sessions, methods, passkeys, query, t, ts, format] = await Promise.all([
+  const [profile, summary, sessions, methods, passkeys, connectedApps, query, t, ts, format] = await Promise.all([
     accountProfile(user.id),
     signInSummary(user.id),
     listSessions(user.id, now(), user.sessionId),
     secondFactorStatus(user.id),
     listPasskeys(user.id),
+    listConnectedApplications(user.id),
     searchParams,
     getTranslations("Dashboard"),
     getTranslations("Sessions"),
@@ -102,6 +105,15 @@ export default async function DashboardPage({
           used: lastUsedAt ? when(lastUsedAt) : null,
         }))}
         notice={methodsNotice(query.methods)}
+      />
+      <ConnectedApps
+        apps={connectedApps.map(({ clientId, name, scopes, since }) => ({
+          clientId,
+          name,
+          scopes,
+          since: when(since),
+        }))}
+        notice={appsNotice(query.apps)}
       />
       <Card id="sessions" title={ts("yourSessions")}>
         {notice ? (

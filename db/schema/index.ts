@@ -9,3 +9,4 @@ export * from "./rate-limits";
 export * from "./user-sessions";
 export * from "./unlock";
 export * from "./second-factor";
+export * from "./oidc";

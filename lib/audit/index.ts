@@ -44,6 +44,20 @@ export const AUDIT_EVENT_NAMES = [
   "second_factor.recovery_code_used",
   "second_factor.reset",
   "user.second_factor_requirement_changed",
+  "oidc.client_registered",
+  "oidc.client_secret_rotated",
+  "oidc.client_disabled",
+  "oidc.client_enabled",
+  "oidc.client_deleted",
+  "oidc.authorized",
+  "oidc.authorization_refused",
+  "oidc.consent_given",
+  "oidc.consent_denied",
+  "oidc.consent_revoked",
+  "oidc.token_issued",
+  "oidc.token_refused",
+  "oidc.signed_out",
+  "oidc.keys_rotated",
 ] as const;
 
 export type AuditEventName = (typeof AUDIT_EVENT_NAMES)[number];

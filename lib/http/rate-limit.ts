@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   verifyPerIp: { per: "address", name: "verify-ip", limit: 30, windowSeconds: 900 },
   loginEmailPerIp: { per: "address", name: "login-email-ip", limit: 30, windowSeconds: 300 },
   loginAnswerPerIp: { per: "address", name: "login-answer-ip", limit: 30, windowSeconds: 300 },
+  /** The OpenID Connect token and revocation endpoints: applications' servers, a few calls per sign-in. */
+  oidcTokenPerIp: { per: "address", name: "oidc-token-ip", limit: 120, windowSeconds: 300 },
 } satisfies Record<string, RateLimit>;
 
 /**

@@ -7,6 +7,7 @@ import type { AbstractIntlMessages } from "next-intl";
  * tests/unit/client-messages.test.ts keeps the list complete and free of unused entries.
  */
 export const CLIENT_NAMESPACES = [
+  "AdminApps",
   "AdminImport",
   "AdminOverview",
   "AdminTerms",

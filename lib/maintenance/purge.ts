@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { deleteExpiredChallenges } from "@/db/queries/login";
 import { deleteEndedOnboardingSessions, deleteEndedTokens } from "@/db/queries/onboarding";
+import { deleteExpiredOidcModels } from "@/db/queries/oidc";
 import { deleteSentEmails } from "@/db/queries/outbox";
 import {
   deleteAbandonedAuthenticatorSetups,
@@ -48,6 +49,8 @@ export type PurgeResult = {
   webauthnChallenges: number;
   pendingSignIns: number;
   authenticatorSetups: number;
+  /** The OpenID Connect provider's codes, tokens, sessions and interactions past their expiry. */
+  oidcArtifacts: number;
 };
 
 export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
@@ -67,5 +70,7 @@ export async function purgeExpiredRows(now: Date): Promise<PurgeResult> {
       db,
       before(TOTP_SETUP_MINUTES * 60_000 + RETENTION_MS.secondFactorSteps),
     ),
+    // The provider never reads an expired row (lib/oidc/adapter.ts): nothing to keep.
+    oidcArtifacts: await deleteExpiredOidcModels(db, now),
   };
 }

@@ -69,6 +69,7 @@ const samples: Record<string, string> = {
   used: "2026/12/03 9:30 JST",
   policy: "オペレーターは必須",
   privacyContact: "privacy@example.jp",
+  application: "請求システム",
 };
 const numbers =
   /^(max|min|row|column|version|order|count|remaining|actual|total|rows|minutes|maxRows|year|succeeded|shown|number|megabytes|maxMb|invalidRows|found|first|failed|expected|current|with|without)$/;
