@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { e2eSettings } from "./support/app-env";
 import { operatorDisables, registerApplication } from "./support/oidc";
+import { checkInBothLanguages, setLocaleCookie } from "./support/people";
 import { expect, test } from "./support/test";
 import { onboard, PATTERN, readAnswer, setClockOffset, TERMS_CHECKBOX } from "./support/portal";
 import { startRelyingParty, type ClientCredentials, type RelyingParty } from "../support/relying-party";
@@ -26,6 +27,15 @@ test.afterEach(async () => {
   app = undefined;
 });
 
+/** axe and 320 px in both languages for the page as it is now (reloaded), then back to English. */
+async function checkHere(page: Page, baseURL: string | undefined, label: string): Promise<void> {
+  const problems: string[] = [];
+  await checkInBothLanguages(page, baseURL, label, problems, () => page.reload());
+  await setLocaleCookie(page.context(), baseURL, "en");
+  await page.reload();
+  expect(problems).toEqual([]);
+}
+
 test("an application signs a customer in through the matrix and consent, reads userinfo and signs out", async ({
   page,
 }) => {
@@ -40,6 +50,7 @@ test("an application signs a customer in through the matrix and consent, reads u
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByRole("heading", { name: "Allow Billing to use your account?" })).toBeVisible();
   await expect(page.getByText("Your email address")).toBeVisible();
+  await checkHere(page, baseURL, "/authorize/<uid>/consent");
   await page.getByRole("button", { name: "Allow" }).click();
 
   await expect(result(page)).toContainText("SIGNED IN");
@@ -60,6 +71,7 @@ test("an application signs a customer in through the matrix and consent, reads u
   await expect(result(page)).toContainText("SIGNED IN");
 
   await page.goto(`${app.url}/logout`);
+  await checkHere(page, baseURL, "/oidc/session/end (sign out?)");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(result(page)).toHaveText("SIGNED OUT");
   // Signed out of the portal too.
@@ -81,6 +93,7 @@ test("the portal refuses a wrong redirect URI, a request without PKCE, a replaye
     page.getByRole("heading", { name: "The application's sign-in request could not be completed" }),
   ).toBeVisible();
   await expect(page.getByText("invalid_redirect_uri")).toBeVisible();
+  await checkHere(page, baseURL, "/oidc/auth (error page)");
 
   // No PKCE: refused back at the application.
   await page.goto(`${app.url}/login?pkce=0`);

@@ -47,6 +47,9 @@ const PAGES: Record<string, string> = {
   "/admin/import": "admin (form, per-row error report)",
   "/admin/audit": "admin (log, filter error)",
   "/admin/terms": "admin",
+  "/admin/apps": "admin (list, register form)",
+  "/authorize/[uid]/consent": "customer (an application's consent): checked in oidc.spec.ts",
+  "/authorize/ended": "public",
   "/admin/reauth": "admin (start, challenge)",
   "/dev/mailbox": "public: answers 404 in production, so the 404 page is what people see",
   // The benchmark's framework floor (bench/): 404 unless BENCH_ROUTES=1, never shown to people.
@@ -92,6 +95,7 @@ test("public pages pass axe and reflow at 320px in English and Japanese", async 
     "/start/resend",
     "/terms",
     "/unlock/done",
+    "/authorize/ended",
   ]) {
     await check(path, () => open(page, path));
   }
@@ -229,7 +233,15 @@ test("admin pages pass axe and reflow at 320px in English and Japanese", async (
 
   const problems: string[] = [];
   const check = (label: string, go: () => Promise<unknown>) => checkInBothLanguages(page, baseURL, label, problems, go);
-  for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/import", "/admin/audit", "/admin/terms"]) {
+  for (const path of [
+    "/admin",
+    "/admin/users",
+    "/admin/users/new",
+    "/admin/import",
+    "/admin/audit",
+    "/admin/terms",
+    "/admin/apps",
+  ]) {
     await check(path, () => open(page, path));
   }
   await check("/admin/users (search)", () => open(page, `/admin/users?q=${encodeURIComponent(customer.email)}`));

@@ -11,6 +11,7 @@ import {
   signIn,
   startingGuideLink,
 } from "../e2e/support/portal";
+import { registerApplication } from "../e2e/support/oidc";
 import { uniqueIp } from "./support/http";
 import { junkString } from "./support/junk";
 import { signedInOperator } from "./support/operator";
@@ -242,4 +243,78 @@ test("generated input to every form, action and route answers without a 500 or a
       ],
     ].sort(),
   );
+});
+
+test("generated input to the OpenID Connect endpoints answers without a 500 or a stack trace", async ({ page }) => {
+  test.setTimeout(5 * 60_000);
+  const client = request(page);
+  const app = await registerApplication({
+    redirectUri: "http://127.0.0.1:9/callback",
+    postLogoutUri: "http://127.0.0.1:9/signed-out",
+  });
+  const param = (names: string[]) =>
+    fc.dictionary(
+      fc.constantFrom(...names),
+      fc.oneof(junkString, fc.constantFrom(app.clientId, "code", "S256", "openid email", "authorization_code")),
+      { maxKeys: 6 },
+    );
+  const query = (params: Record<string, string>) =>
+    new URLSearchParams(Object.entries(params).map(([k, v]) => [k, v.slice(0, 2_000)])).toString();
+  let sent = 0;
+  const answered = async (response: APIResponse, what: string) => {
+    await expectAnswered(response, what);
+    sent++;
+  };
+  const AUTHORIZE = ["client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "code_challenge"];
+  const MORE = ["code_challenge_method", "prompt", "max_age", "login_hint", "id_token_hint", "claims", "request"];
+  await fc.assert(
+    fc.asyncProperty(param([...AUTHORIZE, ...MORE]), async (params) => {
+      const url = `/oidc/auth?${query(params)}`;
+      await answered(await client.get(url, { maxRedirects: 0, headers: fromNewAddress() }), `GET ${url.slice(0, 80)}`);
+    }),
+    { numRuns: RUNS * 2 },
+  );
+  const TOKEN = ["grant_type", "code", "redirect_uri", "code_verifier", "client_id", "client_secret", "refresh_token"];
+  for (const path of ["/oidc/token", "/oidc/token/revocation", "/oidc/session/end/confirm"]) {
+    await fc.assert(
+      fc.asyncProperty(param([...TOKEN, "token", "xsrf", "logout"]), junkString, async (form, authorization) => {
+        const headers: Record<string, string> = {
+          ...fromNewAddress(),
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Basic ${Buffer.from(authorization.slice(0, 500)).toString("base64")}`,
+        };
+        await answered(await client.post(path, { data: query(form), headers, maxRedirects: 0 }), `POST ${path}`);
+      }),
+      { numRuns: RUNS },
+    );
+  }
+  await fc.assert(
+    fc.asyncProperty(junkString, async (junk) => {
+      const segment = encodeURIComponent(junk.slice(0, 200)) || "x";
+      const headers = fromNewAddress();
+      await answered(await client.get(`/authorize/${segment}`, { maxRedirects: 0, headers }), "GET /authorize/<junk>");
+      await answered(
+        await client.post(`/authorize/${segment}/decision`, {
+          form: { decision: junk.slice(0, 500) },
+          headers,
+          maxRedirects: 0,
+        }),
+        "POST /authorize/<junk>/decision",
+      );
+      await answered(
+        await client.get(`/oidc/session/end?${query({ id_token_hint: junk, post_logout_redirect_uri: junk })}`, {
+          maxRedirects: 0,
+          headers,
+        }),
+        "GET /oidc/session/end",
+      );
+      const bearer = junk.replace(/[^\x21-\x7e]/g, "").slice(0, 500) || "x";
+      await answered(
+        await client.get("/oidc/me", { headers: { ...headers, authorization: `Bearer ${bearer}` }, maxRedirects: 0 }),
+        "GET /oidc/me",
+      );
+    }),
+    { numRuns: RUNS },
+  );
+  console.log(`  [figure] fuzz over HTTP: ${sent} generated requests to the OpenID Connect endpoints, 0 answered 500`);
 });
