@@ -30,7 +30,16 @@ export async function loadSigningKeys(now: Date): Promise<JWK[]> {
     rows = await findPublishedSigningKeys(db, new Date(now.getTime() - RETIRED_KEY_PUBLISHED_MS));
   }
   const { all } = configuredKeyring();
-  return rows.map((row) => openJson(row.sealedJwk, keyContext(row.kid), all) as JWK);
+  return rows.flatMap((row) => {
+    try {
+      return [openJson(row.sealedJwk, keyContext(row.kid), all) as JWK];
+    } catch (error) {
+      // A retired key sealed under a PATTERN_KEY since dropped is only no longer published;
+      // without the current one the provider cannot sign at all: say so at start.
+      if (row.current) throw error;
+      return [];
+    }
+  });
 }
 
 /** A new current key; the old one is retired but still published (npm run oidc:rotate-keys). */

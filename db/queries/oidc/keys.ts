@@ -1,14 +1,17 @@
-import { desc, eq, gt, isNull, or } from "drizzle-orm";
+import { desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../client";
 import { oidcSigningKeys } from "../../schema";
 
 /** The keys still published: the current one and those retired after `retiredAfter`, current first. */
 export async function findPublishedSigningKeys(executor: Executor, retiredAfter: Date) {
-  return executor
-    .select({ kid: oidcSigningKeys.kid, sealedJwk: oidcSigningKeys.sealedJwk, current: oidcSigningKeys.current })
-    .from(oidcSigningKeys)
-    .where(or(isNull(oidcSigningKeys.retiredAt), gt(oidcSigningKeys.retiredAt, retiredAfter)))
-    .orderBy(desc(oidcSigningKeys.current), desc(oidcSigningKeys.createdAt));
+  return (
+    executor
+      .select({ kid: oidcSigningKeys.kid, sealedJwk: oidcSigningKeys.sealedJwk, current: oidcSigningKeys.current })
+      .from(oidcSigningKeys)
+      .where(or(isNull(oidcSigningKeys.retiredAt), gt(oidcSigningKeys.retiredAt, retiredAfter)))
+      // NULLS LAST: PostgreSQL puts nulls (the retired keys) first in a descending order.
+      .orderBy(sql`${oidcSigningKeys.current} desc nulls last`, desc(oidcSigningKeys.createdAt))
+  );
 }
 
 /** Stores a new current key unless another instance got there first: false then. */
