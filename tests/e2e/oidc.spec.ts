@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { e2eSettings } from "./support/app-env";
 import { operatorDisables, registerApplication } from "./support/oidc";
 import { checkInBothLanguages, setLocaleCookie } from "./support/people";
-import { expect, test } from "./support/test";
+import { expect, newClientContext, test } from "./support/test";
+import { signedInOperator } from "../security/support/operator";
 import { onboard, PATTERN, readAnswer, setClockOffset, TERMS_CHECKBOX } from "./support/portal";
 import { startRelyingParty, type ClientCredentials, type RelyingParty } from "../support/relying-party";
 
@@ -163,4 +164,55 @@ test("a disabled application and a disabled user are refused", async ({ page }) 
   await page.goto(`${app.url}/login`);
   await expect(page).toHaveURL(new RegExp(`^${baseURL}/oidc/auth\\?`));
   await expect(page.getByText("invalid_client")).toBeVisible();
+});
+
+test("an operator registers an application at /admin/apps; a customer who allowed it revokes it on the dashboard", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const operator = await newClientContext(browser, baseURL);
+  const admin = await operator.newPage();
+  await signedInOperator(admin);
+  app = await startRelyingParty({
+    issuer: baseURL,
+    register: async ({ redirectUri, postLogoutUri }) => {
+      await admin.goto("/admin/apps");
+      await admin.getByRole("textbox", { name: "Application name", exact: true }).fill("Wiki");
+      await admin.getByRole("textbox", { name: "Redirect URIs", exact: true }).fill(redirectUri);
+      await admin.getByRole("textbox", { name: "Post-logout redirect URIs", exact: true }).fill(postLogoutUri);
+      await admin.getByRole("checkbox", { name: "company", exact: true }).check();
+      await admin.getByRole("button", { name: "Register application" }).click();
+      const shown = (term: string) => admin.locator(`#register dt:text-is("${term}") + dd`);
+      await expect(shown("Client secret")).toBeVisible();
+      const credentials = {
+        clientId: (await shown("Client ID").textContent())!,
+        clientSecret: (await shown("Client secret").textContent())!,
+      };
+      // Shown once: the list after a reload names the application but not its secret.
+      await admin.reload();
+      await expect(admin.getByRole("listitem").filter({ hasText: "Wiki" }).first()).toBeVisible();
+      await expect(admin.getByText(credentials.clientSecret)).toHaveCount(0);
+      return credentials;
+    },
+  });
+
+  const customer = await onboard(page, PATTERN);
+  await page.goto(`${app.url}/login`);
+  await answerMatrix(page, customer.email);
+  await page.getByRole("checkbox", { name: TERMS_CHECKBOX }).check();
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(result(page)).toContainText("SIGNED IN");
+
+  await page.goto(`${baseURL}/dashboard`);
+  const connected = page.getByRole("list", { name: "Connected applications" });
+  await expect(connected.getByRole("listitem").filter({ hasText: "Wiki" })).toBeVisible();
+  await connected.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("list", { name: "Connected applications" })).toHaveCount(0);
+  // Its tokens went with the grant, and the next sign-in asks for consent again.
+  await page.goto(`${app.url}/userinfo`);
+  await expect(result(page)).toContainText("ERROR");
+  await page.goto(`${app.url}/login`);
+  await expect(page.getByRole("heading", { name: "Allow Wiki to use your account?" })).toBeVisible();
 });
