@@ -26,12 +26,19 @@ button,a.button{font:inherit;font-weight:600;border-radius:.5rem;padding:.6rem 1
 .primary{background:#1d4ed8;color:#fff;border:1px solid #1d4ed8}.secondary{background:#fff;color:#1e293b;border:1px solid #94a3b8}
 button:focus-visible,a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}`;
 
-function page(ctx: KoaContextWithOIDC, locale: Locale, title: string, body: string): void {
+/** Draws one page in the visitor's language: `content` gives its title and the HTML under the heading. */
+function page(ctx: KoaContextWithOIDC, content: (t: OidcText) => { title: string; body: string }): void {
+  const locale = localeOf(ctx);
+  const { title, body } = content(texts[locale]);
   ctx.type = "html";
   ctx.body = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} | Matrix Portal</title><style>${STYLE}</style></head>
 <body><main><section><h1>${escapeHtml(title)}</h1>${body}</section></main></body></html>`;
 }
+
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+const homeLink = (t: OidcText) =>
+  `<div class="actions"><a class="button secondary" href="/">${escapeHtml(t.errorHome)}</a></div>`;
 
 const ERROR_TEXT: Record<string, keyof OidcText> = {
   invalid_redirect_uri: "errorRedirectUri",
@@ -41,39 +48,23 @@ const ERROR_TEXT: Record<string, keyof OidcText> = {
 
 /** An error the provider cannot return to the application (say, an unregistered redirect_uri). */
 export async function renderOidcError(ctx: KoaContextWithOIDC, out: { error: string }): Promise<void> {
-  const locale = localeOf(ctx);
-  const t = texts[locale];
-  const explanation = t[ERROR_TEXT[out.error] ?? "errorOther"];
-  page(
-    ctx,
-    locale,
-    t.errorTitle,
-    `<p>${escapeHtml(explanation)}</p><p>${escapeHtml(t.errorCode)} <code>${escapeHtml(out.error)}</code></p>
-<div class="actions"><a class="button secondary" href="/">${escapeHtml(t.errorHome)}</a></div>`,
-  );
+  page(ctx, (t) => ({
+    title: t.errorTitle,
+    body: `${paragraph(t[ERROR_TEXT[out.error] ?? "errorOther"])}
+<p>${escapeHtml(t.errorCode)} <code>${escapeHtml(out.error)}</code></p>${homeLink(t)}`,
+  }));
 }
 
 /** RP-initiated logout asks before signing out; `form` is the provider's hidden form with its CSRF token. */
 export async function renderLogoutConfirmation(ctx: KoaContextWithOIDC, form: string): Promise<void> {
-  const locale = localeOf(ctx);
-  const t = texts[locale];
-  page(
-    ctx,
-    locale,
-    t.logoutTitle,
-    `<p>${escapeHtml(t.logoutLead)}</p>${form}
+  page(ctx, (t) => ({
+    title: t.logoutTitle,
+    body: `${paragraph(t.logoutLead)}${form}
 <div class="actions"><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout" class="primary">${escapeHtml(t.logoutConfirm)}</button>
 <button type="submit" form="op.logoutForm" class="secondary">${escapeHtml(t.logoutCancel)}</button></div>`,
-  );
+  }));
 }
 
 export async function renderLogoutDone(ctx: KoaContextWithOIDC): Promise<void> {
-  const locale = localeOf(ctx);
-  const t = texts[locale];
-  page(
-    ctx,
-    locale,
-    t.logoutDoneTitle,
-    `<p>${escapeHtml(t.logoutDoneLead)}</p><div class="actions"><a class="button secondary" href="/">${escapeHtml(t.errorHome)}</a></div>`,
-  );
+  page(ctx, (t) => ({ title: t.logoutDoneTitle, body: `${paragraph(t.logoutDoneLead)}${homeLink(t)}` }));
 }

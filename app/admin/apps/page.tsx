@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { FormMessage } from "@/app/components/FormMessage";
+import { ReauthPrompt } from "@/app/admin/ReauthPrompt";
 import { PageShell } from "@/app/components/PageShell";
 import { titleMetadata } from "@/app/components/page-title";
 import { buttonClass } from "@/app/components/styles";
@@ -165,14 +166,11 @@ export default async function AdminAppsPage({
             <RegisterAppForm action={registerAppAction} />
           </>
         ) : (
-          <>
-            <p className="text-ink">{t("reauthBody", { minutes: RECENT_SIGN_IN_MINUTES.admin })}</p>
-            <p className="mt-4">
-              <Link href="/admin/reauth?next=/admin/apps" className={buttonClass("primary")}>
-                {t("reauthLink")}
-              </Link>
-            </p>
-          </>
+          <ReauthPrompt
+            body={t("reauthBody", { minutes: RECENT_SIGN_IN_MINUTES.admin })}
+            link={t("reauthLink")}
+            next="/admin/apps"
+          />
         )}
       </Card>
     </PageShell>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Card } from "@/app/components/Card";
 import { DataTable } from "@/app/components/DataTable";
+import { ReauthPrompt } from "@/app/admin/ReauthPrompt";
 import { PageShell } from "@/app/components/PageShell";
-import { buttonClass, hintClass } from "@/app/components/styles";
+import { hintClass } from "@/app/components/styles";
 import { operatorTimeZone, termsOverview } from "@/lib/admin";
 import { dateTimeWithZone } from "@/lib/i18n/date-time";
 import { RECENT_SIGN_IN_MINUTES, signedInRecently } from "@/lib/reauth";
@@ -102,14 +102,11 @@ export default async function AdminTermsPage() {
             />
           </>
         ) : (
-          <>
-            <p className="text-ink">{t("reauthBody", { minutes: RECENT_SIGN_IN_MINUTES.admin })}</p>
-            <p className="mt-4">
-              <Link href="/admin/reauth?next=/admin/terms" className={buttonClass("primary")}>
-                {t("reauthLink")}
-              </Link>
-            </p>
-          </>
+          <ReauthPrompt
+            body={t("reauthBody", { minutes: RECENT_SIGN_IN_MINUTES.admin })}
+            link={t("reauthLink")}
+            next="/admin/terms"
+          />
         )}
       </Card>
     </PageShell>
