@@ -216,3 +216,39 @@ test("an operator registers an application at /admin/apps; a customer who allowe
   await page.goto(`${app.url}/login`);
   await expect(page.getByRole("heading", { name: "Allow Wiki to use your account?" })).toBeVisible();
 });
+
+test("refresh tokens: only for an application allowed offline_access, rotated at each use, the old one refused", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const customer = await onboard(page, PATTERN);
+  app = await startRelyingParty({
+    issuer: baseURL,
+    register: (uris) => registerApplication(uris, ["--scope", "offline_access"]),
+  });
+  // offline_access needs the user's consent on this request (prompt=consent, OpenID Connect Core 11).
+  await page.goto(`${app.url}/login?scope=${encodeURIComponent("openid email offline_access")}&prompt=consent`);
+  await answerMatrix(page, customer.email);
+  await page.getByRole("checkbox", { name: TERMS_CHECKBOX }).check();
+  await page.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByText("Access while you are away (it can stay signed in)")).toBeVisible();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(result(page)).toContainText('"refresh_token":true');
+
+  await page.goto(`${app.url}/refresh`);
+  await expect(result(page)).toHaveText('REFRESHED {"rotated":true}');
+  await page.goto(`${app.url}/refresh-first`);
+  await expect(result(page)).toContainText("ERROR invalid_grant");
+
+  // An application not allowed offline_access asks for it in vain: the scope is dropped, and the
+  // consent lists only what it will get.
+  const other = await startRelyingParty({ issuer: baseURL, register: (uris) => registerApplication(uris) });
+  try {
+    await page.goto(`${other.url}/login?scope=${encodeURIComponent("openid offline_access")}&prompt=consent`);
+    await expect(page.getByText("Access while you are away (it can stay signed in)")).toHaveCount(0);
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(result(page)).toContainText('"refresh_token":false');
+  } finally {
+    await other.close();
+  }
+});

@@ -10,6 +10,7 @@ import * as oidc from "openid-client";
  *   /callback                                   redeems the code (or keeps it: /login?hold=1)
  *   /redeem                                     redeems the kept code now; /replay the last code again
  *   /userinfo                                   reads userinfo with the last access token
+ *   /refresh, /refresh-first                    the refresh-token grant with the latest, or the first, refresh token
  *   /logout                                     RP-initiated logout with the last ID token
  */
 export type RelyingParty = {
@@ -33,6 +34,7 @@ export async function startRelyingParty(options: {
   let lastCallback: URL | undefined;
   let lastPending: Pending | undefined;
   let tokens: (oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers) | undefined;
+  let firstRefreshToken: string | undefined;
   const server: Server = createServer((request, response) => {
     const reply = (status: number, body: string) => {
       response.writeHead(status, { "content-type": "text/html; charset=utf-8" });
@@ -79,9 +81,10 @@ export async function startRelyingParty(options: {
       expectedState: state.state,
       expectedNonce: state.nonce,
     });
+    firstRefreshToken = tokens.refresh_token;
     // The ID token's signature is checked against the portal's JWKS by openid-client itself.
     const claims = tokens.claims()!;
-    return `SIGNED IN ${JSON.stringify(claims)}`;
+    return `SIGNED IN ${JSON.stringify({ ...claims, refresh_token: tokens.refresh_token !== undefined })}`;
   }
 
   async function handle(url: URL, reply: (status: number, body: string) => void, redirect: (to: string) => void) {
@@ -127,6 +130,14 @@ export async function startRelyingParty(options: {
         const claims = tokens!.claims()!;
         const info = await oidc.fetchUserInfo(config, tokens!.access_token, claims.sub);
         return reply(200, `USERINFO ${JSON.stringify(info)}`);
+      }
+      case "/refresh":
+      case "/refresh-first": {
+        const used = url.pathname === "/refresh" ? tokens!.refresh_token! : firstRefreshToken!;
+        const renewed = await oidc.refreshTokenGrant(config, used);
+        const rotated = renewed.refresh_token !== undefined && renewed.refresh_token !== used;
+        tokens = renewed;
+        return reply(200, `REFRESHED ${JSON.stringify({ rotated })}`);
       }
       case "/logout":
         return redirect(
