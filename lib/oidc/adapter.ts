@@ -5,6 +5,22 @@ import { now } from "@/lib/platform/clock";
 import { findClientMetadata } from "./clients";
 
 /**
+ * Answered as oidc-provider's own InvalidGrant is: its error handler reads `expose`, `statusCode`
+ * and the message (the OAuth error code). Its class is not imported: the library is ES modules
+ * only, and this file is also loaded by tools and jest.
+ */
+class AlreadyConsumed extends Error {
+  readonly expose = true;
+  readonly statusCode = 400;
+  readonly error = "invalid_grant";
+  readonly error_description: string;
+  constructor(model: string) {
+    super("invalid_grant");
+    this.error_description = `${model === "RefreshToken" ? "refresh token" : "authorization code"} already consumed`;
+  }
+}
+
+/**
  * oidc-provider's storage in the portal's database (PGlite or PostgreSQL), so that several
  * instances share every session, interaction, grant, code and token. Expiry is read against
  * the portal's clock (lib/platform/clock), which tests can move.
@@ -34,8 +50,18 @@ export class DrizzleAdapter implements Adapter {
     return this.lookup({ column: "userCode", value: userCode });
   }
 
+  /**
+   * The provider checks `consumed` and then consumes: two requests with one code could both pass
+   * the check. Here only the first consume wins; the other is the replay the provider itself
+   * answers with invalid_grant and a revoked grant.
+   */
   async consume(id: string): Promise<void> {
-    await consumeOidcModel(await getDb(), this.model, id, now());
+    const db = await getDb();
+    const result = await consumeOidcModel(db, this.model, id, now());
+    if (result.outcome === "consumed") return;
+    // Used already, or gone since the provider read it (a racing replay revoked it): refused.
+    if (result.outcome === "already" && result.grantId) await revokeOidcGrant(db, result.grantId);
+    throw new AlreadyConsumed(this.model);
   }
 
   async destroy(id: string): Promise<void> {

@@ -122,8 +122,8 @@ describe.each(MODELS)("%s", (model) => {
     expect(found).toEqual({ ...payload, consumed: found!.consumed });
   });
 
-  test("consume and destroy of an unknown id do nothing", async () => {
-    await expect(adapter().consume(id())).resolves.toBeUndefined();
+  test("consume of an unknown id is refused (invalid_grant); destroy of one does nothing", async () => {
+    await expect(adapter().consume(id())).rejects.toMatchObject({ error: "invalid_grant", statusCode: 400 });
     await expect(adapter().destroy(id())).resolves.toBeUndefined();
   });
 
@@ -371,14 +371,31 @@ describe("the other queries on oidc_models", () => {
 describe("concurrency", () => {
   const RACERS = 50;
 
-  test(`${RACERS} concurrent consumes of one code all succeed and leave it consumed`, async () => {
+  test(`${RACERS} concurrent consumes of one code: exactly one wins, the others are refused and revoke its grant`, async () => {
     const jti = id();
-    const payload = payloadFor("AuthorizationCode", jti);
+    const grantId = id();
+    const payload = { ...payloadFor("AuthorizationCode", jti), grantId };
     await adapterFor("AuthorizationCode").upsert(jti, payload, 600);
-    await Promise.all(Array.from({ length: RACERS }, () => adapterFor("AuthorizationCode").consume(jti)));
-    const found = await adapterFor("AuthorizationCode").find(jti);
-    expect(found).toEqual({ ...payload, consumed: expect.any(Number) });
-    reportFigure(`oidc adapter: ${RACERS} concurrent consumes, consumed=${typeof found!.consumed}`);
+    const access = id();
+    await adapterFor("AccessToken").upsert(access, { ...payloadFor("AccessToken", access), grantId }, 600);
+    const results = await Promise.allSettled(
+      Array.from({ length: RACERS }, () => adapterFor("AuthorizationCode").consume(jti)),
+    );
+    const refused = results.filter((result) => result.status === "rejected");
+    expect(results.length - refused.length).toBe(1);
+    for (const result of refused)
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ error: "invalid_grant" });
+    // A replay revokes what was issued under the grant, the code included.
+    expect(await adapterFor("AccessToken").find(access)).toBeUndefined();
+    expect(await adapterFor("AuthorizationCode").find(jti)).toBeUndefined();
+    reportFigure(`oidc adapter: ${RACERS} concurrent consumes of one code -> 1 won, ${refused.length} invalid_grant`);
+  });
+
+  test("a second consume of a code is refused with invalid_grant", async () => {
+    const jti = id();
+    await adapterFor("AuthorizationCode").upsert(jti, payloadFor("AuthorizationCode", jti), 600);
+    await adapterFor("AuthorizationCode").consume(jti);
+    await expect(adapterFor("AuthorizationCode").consume(jti)).rejects.toMatchObject({ error: "invalid_grant" });
   });
 
   test(`${RACERS} concurrent upserts of one id leave exactly one of their payloads`, async () => {
@@ -396,18 +413,28 @@ describe("concurrency", () => {
     expect(rows).toHaveLength(1);
   });
 
-  test(`${RACERS} upserts and consumes of one id interleaved: no error, one row`, async () => {
+  test(`${RACERS} upserts and consumes of one id interleaved: only invalid_grant refusals, one row`, async () => {
     const jti = id();
     await adapterFor("RefreshToken").upsert(jti, payloadFor("RefreshToken", jti), 600);
-    await Promise.all(
+    const results = await Promise.allSettled(
       Array.from({ length: RACERS }, (_, n) =>
         n % 2
           ? adapterFor("RefreshToken").consume(jti)
           : adapterFor("RefreshToken").upsert(jti, payloadFor("RefreshToken", jti, { n }), 600),
       ),
     );
+    for (const result of results)
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ error: "invalid_grant" });
+    // A consume that lost the race revokes the grant: the token is then gone, or rewritten by a later upsert.
     const found = await adapterFor("RefreshToken").find(jti);
-    expect(found).toEqual(expect.objectContaining({ jti, n: expect.any(Number) }));
+    if (found) expect(found).toEqual(expect.objectContaining({ jti, n: expect.any(Number) }));
+    const rows = await (
+      await getDb()
+    )
+      .select({ id: oidcModels.id })
+      .from(oidcModels)
+      .where(and(eq(oidcModels.model, "RefreshToken"), eq(oidcModels.id, jti)));
+    expect(rows.length).toBeLessThanOrEqual(1);
   });
 
   test(`${RACERS} distinct tokens written at once are each found`, async () => {

@@ -46,11 +46,25 @@ export async function findOidcModel(executor: Executor, model: string, lookup: L
   return row;
 }
 
-export async function consumeOidcModel(executor: Executor, model: string, id: string, now: Date): Promise<void> {
-  await executor
+/**
+ * Marks a code or token used, once: of two requests racing with one code only one gets "consumed".
+ * "already" carries the grant the row belongs to; "missing" when there is no such row.
+ */
+export async function consumeOidcModel(
+  executor: Executor,
+  model: string,
+  id: string,
+  now: Date,
+): Promise<{ outcome: "consumed" | "missing" } | { outcome: "already"; grantId: string | null }> {
+  const key = and(eq(oidcModels.model, model), eq(oidcModels.id, id));
+  const updated = await executor
     .update(oidcModels)
     .set({ consumedAt: now })
-    .where(and(eq(oidcModels.model, model), eq(oidcModels.id, id)));
+    .where(and(key, isNull(oidcModels.consumedAt)))
+    .returning({ id: oidcModels.id });
+  if (updated.length === 1) return { outcome: "consumed" };
+  const [row] = await executor.select({ grantId: oidcModels.grantId }).from(oidcModels).where(key).limit(1);
+  return row ? { outcome: "already", grantId: row.grantId } : { outcome: "missing" };
 }
 
 export async function destroyOidcModel(executor: Executor, model: string, id: string): Promise<void> {
