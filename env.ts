@@ -83,6 +83,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /**
+   * The bearer token Prometheus sends to scrape /api/metrics; unset, /api/metrics answers 404.
+   * Generate one with `openssl rand -base64 32`.
+   */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -base64 32)").optional(),
   /** "1" turns on the trivial /bench routes that `npm run bench` measures as the framework floor. */
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
 });

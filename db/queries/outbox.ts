@@ -75,6 +75,22 @@ export async function countOutboxByStatus(executor: Executor): Promise<Record<Ou
   return counts;
 }
 
+/** How many emails wait to be sent, and for how long the oldest has waited (seconds, 0 when none). */
+export async function pendingOutboxBacklog(
+  executor: Executor,
+  now: Date,
+): Promise<{ pending: number; oldestSeconds: number }> {
+  const [row] = await executor
+    .select({ pending: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${emailOutbox.createdAt})` })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.status, "pending"));
+  const oldest = row?.oldest ? new Date(row.oldest) : null;
+  return {
+    pending: Number(row?.pending ?? 0),
+    oldestSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0,
+  };
+}
+
 /** Deletes emails that were delivered before `before` (their props were wiped when sent). */
 export async function deleteSentEmails(executor: Executor, before: Date): Promise<number> {
   const rows = await executor

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { countLock, countSignIn, type SignInOutcome } from "@/lib/metrics";
 import { getDb, transaction } from "@/db/client";
 import { recordFailure, recordSuccess, type CountedFailure } from "@/db/queries/lockout";
 import { consumeChallenge, findSignInAccount } from "@/db/queries/login";
@@ -166,6 +167,7 @@ async function signIn(userId: string, amr: SignInMethod[], context: RequestConte
   return transaction(async (tx) => {
     const row = await recordSuccess(tx, userId, { now: context.now, ip: context.ip, policy: LOCK_POLICY });
     if (!row) return undefined;
+    countSignIn("success");
     await recordAudit(
       {
         event: "login.succeeded",
@@ -202,6 +204,19 @@ async function signIn(userId: string, amr: SignInMethod[], context: RequestConte
   });
 }
 
+/** The metric's word for each failure (lib/metrics): a malformed answer is a wrong one. */
+const SIGN_IN_OUTCOME: Record<FailureReason, SignInOutcome> = {
+  "unknown-challenge": "unknown_challenge",
+  "rate-limited": "rate_limited",
+  decoy: "decoy",
+  inactive: "inactive",
+  locked: "locked",
+  "credential-error": "credential_error",
+  malformed: "wrong_code",
+  "wrong-code": "wrong_code",
+  "wrong-second-factor": "second_factor",
+};
+
 /**
  * Records a failed answer. `countedUserId` is the account whose counters the failure counts
  * against (NO_USER_ID when it counts against nobody: the UPDATE then matches no row). The
@@ -215,6 +230,7 @@ export async function fail(
   reason: FailureReason,
   context: RequestContext,
 ): Promise<void> {
+  countSignIn(SIGN_IN_OUTCOME[reason]);
   const counted = await transaction(async (tx) => {
     const counted = await recordFailure(tx, countedUserId, { now: context.now, policy: LOCK_POLICY });
     await recordAudit(
@@ -255,5 +271,6 @@ async function announceLock(counted: CountedFailure, context: RequestContext): P
       tx,
     );
   });
+  countLock();
   await scheduleMailDispatch();
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { countChallenge } from "@/lib/metrics";
 import { getDb, transaction } from "@/db/client";
 import {
   deletePendingSignInChallengesFrom,
@@ -44,6 +45,7 @@ export async function issueChallenge(
   const bound = withinLimit && account !== undefined && account.status === "active" && account.hasCredential;
 
   const challengeId = generateToken();
+  countChallenge();
   const digits = generateChallengeDigits(randomBytes);
   const expiresAt = new Date(context.now.getTime() + CHALLENGE_MINUTES * 60_000);
   const challenge = {

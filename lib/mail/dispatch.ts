@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { countEmails } from "@/lib/metrics";
 import {
   claimDueEmails,
   countPendingByBatchKey,
@@ -150,5 +151,7 @@ export async function dispatchPendingEmails(options: DispatchOptions = {}): Prom
   }
 
   mailLog("info", "mail.dispatched", { transport: transport.name, ...result });
+  countEmails("sent", result.sent);
+  countEmails("failed", result.failed);
   return result;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { countEmails } from "@/lib/metrics";
 import { getDb, type Executor } from "@/db/client";
 import type { ClaimedEmail } from "@/db/queries/outbox-dispatch";
 import {
@@ -39,6 +40,7 @@ function sealContext(row: { id: string; template: string; toAddress: string }): 
 export async function queueEmail(executor: Executor, input: QueueEmailInput): Promise<{ id: string }> {
   const row = outboxRow(input);
   await insertOutboxEmail(executor, row);
+  countEmails("queued");
   return { id: row.id };
 }
 
@@ -46,6 +48,7 @@ export async function queueEmail(executor: Executor, input: QueueEmailInput): Pr
 export async function queueEmails(executor: Executor, inputs: readonly QueueEmailInput[]): Promise<{ id: string }[]> {
   const rows = inputs.map(outboxRow);
   await insertOutboxEmails(executor, rows);
+  countEmails("queued", rows.length);
   return rows.map((row) => ({ id: row.id }));
 }
 

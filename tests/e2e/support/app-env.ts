@@ -14,6 +14,7 @@ export function e2eSettings() {
   e2e.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64");
   e2e.E2E_PATTERN_KEY ??= randomBytes(32).toString("base64");
   e2e.E2E_CLOCK_FILE ??= `${e2e.E2E_PGLITE_DIR}-clock`;
+  e2e.E2E_METRICS_TOKEN ??= randomBytes(32).toString("base64url");
   e2e.E2E_SERVER_LOG ??= `${e2e.E2E_PGLITE_DIR}-server.log`;
   // Playwright empties its results folder as it starts: two runs side by side need one each.
   e2e.E2E_RESULTS ??= "test-results";
@@ -32,6 +33,7 @@ export function e2eSettings() {
     // The most verbose level: tests/security/secrets.spec.ts reads the log for leaked secrets.
     LOG_LEVEL: "debug",
     TEST_CLOCK_FILE: e2e.E2E_CLOCK_FILE,
+    METRICS_TOKEN: e2e.E2E_METRICS_TOKEN,
     ...(e2e.DATABASE_URL ? { DATABASE_URL: e2e.DATABASE_URL } : { PGLITE_DIR: e2e.E2E_PGLITE_DIR }),
   };
   return {
@@ -43,5 +45,6 @@ export function e2eSettings() {
     clockFile: e2e.E2E_CLOCK_FILE,
     serverLog: e2e.E2E_SERVER_LOG,
     results: e2e.E2E_RESULTS,
+    metricsToken: e2e.E2E_METRICS_TOKEN,
   };
 }
