@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { committedTransactions, createDatabase, dropDatabase, serverVersion } from "./support/db";
+import { benchServer, committedTransactions, createDatabase, dropDatabase, serverVersion } from "./support/db";
 import { runTask } from "./support/child";
 import { createAgent } from "./support/vu";
 import { floorFlow, runLoad, signInFlow, type BenchUser, type LoadResult } from "./support/load";
@@ -54,8 +54,8 @@ const plan = {
   totpVus: 10,
 };
 
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_BASE ?? "postgres://postgres:postgres@127.0.0.1:5432";
+const chosenServer = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_BASE;
+const defaultServer = "postgres://postgres:postgres@127.0.0.1:5432";
 const port = Number(args.port);
 const sections = new Set(args.only.split(","));
 
@@ -82,6 +82,15 @@ async function measuredLoad(
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const pg = await benchServer(chosenServer ?? defaultServer, chosenServer !== undefined);
+  try {
+    return await measure(started, pg.url);
+  } finally {
+    pg.stop();
+  }
+}
+
+async function measure(started: number, serverUrl: string): Promise<number> {
   const build = sections.has("signin") ? buildOnce(quick || args["no-build"]) : "skipped";
   const databaseUrl = await createDatabase(serverUrl, args.database);
   const resend = await startFakeResend({

@@ -1,4 +1,41 @@
+import { existsSync } from "node:fs";
 import postgres from "postgres";
+import { createPrivatePostgres } from "../../tests/support/private-postgres";
+
+const PRIVATE_PORT = 5547;
+
+/**
+ * The PostgreSQL server the bench measures on: the one at `serverUrl` if it answers; else, when
+ * nobody chose a server (`chosen` false) and PostgreSQL is installed, a private one started for
+ * this run (stopped at its end), the way the reliability tests start theirs.
+ */
+const withoutPassword = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
+
+export async function benchServer(serverUrl: string, chosen: boolean): Promise<{ url: string; stop(): void }> {
+  const probe = postgres(`${serverUrl.replace(/\/$/, "")}/postgres`, {
+    max: 1,
+    connect_timeout: 3,
+    onnotice: () => {},
+  });
+  try {
+    await probe`select 1`;
+    return { url: serverUrl, stop: () => {} };
+  } catch (error) {
+    const refused = (error as { code?: string }).code === "ECONNREFUSED";
+    const installed = existsSync("/usr/lib/postgresql") && process.getuid?.() === 0;
+    if (!refused || chosen || !installed)
+      throw new Error(
+        `No PostgreSQL answers at ${withoutPassword(serverUrl)}: install it (apt-get install -y postgresql) and run the bench as root, or set DATABASE_URL_BASE`,
+      );
+  } finally {
+    await probe.end();
+  }
+  const server = createPrivatePostgres(PRIVATE_PORT);
+  console.error(
+    `[bench] no PostgreSQL at ${withoutPassword(serverUrl)}: started a private one on port ${PRIVATE_PORT}`,
+  );
+  return { url: `postgres://postgres@127.0.0.1:${PRIVATE_PORT}`, stop: () => server.destroy() };
+}
 
 /**
  * The bench's own database on a PostgreSQL server: dropped and created at the start, dropped at

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { appSecrets, startApp, type AppServer } from "./support/app-server";
 import { FormClient } from "./support/form-client";
-import { createPrivatePostgres, type PrivatePostgres } from "./support/private-postgres";
+import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
 /**
  * A production `next start` with no proxy in front (TRUSTED_PROXY_HOPS=0): the client address

@@ -3,7 +3,7 @@ import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { appSecrets, startApp, type AppServer } from "./support/app-server";
 import { onboard, seedInvited, seedUsers, signIn, type Invited } from "./support/fixtures";
 import { FormClient, type Reply } from "./support/form-client";
-import { createPrivatePostgres, type PrivatePostgres } from "./support/private-postgres";
+import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
 /**
  * Scenario A: the PostgreSQL server stops in the middle of sign-ins and onboardings, stays down

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { appSecrets, startApp, type AppServer } from "./support/app-server";
-import { createPrivatePostgres, type PrivatePostgres } from "./support/private-postgres";
+import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
 /** Scenario D: the security headers of a production `next start`, on pages, actions' answers and errors. */
 const PG_PORT = Number(process.env.REL_HEADERS_PG_PORT ?? 5546);

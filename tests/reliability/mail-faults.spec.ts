@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { appEnv, appSecrets } from "./support/app-server";
 import { startMailWorker, type WorkerProcess } from "./support/mail-worker";
-import { createPrivatePostgres, type PrivatePostgres } from "./support/private-postgres";
+import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
 /**
  * Scenario B: the real mail worker process (scripts/mail-worker.ts) against a fake Resend API

@@ -3,7 +3,7 @@ import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { appSecrets, startApp, type AppServer } from "./support/app-server";
 import { answer, seedUsers, signIn, startSignIn } from "./support/fixtures";
 import { FormClient } from "./support/form-client";
-import { createPrivatePostgres, type PrivatePostgres } from "./support/private-postgres";
+import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 import { registerClient } from "./support/oidc";
 import { startRelyingParty } from "../support/relying-party";
 
