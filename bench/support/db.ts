@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import postgres from "postgres";
 import { createPrivatePostgres } from "../../tests/support/private-postgres";
 
-const PRIVATE_PORT = 5547;
+const PRIVATE_PORT = 5548;
 
 /**
  * The PostgreSQL server the bench measures on: the one at `serverUrl` if it answers; else, when
