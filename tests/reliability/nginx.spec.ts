@@ -66,3 +66,44 @@ test("sign-ins through nginx are served by both instances, and the address recor
   expect([...servedBy].sort()).toEqual(PORTS.map((port) => `127.0.0.1:${port}`));
   expect(recorded).toBe("127.0.0.1");
 });
+
+test("a rolling restart (SIGTERM one instance, start it again, then the other) under steady sign-in load loses no request", async () => {
+  test.setTimeout(180_000);
+  const emails = await seedUsers(options, 4);
+  let running = true;
+  let requests = 0;
+  const failures: string[] = [];
+  const signInLoop = async (email: string) => {
+    while (running) {
+      const client = new FormClient(nginx!.url);
+      try {
+        const { post, page } = await startSignIn(client, email);
+        requests += page ? 3 : 2;
+        const replies = [post, ...(page ? [page, await answer(client, page)] : [])];
+        if (page) requests++;
+        for (const reply of replies)
+          if (reply.status >= 400) failures.push(`${reply.status} ${reply.html.slice(0, 80)}`);
+      } catch (error) {
+        failures.push(String(error));
+      }
+    }
+  };
+  const load = Promise.all(emails.map(signInLoop));
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 2_000));
+  const restarts: string[] = [];
+  for (const index of [0, 1]) {
+    await pause();
+    const started = Date.now();
+    await apps[index]!.stop();
+    apps[index] = await startApp({ ...options, port: PORTS[index]! });
+    restarts.push(`:${PORTS[index]} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  await pause();
+  running = false;
+  await load;
+  console.log(
+    `nginx: rolling restart (${restarts.join(", ")}) under ${emails.length} sign-in loops: ${requests} requests through nginx, ${failures.length} failed`,
+  );
+  expect(failures).toEqual([]);
+  expect(requests).toBeGreaterThan(20);
+});

@@ -28,8 +28,7 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   upstream portal {
-${upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail_timeout=5s;`).join("\n")}
-    keepalive 16;
+${upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=0;`).join("\n")}
   }
   server {
     listen 127.0.0.1:${port};
@@ -56,7 +55,7 @@ ${upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail
     stop: async () => {
       child.kill("SIGQUIT");
       await new Promise((r) => child.once("exit", r));
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_NGINX) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
