@@ -38,10 +38,13 @@ export type Report = {
     mailLimitPerSecond: number;
     totpUsers: number;
     totpVus: number;
+    nginxVus: number;
   };
   load: { signIn: LoadResult; floor: LoadResult }[];
   /** The sign-in of users with an authenticator app (its second step's page and code added). */
   totpSignIn?: LoadResult;
+  /** Table 1c: through nginx, one instance then two. */
+  nginx?: { instances: number; signIn: LoadResult; floor: LoadResult }[];
   mail?: MailRun & {
     delivered: number;
     duplicates: number;
@@ -138,6 +141,38 @@ export function printReport(r: Report): void {
       ),
     );
     for (const e of totp.firstErrors) out.push(`  error (authenticator app, ${totp.vus} VUs): ${e}`);
+  }
+
+  const nginx = r.nginx ?? [];
+  if (nginx.length > 0) {
+    const one = nginx.find((row) => row.instances === 1);
+    const rate = (flow: LoadResult) => flow.completed / flow.seconds;
+    out.push(
+      `\n1c. Through nginx (deploy/nginx/portal.conf), ${plan.nginxVus} VUs: one instance, then two (one per core) behind it`,
+    );
+    out.push(
+      table(
+        [
+          "instances",
+          "sign-in done/s",
+          "floor done/s",
+          "errors",
+          "sign-in / floor (throughput)",
+          "sign-in vs one instance",
+        ],
+        nginx.map((row) => [
+          String(row.instances),
+          fmt(rate(row.signIn)),
+          fmt(rate(row.floor)),
+          String(row.signIn.errors + row.floor.errors),
+          fmt(rate(row.signIn) / (rate(row.floor) || NaN), 2),
+          one ? fmt(rate(row.signIn) / (rate(one.signIn) || NaN), 2) : "",
+        ]),
+      ),
+    );
+    for (const row of nginx)
+      for (const e of [...row.signIn.firstErrors, ...row.floor.firstErrors])
+        out.push(`  error (nginx, ${row.instances} instance(s)): ${e}`);
   }
 
   const mail = r.mail;

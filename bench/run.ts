@@ -18,6 +18,7 @@ import { deliveriesPerRecipient, providerStats } from "./support/stats";
 import { pageWeights } from "./weight";
 import { printReport, type MailRun, type Report } from "./report";
 import { summariseProfiles } from "./profile";
+import { measureThroughNginx, nginxInstalled, type NginxRow } from "./nginx";
 
 const { values: args } = parseArgs({
   options: {
@@ -31,8 +32,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string" },
     vus: { type: "string" },
     "import-rows": { type: "string" },
-    /** Comma-separated subset of sections: signin, mail, search (for iterating on one). */
-    only: { type: "string", default: "signin,mail,search" },
+    /** Comma-separated subset of sections: signin, nginx (needs signin), mail, search (for iterating on one). */
+    only: { type: "string", default: "signin,nginx,mail,search" },
   },
 });
 
@@ -52,6 +53,8 @@ const plan = {
    */
   totpUsers: quick ? 200 : 800,
   totpVus: 10,
+  /** Table 1c: the load through nginx, with one instance and with two behind it. */
+  nginxVus: 20,
 };
 
 const chosenServer = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_BASE;
@@ -121,6 +124,7 @@ async function measure(started: number, serverUrl: string): Promise<number> {
   try {
     const load: { signIn: LoadResult; floor: LoadResult }[] = [];
     let totp: LoadResult | undefined;
+    let nginxRows: NginxRow[] = [];
     let weights: Awaited<ReturnType<typeof pageWeights>> = [];
     let profile: ReturnType<typeof summariseProfiles> | undefined;
     if (sections.has("signin")) {
@@ -178,10 +182,21 @@ async function measure(started: number, serverUrl: string): Promise<number> {
         `[bench] ${plan.totpVus} VUs: sign-in with an authenticator app ${(totp.completed / totp.seconds).toFixed(1)}/s`,
       );
       weights = await pageWeights(server.url, agent, seeded.users[0]!.email, seeded.onboardingSessionId);
-      await agent.close();
       await server.stop();
       server = undefined;
       profile = args.profile ? summariseProfiles(profileDir) : undefined;
+      if (sections.has("nginx") && !nginxInstalled()) console.error("[bench] nginx is not installed: table 1c skipped");
+      else if (sections.has("nginx"))
+        nginxRows = await measureThroughNginx({
+          agent,
+          users: seeded.users.filter((user) => !user.totpSecret),
+          env: serverEnv,
+          basePort: port + 10,
+          vus: plan.nginxVus,
+          warmupMs: plan.warmupMs,
+          durationMs: plan.durationMs,
+        });
+      await agent.close();
     }
 
     resend.reset();
@@ -222,6 +237,7 @@ async function measure(started: number, serverUrl: string): Promise<number> {
       plan,
       load,
       totpSignIn: totp,
+      nginx: nginxRows,
       mail: mail && {
         ...mail,
         delivered: importRecipients.length,
@@ -240,7 +256,8 @@ async function measure(started: number, serverUrl: string): Promise<number> {
       JSON.stringify(report, null, 2),
     );
     printReport(report);
-    const signInErrors = load.reduce((sum, l) => sum + l.signIn.errors + l.floor.errors, 0) + (totp ? totp.errors : 0);
+    const signInErrors =
+      [...load, ...nginxRows].reduce((sum, l) => sum + l.signIn.errors + l.floor.errors, 0) + (totp ? totp.errors : 0);
     const mailBroken =
       report.mail !== undefined &&
       (report.mail.delivered !== report.mail.rows ||
@@ -251,6 +268,7 @@ async function measure(started: number, serverUrl: string): Promise<number> {
     // A level where no flow completed at all proves nothing: a failure too.
     const idle = load.filter((l) => l.signIn.completed === 0 || l.floor.completed === 0).map((l) => l.signIn.vus);
     if (totp?.completed === 0) idle.push(totp.vus);
+    for (const row of nginxRows) if (row.signIn.completed === 0 || row.floor.completed === 0) idle.push(row.signIn.vus);
     if (idle.length > 0) console.error(`[bench] FAIL: no flow completed in the window at ${idle.join(", ")} VUs`);
     return signInErrors > 0 || idle.length > 0 || mailBroken ? 1 : 0;
   } finally {

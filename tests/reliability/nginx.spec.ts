@@ -4,7 +4,7 @@ import { createPrivatePostgres, type PrivatePostgres } from "../support/private-
 import { appSecrets, startApp, type AppServer } from "./support/app-server";
 import { answer, seedUsers, startSignIn } from "./support/fixtures";
 import { FormClient } from "./support/form-client";
-import { startNginx, type Nginx } from "./support/nginx";
+import { startNginx, type Nginx } from "../support/nginx";
 
 /**
  * Scenario E: Debian's nginx with deploy/nginx/portal.conf in front of two `next start`
