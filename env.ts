@@ -84,6 +84,12 @@ const schema = z.object({
   TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
   /**
+   * Set by `npm run start`: Next leaves SIGTERM and SIGINT to the app, which then shuts down
+   * gracefully (lib/platform/shutdown.ts) within SHUTDOWN_GRACE_SECONDS.
+   */
+  NEXT_MANUAL_SIG_HANDLE: z.enum(["true", "1"]).optional(),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /**
    * The bearer token Prometheus sends to scrape /api/metrics; unset, /api/metrics answers 404.
    * Generate one with `openssl rand -base64 32`.
    */

@@ -17,10 +17,13 @@ export async function register() {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);
     });
+    // Request ids, route patterns and durations (logs, metrics), and what a shutdown waits for.
+    const { trackRequests } = await import("./lib/http/request-tracking");
+    trackRequests();
     const { installOutageResponses } = await import("./lib/http/outage-response");
     installOutageResponses();
-    const { installLogRedaction } = await import("./lib/platform/log-redaction");
-    installLogRedaction();
+    const { installServerConsole } = await import("./lib/platform/log-redaction");
+    installServerConsole({ json: process.env.NODE_ENV === "production" });
     const { getDb } = await import("./db/client");
     await getDb();
     // Needs PATTERN_KEY, so it cannot be an SQL migration: seals plain history hashes left by
@@ -29,7 +32,17 @@ export async function register() {
     await resealPatternHistory();
     // Spent challenges, counters, links and delivered emails, every few minutes for the server's life.
     const { runPurgeLoop } = await import("./lib/maintenance/schedule");
-    void runPurgeLoop(new AbortController().signal);
+    const purge = new AbortController();
+    const purging = runPurgeLoop(purge.signal);
+    const { env } = await import("./env");
+    if (env.NEXT_MANUAL_SIG_HANDLE) {
+      const { installGracefulShutdown, onShutdown } = await import("./lib/platform/shutdown");
+      onShutdown(() => {
+        purge.abort();
+        return purging;
+      });
+      installGracefulShutdown(env.SHUTDOWN_GRACE_SECONDS * 1000);
+    }
     // NODE_ENV is inlined too, so production builds do not even contain the demo seeding;
     // lib/demo checks env.NODE_ENV (and that the database is the embedded one) again.
     if (process.env.NODE_ENV === "development") {

@@ -101,7 +101,7 @@ export async function openPglite(dataDir: string): Promise<PgliteTarget> {
   const pglite = await PGlite.create(folder);
   chmodSync(folder, 0o700);
   // We hold the lock, so a socket file left here is a crashed owner's.
-  if (existsSync(socketPath)) unlinkSync(socketPath);
+  if (existsSync(/* turbopackIgnore: true */ socketPath)) unlinkSync(socketPath);
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 8 });
   await server.start();

@@ -11,14 +11,16 @@ async function main() {
   // Imported after the .env files are loaded: env.ts reads the environment once, on import.
   const { runMailWorker } = await import("@/lib/mail");
   const { closeDb } = await import("@/db/client");
+  const { log } = await import("@/lib/platform/log");
 
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) {
-      console.error(`Received ${signal} again: exiting now.`);
+      log("warn", "mail", "mail.worker_exiting", { signal, reason: "second signal" });
       process.exit(1);
     }
-    console.info(`Received ${signal}: finishing the current pass, then stopping.`);
+    // Finishing the pass in progress: its claimed batch is sent, or given back by settle().
+    log("info", "mail", "mail.worker_stopping", { signal });
     controller.abort();
   };
   process.on("SIGINT", stop);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { now } from "@/lib/platform/clock";
-import { describeError } from "@/lib/mail/log";
+import { describeError, log } from "@/lib/platform/log";
 import { purgeExpiredRows } from "./purge";
 
 /** Often enough that no table grows by more than ten minutes of traffic between purges. */
@@ -17,9 +17,7 @@ export async function runPurgeLoop(signal: AbortSignal, intervalMs = PURGE_INTER
     try {
       await purgeExpiredRows(now());
     } catch (error) {
-      console.error(
-        JSON.stringify({ level: "error", scope: "maintenance", event: "purge_failed", error: describeError(error) }),
-      );
+      log("error", "maintenance", "purge_failed", { error: describeError(error) });
     }
     try {
       await sleep(intervalMs, undefined, { signal, ref: false });

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { getDb } from "@/db/client";
 import { pendingOutboxBacklog } from "@/db/queries/outbox";
 import { now } from "@/lib/platform/clock";
@@ -47,6 +47,13 @@ function createMetrics() {
       labelNames: ["status"] as const,
       registers: [registry],
     }),
+    httpDuration: new Histogram({
+      name: "portal_http_request_duration_seconds",
+      help: "Time from a request's arrival to the end of its response, by method, route pattern and status.",
+      labelNames: ["method", "route", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
     outboxDepth: new Gauge({
       name: "portal_outbox_pending",
       help: "Emails waiting in the outbox.",
@@ -76,6 +83,11 @@ export const countChallenge = (): void => metrics().challenges.inc();
 export const countEmails = (status: "queued" | "sent" | "failed", count = 1): void => {
   if (count > 0) metrics().emails.inc({ status }, count);
 };
+
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+/** `status` is the response's code, or "aborted" when the client left before the end. */
+export const observeHttpRequest = (method: string, route: string, status: string, seconds: number): void =>
+  metrics().httpDuration.observe({ method: METHODS.has(method) ? method : "other", route, status }, seconds);
 
 /** The Prometheus text exposition of every metric, and its content type. */
 export async function metricsExposition(): Promise<{ body: string; contentType: string }> {

@@ -1,7 +1,7 @@
 import type Provider from "oidc-provider";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { recordAudit, type AuditEventName } from "@/lib/audit";
-import { describeError } from "@/lib/mail/log";
+import { describeError, log } from "@/lib/platform/log";
 import { oidcState } from "./context";
 
 /**
@@ -27,8 +27,6 @@ export function recordOidcEvents(provider: Provider): void {
   provider.on("end_session.success", (ctx) => audit("oidc.signed_out", ctx, "success"));
   // The error's class and code only: a message could quote a token or a query's parameters.
   provider.on("server_error", (_ctx, error) => {
-    console.error(
-      JSON.stringify({ level: "error", scope: "oidc", event: "server_error", error: describeError(error) }),
-    );
+    log("error", "oidc", "server_error", { error: describeError(error) });
   });
 }

@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { installLogRedaction, redactQueryError } from "@/lib/platform/log-redaction";
+import { installServerConsole, redactQueryError } from "@/lib/platform/log-redaction";
+import { log, requestScopes } from "@/lib/platform/log";
 
 const leaky = () =>
   new DrizzleQueryError(
@@ -27,7 +28,7 @@ test("wrapped query errors are found through their cause", () => {
 test("once installed, console.error never prints the parameters", () => {
   const printed: unknown[][] = [];
   const spy = jest.spyOn(console, "error").mockImplementation((...args) => void printed.push(args));
-  installLogRedaction();
+  installServerConsole({ json: false });
   console.error(leaky());
   spy.mockRestore();
   const text = printed
@@ -36,4 +37,24 @@ test("once installed, console.error never prints the parameters", () => {
     .join("\n");
   expect(text).toContain("Failed query");
   expect(text).not.toContain("taro@example.com");
+});
+
+test("in production every console line is JSON with the request it belongs to, and JSON lines pass unchanged", () => {
+  const printed: string[] = [];
+  const spies = (["info", "warn"] as const).map((level) =>
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(String(args[0]))),
+  );
+  installServerConsole({ json: true });
+  requestScopes().run({ requestId: "0123456789abcdef0123", route: "/login" }, () => {
+    console.info("\u001b[32m✓\u001b[39m Compiled %s", "/login", leaky());
+    log("warn", "mail", "mail.retry", { ids: ["a"] });
+  });
+  console.info("outside");
+  spies.forEach((spy) => spy.mockRestore());
+  const [next, ours, outside] = printed.map((line) => JSON.parse(line));
+  expect(next).toMatchObject({ level: "info", scope: "next", requestId: "0123456789abcdef0123", route: "/login" });
+  expect(next.message).toMatch(/^✓ Compiled \/login/);
+  expect(next.message).not.toContain("taro@example.com");
+  expect(ours).toMatchObject({ scope: "mail", event: "mail.retry", requestId: "0123456789abcdef0123", ids: ["a"] });
+  expect(outside).toMatchObject({ message: "outside", requestId: null, route: null });
 });

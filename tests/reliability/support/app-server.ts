@@ -5,6 +5,8 @@ import { organizationSettings } from "../../support/organization";
 /**
  * The built app (`next start`, production mode) as a child process of the test, with the
  * environment tests/e2e/support/app-env.ts gives the browser tests. Needs `npm run build`.
+ * With `standalone`, the production start instead: the standalone server (`npm run start`,
+ * the Dockerfile's command) with the app handling SIGTERM itself.
  */
 export type AppServer = { url: string; port: number; output(): string; stop(): Promise<void> };
 
@@ -20,6 +22,7 @@ export type AppOptions = {
   resendUrl: string;
   secrets: ReturnType<typeof appSecrets>;
   extraEnv?: Record<string, string>;
+  standalone?: boolean;
 };
 
 export function appEnv(options: Omit<AppOptions, "port"> & { port: number }): Record<string, string> {
@@ -56,10 +59,13 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 }
 
 export async function startApp(options: AppOptions): Promise<AppServer> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(options.port)], {
-    env: appEnv(options) as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const env = appEnv(options);
+  const command = options.standalone
+    ? [".next/standalone/server.js"]
+    : ["node_modules/next/dist/bin/next", "start", "-p", String(options.port)];
+  if (options.standalone)
+    Object.assign(env, { PORT: String(options.port), HOSTNAME: "::", NEXT_MANUAL_SIG_HANDLE: "true" });
+  const child = spawn(process.execPath, command, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   const orphanGuard = () => child.kill("SIGKILL");
   process.once("exit", orphanGuard);
   child.once("exit", () => process.removeListener("exit", orphanGuard));
@@ -71,7 +77,7 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     await exited;
     clearTimeout(timer);
   };
