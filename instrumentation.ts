@@ -22,7 +22,7 @@ export async function register() {
     trackRequests();
     const { installOutageResponses } = await import("./lib/http/outage-response");
     installOutageResponses();
-    const { installServerConsole } = await import("./lib/platform/log-redaction");
+    const { installServerConsole } = await import("./lib/platform/server-console");
     installServerConsole({ json: process.env.NODE_ENV === "production" });
     const { getDb } = await import("./db/client");
     await getDb();

@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { installServerConsole, redactQueryError } from "@/lib/platform/log-redaction";
+import { redactQueryError } from "@/lib/platform/log-redaction";
+import { installServerConsole } from "@/lib/platform/server-console";
 import { log, requestScopes } from "@/lib/platform/log";
 
 const leaky = () =>
